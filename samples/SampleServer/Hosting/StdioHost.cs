@@ -1,0 +1,23 @@
+using McpFleet.SampleServer.Compatibility;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpFleet.SampleServer.Hosting;
+
+/// <summary>Serves MCP over stdin and stdout until the client closes stdin.</summary>
+internal static class StdioHost
+{
+    public static async Task RunAsync(ServerOptions options, McpServerFactory servers, CancellationToken cancellationToken)
+    {
+        await using ITransport transport = CreateTransport(options, servers.LoggerFactory);
+        await using McpServer server = servers.Create(transport);
+        await server.RunAsync(cancellationToken);
+    }
+
+    private static ITransport CreateTransport(ServerOptions options, ILoggerFactory loggerFactory)
+    {
+        StdioServerTransport stdio = new(options.Name, loggerFactory);
+        return options.IgnoreDiscover ? new DiscoverIgnoringTransport(stdio) : stdio;
+    }
+}

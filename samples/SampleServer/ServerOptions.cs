@@ -1,0 +1,39 @@
+using System.Net;
+using McpFleet.SampleServer.Faults;
+using McpFleet.SampleServer.Hosting;
+
+namespace McpFleet.SampleServer;
+
+/// <summary>Everything the command line configures; see <see cref="ServerCommandLine"/> for the meaning of each option.</summary>
+internal sealed record ServerOptions
+{
+    public required string Name { get; init; }
+
+    public string? Title { get; init; }
+
+    public required string Version { get; init; }
+
+    public ServerTransport Transport { get; init; }
+
+    public required IPAddress Host { get; init; }
+
+    public int Port { get; init; }
+
+    /// <summary>The tool names enabled on this instance, sorted ordinally.</summary>
+    public required IReadOnlyList<string> EnabledTools { get; init; }
+
+    /// <summary>The absolute path of the directory <c>list_files</c> is confined to.</summary>
+    public required string Root { get; init; }
+
+    public bool AllowRunCommand { get; init; }
+
+    public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>The token every HTTP request must present; <see langword="null"/> when http and sse are open to all.</summary>
+    public BearerToken? AuthToken { get; init; }
+
+    /// <summary>Whether <c>server/discover</c> requests go unanswered.</summary>
+    public bool IgnoreDiscover { get; init; }
+
+    public bool Verbose { get; init; }
+}

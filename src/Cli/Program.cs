@@ -1,0 +1,3 @@
+using McpFleet.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.FromSystemConsole());

@@ -1,0 +1,62 @@
+namespace McpFleet.Configuration;
+
+/// <summary>
+/// The servers named in an <c>mcp.json</c> file, in the format VS Code (<c>{"servers": {…}}</c>) and the desktop
+/// clients (<c>{"mcpServers": {…}}</c>) use. Comments and trailing commas are allowed, as in VS Code.
+/// </summary>
+public sealed class McpConfiguration
+{
+    private readonly Dictionary<string, ServerDefinition> _byName;
+
+    internal McpConfiguration(IReadOnlyList<ServerDefinition> servers, string? sourcePath)
+    {
+        Servers = servers;
+        SourcePath = sourcePath;
+        _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The file the configuration was read from, if any.</summary>
+    public string? SourcePath { get; }
+
+    /// <summary>The enabled servers, in the order the file lists them.</summary>
+    public IReadOnlyList<ServerDefinition> Servers { get; }
+
+    /// <summary>Reads <paramref name="path"/>. Variables are looked up with <paramref name="getEnvironmentVariable"/>,
+    /// the process environment by default.</summary>
+    /// <exception cref="McpConfigurationException">The file is missing, not JSON, or not of the expected shape.</exception>
+    public static McpConfiguration Load(string path, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new McpConfigurationException(path, $"cannot read the configuration: {e.Message}", e);
+        }
+
+        return Parse(json, Path.GetFullPath(path), getEnvironmentVariable);
+    }
+
+    /// <summary>Parses the text of an <c>mcp.json</c> file.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <param name="sourcePath">Where the text came from: named in errors, and the base of relative paths.</param>
+    /// <param name="getEnvironmentVariable">Looks variables up; the process environment by default.</param>
+    /// <exception cref="McpConfigurationException">The text is not JSON or not of the expected shape.</exception>
+    public static McpConfiguration Parse(string json, string? sourcePath = null, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var parser = new McpConfigurationParser(sourcePath, getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+        return new McpConfiguration(parser.Parse(json), sourcePath);
+    }
+
+    /// <summary>Finds a server by name.</summary>
+    /// <exception cref="KeyNotFoundException">No server has that name; the message lists the names there are.</exception>
+    public ServerDefinition GetServer(string name) =>
+        _byName.TryGetValue(name, out var server)
+            ? server
+            : throw new KeyNotFoundException(
+                $"No server named '{name}' in {SourcePath ?? "the configuration"}; servers: {string.Join(", ", _byName.Keys.Order(StringComparer.Ordinal))}.");
+}

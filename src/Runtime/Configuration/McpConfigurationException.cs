@@ -1,0 +1,28 @@
+namespace McpFleet.Configuration;
+
+/// <summary>An <c>mcp.json</c> file that cannot be used: unreadable, not JSON, or not of the expected shape.</summary>
+public sealed class McpConfigurationException : Exception
+{
+    public McpConfigurationException()
+    {
+    }
+
+    public McpConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public McpConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal McpConfigurationException(string? sourcePath, string message, Exception? innerException = null)
+        : base(sourcePath is null ? message : $"{sourcePath}: {message}", innerException)
+    {
+        SourcePath = sourcePath;
+    }
+
+    /// <summary>The configuration file, when the configuration came from a file.</summary>
+    public string? SourcePath { get; }
+}

@@ -1,0 +1,281 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace McpFleet.Configuration;
+
+/// <summary>Turns the JSON of an <c>mcp.json</c> file into <see cref="ServerDefinition"/>s.</summary>
+internal sealed class McpConfigurationParser(string? sourcePath, Func<string, string?> getEnvironmentVariable)
+{
+    private static readonly JsonDocumentOptions s_documentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly string[] s_serverSections = ["servers", "mcpServers"];
+
+    public IReadOnlyList<ServerDefinition> Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, s_documentOptions);
+        }
+        catch (JsonException e)
+        {
+            // JsonException counts lines and columns from zero.
+            throw Error($"invalid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Error("the root must be an object with a \"servers\" or \"mcpServers\" property.");
+            }
+
+            var sections = s_serverSections
+                .Select(name => (Name: name, Found: document.RootElement.TryGetProperty(name, out var section), Section: section))
+                .Where(s => s.Found)
+                .ToList();
+            if (sections.Count == 0)
+            {
+                throw Error("no \"servers\" or \"mcpServers\" property.");
+            }
+
+            var servers = new List<ServerDefinition>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (sectionName, _, section) in sections)
+            {
+                if (section.ValueKind != JsonValueKind.Object)
+                {
+                    throw Error($"\"{sectionName}\" must be an object whose properties are servers.");
+                }
+
+                foreach (var property in section.EnumerateObject())
+                {
+                    if (!names.Add(property.Name))
+                    {
+                        throw Error($"server '{property.Name}' is defined twice.");
+                    }
+
+                    if (ParseServer(property.Name, property.Value) is { } server)
+                    {
+                        servers.Add(server);
+                    }
+                }
+            }
+
+            return servers;
+        }
+    }
+
+    private ServerDefinition? ParseServer(string name, JsonElement element)
+    {
+        var where = $"server '{name}'";
+        if (name.Length == 0)
+        {
+            throw Error("a server has an empty name.");
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Error($"{where} must be an object.");
+        }
+
+        if (GetBoolean(element, "disabled", where) == true)
+        {
+            return null;
+        }
+
+        var variables = new VariableSubstitution(getEnvironmentVariable, WorkspaceFolder);
+        var transport = ParseTransport(element, where);
+        try
+        {
+            return transport == TransportKind.Stdio
+                ? ParseStdioServer(name, element, where, variables)
+                : ParseRemoteServer(name, transport, element, where, variables);
+        }
+        catch (FormatException e)
+        {
+            throw Error(e.Message, e);
+        }
+    }
+
+    private ServerDefinition ParseStdioServer(string name, JsonElement element, string where, VariableSubstitution variables)
+    {
+        var command = GetString(element, "command", where) ?? throw Error($"{where}: \"command\" is required for a stdio server.");
+        var environment = ReadStringMap(element, "env", where, variables);
+        if (GetString(element, "envFile", where) is { } envFile)
+        {
+            environment = ReadEnvironmentFile(variables.Expand(envFile, $"{where}.envFile"), where).SetItems(environment);
+        }
+
+        var workingDirectory = GetString(element, "cwd", where) is { } cwd ? ResolvePath(variables.Expand(cwd, $"{where}.cwd")) : null;
+        return new ServerDefinition
+        {
+            Name = name,
+            Transport = TransportKind.Stdio,
+            Command = variables.Expand(command, $"{where}.command"),
+            Arguments = ReadStringArray(element, "args", where, variables),
+            EnvironmentVariables = environment,
+            WorkingDirectory = workingDirectory,
+            ProtocolVersion = GetString(element, "protocolVersion", where),
+            Secrets = CollectSecrets(environment.Values, variables),
+        };
+    }
+
+    private ServerDefinition ParseRemoteServer(string name, TransportKind transport, JsonElement element, string where, VariableSubstitution variables)
+    {
+        var url = GetString(element, "url", where) ?? throw Error($"{where}: \"url\" is required for a remote server.");
+        if (!Uri.TryCreate(variables.Expand(url, $"{where}.url"), UriKind.Absolute, out var endpoint)
+            || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            throw Error($"{where}: \"url\" must be an absolute http or https URL.");
+        }
+
+        var headers = ReadStringMap(element, "headers", where, variables);
+        return new ServerDefinition
+        {
+            Name = name,
+            Transport = transport,
+            Endpoint = endpoint,
+            Headers = headers,
+            ProtocolVersion = GetString(element, "protocolVersion", where),
+            Secrets = CollectSecrets(headers.Values, variables),
+        };
+    }
+
+    /// <summary>Environment values, header values and every substituted variable are secrets.</summary>
+    private static ImmutableArray<string> CollectSecrets(IEnumerable<string> values, VariableSubstitution variables) =>
+        [.. values.Concat(variables.SubstitutedValues).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private TransportKind ParseTransport(JsonElement element, string where)
+    {
+        var type = GetString(element, "type", where) ?? GetString(element, "transport", where);
+        return type switch
+        {
+            null when element.TryGetProperty("command", out _) => TransportKind.Stdio,
+            null when element.TryGetProperty("url", out _) => TransportKind.Http,
+            null => throw Error($"{where}: needs a \"command\" (stdio) or a \"url\" (remote)."),
+            "stdio" or "local" => TransportKind.Stdio,
+            "http" or "remote" => TransportKind.Http,
+            "streamable-http" or "streamableHttp" or "streamable_http" => TransportKind.StreamableHttp,
+            "sse" => TransportKind.Sse,
+            _ => throw Error($"{where}: unknown \"type\" '{type}'; expected stdio, http, streamable-http or sse."),
+        };
+    }
+
+    private ImmutableDictionary<string, string> ReadEnvironmentFile(string path, string where)
+    {
+        var fullPath = ResolvePath(path)!;
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Error($"{where}: cannot read envFile '{fullPath}': {e.Message}", e);
+        }
+
+        var variables = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                // The line may hold a secret, so it is not quoted.
+                throw Error($"{where}: envFile '{fullPath}' has a line that is not NAME=value.");
+            }
+
+            var value = line[(equals + 1)..].Trim();
+            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0])
+            {
+                value = value[1..^1];
+            }
+
+            variables[line[..equals].Trim()] = value;
+        }
+
+        return variables.ToImmutable();
+    }
+
+    private ImmutableDictionary<string, string> ReadStringMap(JsonElement element, string property, string where, VariableSubstitution variables)
+    {
+        if (!element.TryGetProperty(property, out var map) || map.ValueKind == JsonValueKind.Null)
+        {
+            return ImmutableDictionary<string, string>.Empty;
+        }
+
+        if (map.ValueKind != JsonValueKind.Object)
+        {
+            throw Error($"{where}: \"{property}\" must be an object of strings.");
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var entry in map.EnumerateObject())
+        {
+            var value = entry.Value.ValueKind switch
+            {
+                JsonValueKind.String => entry.Value.GetString()!,
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => entry.Value.GetRawText(),
+                _ => throw Error($"{where}: \"{property}.{entry.Name}\" must be a string."),
+            };
+            result[entry.Name] = variables.Expand(value, $"{where}.{property}.{entry.Name}");
+        }
+
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<string> ReadStringArray(JsonElement element, string property, string where, VariableSubstitution variables)
+    {
+        if (!element.TryGetProperty(property, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw Error($"{where}: \"{property}\" must be an array of strings.");
+        }
+
+        return [.. array.EnumerateArray().Select((item, index) => item.ValueKind == JsonValueKind.String
+            ? variables.Expand(item.GetString()!, $"{where}.{property}[{index}]")
+            : throw Error($"{where}: \"{property}[{index}]\" must be a string."))];
+    }
+
+    private string? GetString(JsonElement element, string property, string where) =>
+        !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw Error($"{where}: \"{property}\" must be a string.");
+
+    private bool? GetBoolean(JsonElement element, string property, string where) =>
+        !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw Error($"{where}: \"{property}\" must be true or false.");
+
+    /// <summary>
+    /// The folder VS Code calls the workspace: the parent of <c>.vscode</c> for <c>.vscode/mcp.json</c>, otherwise the
+    /// folder holding the file. Relative paths resolve against it.
+    /// </summary>
+    private string? WorkspaceFolder
+    {
+        get
+        {
+            var directory = sourcePath is null ? null : Path.GetDirectoryName(Path.GetFullPath(sourcePath));
+            return directory is not null && Path.GetFileName(directory) == ".vscode" ? Path.GetDirectoryName(directory) : directory;
+        }
+    }
+
+    private string? ResolvePath(string? path) =>
+        path is null ? null : Path.GetFullPath(path, WorkspaceFolder ?? Directory.GetCurrentDirectory());
+
+    private McpConfigurationException Error(string message, Exception? inner = null) => new(sourcePath, message, inner);
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

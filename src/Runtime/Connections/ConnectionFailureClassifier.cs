@@ -1,0 +1,91 @@
+using System.ComponentModel;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using McpFleet.Configuration;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+
+namespace McpFleet.Connections;
+
+/// <summary>Turns what the MCP SDK and the network throw into a <see cref="ServerConnectionException"/> that says
+/// which server failed and why, in words a person can act on, with the server's secrets masked.</summary>
+internal static class ConnectionFailureClassifier
+{
+    public static ServerConnectionException Classify(ServerDefinition server, Exception exception)
+    {
+        var (kind, cause) = Describe(server, exception);
+        var message = SecretRedactor.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): {cause}", server.Secrets);
+
+        // The original exception is kept for its stack trace only when nothing in it reveals a secret.
+        var inner = SecretRedactor.ContainsSecret(exception.ToString(), server.Secrets) ? null : exception;
+        return new ServerConnectionException(server.Name, kind, message, inner);
+    }
+
+    public static ServerConnectionException Timeout(ServerDefinition server, TimeSpan timeout, string activity) =>
+        new(server.Name, ConnectionFailureKind.Timeout,
+            SecretRedactor.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): no answer to {activity} within {timeout.TotalSeconds:0.#} s.", server.Secrets));
+
+    private static (ConnectionFailureKind Kind, string Cause) Describe(ServerDefinition server, Exception exception)
+    {
+        if (Find<ClientTransportClosedException>(exception) is { Details: StdioClientCompletionDetails stdio })
+        {
+            var tail = stdio.StandardErrorTail is { Count: > 0 } lines
+                ? $" Last lines of its standard error:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", lines)}"
+                : " It wrote nothing to standard error.";
+            return (ConnectionFailureKind.ProcessExited, $"the process exited with code {stdio.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}.{tail}");
+        }
+
+        if (Find<Win32Exception>(exception) is { } start && server.Transport == TransportKind.Stdio)
+        {
+            return (ConnectionFailureKind.ProcessStartFailed, $"cannot start '{server.Command}': {start.Message}");
+        }
+
+        if (Find<HttpRequestException>(exception) is { } http)
+        {
+            return http switch
+            {
+                { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } =>
+                    (ConnectionFailureKind.AuthenticationRejected,
+                     $"authentication rejected (HTTP {(int)http.StatusCode} {http.StatusCode}); check the server's headers or token."),
+                { StatusCode: { } status } =>
+                    (ConnectionFailureKind.HttpError, $"the server answered HTTP {(int)status} {status}."),
+                _ when Find<SocketException>(exception) is { SocketErrorCode: SocketError.ConnectionRefused } =>
+                    (ConnectionFailureKind.ConnectionRefused, "connection refused; is the server running?"),
+                _ => (ConnectionFailureKind.Unreachable, $"cannot reach the server: {http.Message}"),
+            };
+        }
+
+        if (Find<McpException>(exception) is { } mcp)
+        {
+            return (ConnectionFailureKind.ProtocolError, $"protocol error: {mcp.Message}");
+        }
+
+        if (Find<JsonException>(exception) is { } json)
+        {
+            return (ConnectionFailureKind.ProtocolError, $"protocol error: the server sent malformed JSON ({json.Message}).");
+        }
+
+        return (ConnectionFailureKind.ProtocolError, $"{exception.GetType().Name}: {exception.Message}");
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            {
+                return Find<T>(aggregate.InnerExceptions[0]);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+namespace McpFleet.Connections;
+
+/// <summary>How McpFleet opens sessions with servers.</summary>
+public sealed class ConnectionOptions
+{
+    /// <summary>How long opening a session may take, process start and handshake included. Default: 30 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one request (a list, a call) may take before it is cancelled. Default: 30 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A protocol revision to use for every server that does not name its own. <see langword="null"/> (the default)
+    /// lets the client probe for the newest revision and fall back.
+    /// </summary>
+    public string? ProtocolVersion { get; set; }
+
+    /// <summary>Checks the options, naming the first invalid one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (ConnectTimeout <= TimeSpan.Zero && ConnectTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, "The connect timeout must be positive or infinite.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");
+        }
+    }
+}

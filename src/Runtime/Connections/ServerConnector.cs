@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using McpFleet.Configuration;
+using McpFleet.Transports;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpFleet.Connections;
+
+/// <summary>Opens MCP sessions with configured servers, bounded in time, with failures turned into
+/// <see cref="ServerConnectionException"/>.</summary>
+internal sealed class ServerConnector : IAsyncDisposable
+{
+    private static readonly Implementation s_clientInfo = new()
+    {
+        Name = "McpFleet",
+        Version = typeof(ServerConnector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
+    };
+
+    private readonly ConnectionOptions _options;
+    private readonly HttpClient _httpClient;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly ConcurrentDictionary<Task, bool> _abandonedAttempts = new();
+
+    public ServerConnector(ConnectionOptions options, HttpClient httpClient, ILoggerFactory? loggerFactory)
+    {
+        options.Validate();
+        _options = options;
+        _httpClient = httpClient;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>Opens a session with <paramref name="server"/>.</summary>
+    /// <param name="server">The server.</param>
+    /// <param name="protocolVersion">A revision to pin for this connection, overriding the server's and the options'.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <exception cref="ServerConnectionException">The server could not be reached or did not complete the handshake.</exception>
+    public async Task<McpClient> ConnectAsync(ServerDefinition server, string? protocolVersion, CancellationToken cancellationToken)
+    {
+        var pinned = protocolVersion ?? server.ProtocolVersion ?? _options.ProtocolVersion;
+        var clientOptions = new McpClientOptions
+        {
+            ClientInfo = s_clientInfo,
+            ProtocolVersion = pinned,
+            InitializationTimeout = _options.ConnectTimeout,
+            // With a pinned revision there is nothing to fall back to, so the probe is just the handshake: bounded by the
+            // connect timeout, not cut at 5 s, which would fail a stdio server that merely starts slowly.
+            DiscoverProbeTimeout = pinned is null ? new McpClientOptions().DiscoverProbeTimeout : Timeout.InfiniteTimeSpan,
+        };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        Task<McpClient> connecting;
+        try
+        {
+            connecting = McpClient.CreateAsync(ClientTransportFactory.Create(server, _httpClient, _loggerFactory), clientOptions, _loggerFactory, timeout.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw ConnectionFailureClassifier.Classify(server, e);
+        }
+
+        try
+        {
+            // The SDK may finish its discovery probe before it looks at the token again; WaitAsync keeps the bound.
+            return await connecting.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Abandon(connecting);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw ConnectionFailureClassifier.Timeout(server, _options.ConnectTimeout, "the MCP handshake");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw ConnectionFailureClassifier.Classify(server, e);
+        }
+    }
+
+    /// <summary>Waits until the sessions and child processes of abandoned attempts are gone.</summary>
+    public async ValueTask DisposeAsync() => await Task.WhenAll(_abandonedAttempts.Keys).ConfigureAwait(false);
+
+    /// <summary>
+    /// The SDK may not notice cancellation until its discovery probe ends, and closing a stdio server waits for it
+    /// to exit, so a timed-out attempt is cleaned up in the background and awaited on <see cref="DisposeAsync"/>:
+    /// no session or child process outlives the connector.
+    /// </summary>
+    private void Abandon(Task<McpClient> connecting)
+    {
+        var cleanup = CloseAsync(connecting);
+        _abandonedAttempts.TryAdd(cleanup, true);
+        cleanup.ContinueWith(done => _abandonedAttempts.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static async Task CloseAsync(Task<McpClient> connecting)
+    {
+        McpClient client;
+        try
+        {
+            client = await connecting.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or McpException or IOException or HttpRequestException or TimeoutException)
+        {
+            return; // the SDK disposed the session of a failed attempt itself
+        }
+
+        await client.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,31 @@
+namespace McpFleet.Snapshots;
+
+/// <summary>
+/// A server sent back one of the secrets configured for it (an environment value, a header or a substituted
+/// variable) in what would have been written to a snapshot, so nothing was written.
+/// </summary>
+public sealed class SecretExposureException : Exception
+{
+    public SecretExposureException()
+    {
+    }
+
+    public SecretExposureException(string message)
+        : base(message)
+    {
+    }
+
+    public SecretExposureException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal SecretExposureException(string serverName, string message)
+        : base(message)
+    {
+        ServerName = serverName;
+    }
+
+    /// <summary>The fleet's name for the server.</summary>
+    public string ServerName { get; } = "";
+}

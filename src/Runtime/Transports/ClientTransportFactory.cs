@@ -1,0 +1,43 @@
+using McpFleet.Configuration;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+
+namespace McpFleet.Transports;
+
+/// <summary>Creates the ModelContextProtocol client transport for a <see cref="ServerDefinition"/>.</summary>
+internal static class ClientTransportFactory
+{
+    /// <summary>Creates the transport. HTTP transports use <paramref name="httpClient"/> and leave it open.</summary>
+    public static IClientTransport Create(ServerDefinition server, HttpClient httpClient, ILoggerFactory? loggerFactory) =>
+        server.Transport switch
+        {
+            TransportKind.Stdio => new StdioClientTransport(
+                new StdioClientTransportOptions
+                {
+                    Name = server.Name,
+                    Command = server.Command!,
+                    Arguments = [.. server.Arguments],
+                    WorkingDirectory = server.WorkingDirectory,
+                    EnvironmentVariables = server.EnvironmentVariables.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal),
+                },
+                loggerFactory),
+            TransportKind.Http or TransportKind.StreamableHttp or TransportKind.Sse => new HttpClientTransport(
+                new HttpClientTransportOptions
+                {
+                    Name = server.Name,
+                    Endpoint = server.Endpoint!,
+                    TransportMode = server.Transport switch
+                    {
+                        TransportKind.StreamableHttp => HttpTransportMode.StreamableHttp,
+                        TransportKind.Sse => HttpTransportMode.Sse,
+                        _ => HttpTransportMode.AutoDetect,
+                    },
+                    // Headers go on this transport's requests only, so a credential reaches only its own server.
+                    AdditionalHeaders = server.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+                },
+                httpClient,
+                loggerFactory,
+                ownsHttpClient: false),
+            _ => throw new ArgumentOutOfRangeException(nameof(server), server.Transport, "Unknown transport."),
+        };
+}

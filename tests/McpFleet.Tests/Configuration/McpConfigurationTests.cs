@@ -1,0 +1,185 @@
+using McpFleet.Configuration;
+
+namespace McpFleet.Tests.Configuration;
+
+public sealed class McpConfigurationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("mcpfleet-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static McpConfiguration Parse(string json, Dictionary<string, string>? environment = null, string? sourcePath = null) =>
+        McpConfiguration.Parse(json, sourcePath, name => environment?.GetValueOrDefault(name));
+
+    [Fact]
+    public void Reads_the_VS_Code_format_with_comments_and_trailing_commas()
+    {
+        var configuration = Parse("""
+            {
+              // VS Code allows comments
+              "servers": {
+                "files": { "type": "stdio", "command": "npx", "args": ["-y", "server-filesystem", "."], "env": { "LEVEL": "debug" } },
+                "weather": { "type": "http", "url": "https://weather.example/mcp", "headers": { "X-Api-Key": "k-123456" }, },
+              },
+            }
+            """);
+
+        Assert.Equal(["files", "weather"], configuration.Servers.Select(s => s.Name));
+        var files = configuration.GetServer("files");
+        Assert.Equal(TransportKind.Stdio, files.Transport);
+        Assert.Equal("npx", files.Command);
+        Assert.Equal(["-y", "server-filesystem", "."], files.Arguments.AsEnumerable());
+        Assert.Equal("debug", files.EnvironmentVariables["LEVEL"]);
+        var weather = configuration.GetServer("weather");
+        Assert.Equal(TransportKind.Http, weather.Transport);
+        Assert.Equal(new Uri("https://weather.example/mcp"), weather.Endpoint);
+        Assert.Equal("k-123456", weather.Headers["X-Api-Key"]);
+    }
+
+    [Fact]
+    public void Reads_the_desktop_format_and_infers_the_transport()
+    {
+        var configuration = Parse("""
+            { "mcpServers": {
+                "local": { "command": "node", "args": ["server.js"] },
+                "remote": { "url": "http://127.0.0.1:9000/mcp" },
+                "legacy": { "type": "sse", "url": "http://127.0.0.1:9000/sse" },
+                "strict": { "type": "streamable-http", "url": "http://127.0.0.1:9000/mcp" }
+            } }
+            """);
+
+        Assert.Equal(TransportKind.Stdio, configuration.GetServer("local").Transport);
+        Assert.Equal(TransportKind.Http, configuration.GetServer("remote").Transport);
+        Assert.Equal(TransportKind.Sse, configuration.GetServer("legacy").Transport);
+        Assert.Equal(TransportKind.StreamableHttp, configuration.GetServer("strict").Transport);
+    }
+
+    [Fact]
+    public void Skips_disabled_servers()
+    {
+        var configuration = Parse("""{ "mcpServers": { "on": { "command": "a" }, "off": { "command": "b", "disabled": true } } }""");
+
+        Assert.Equal(["on"], configuration.Servers.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Substitutes_environment_variables_and_treats_them_as_secrets()
+    {
+        var configuration = Parse(
+            """
+            { "servers": { "api": { "url": "https://api.example/mcp?tenant=${TENANT}", "headers": { "Authorization": "Bearer ${env:API_TOKEN}" } } } }
+            """,
+            new() { ["API_TOKEN"] = "tok-9f8e7d6c", ["TENANT"] = "acme-corp" });
+
+        var api = configuration.GetServer("api");
+        Assert.Equal("Bearer tok-9f8e7d6c", api.Headers["Authorization"]);
+        Assert.Equal("?tenant=acme-corp", api.Endpoint!.Query);
+        Assert.Contains("tok-9f8e7d6c", api.Secrets);
+        Assert.Contains("Bearer tok-9f8e7d6c", api.Secrets);
+        Assert.Contains("acme-corp", api.Secrets);
+    }
+
+    [Fact]
+    public void Describes_a_server_without_its_secrets()
+    {
+        var configuration = Parse(
+            """
+            { "servers": {
+                "api": { "url": "https://user:pw-123456@api.example/mcp?key=${env:KEY}", "headers": { "Authorization": "Bearer ${env:KEY}" } },
+                "tool": { "command": "tool", "args": ["--token", "${env:KEY}"], "env": { "TOKEN": "${env:KEY}" } }
+            } }
+            """,
+            new() { ["KEY"] = "s3cr3t-value" });
+
+        foreach (var server in configuration.Servers)
+        {
+            Assert.DoesNotContain("s3cr3t-value", server.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("pw-123456", server.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("api (http https://api.example/mcp)", configuration.GetServer("api").ToString());
+        Assert.Equal("tool (stdio tool --token ***)", configuration.GetServer("tool").ToString());
+    }
+
+    [Fact]
+    public void A_missing_variable_is_an_error_that_names_the_variable_and_the_server()
+    {
+        var error = Assert.Throws<McpConfigurationException>(() =>
+            Parse("""{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:MISSING_TOKEN}" } } } }""", sourcePath: "/cfg/mcp.json"));
+
+        Assert.Equal("/cfg/mcp.json: server 'api'.headers.Authorization: environment variable 'MISSING_TOKEN' is not set.", error.Message);
+    }
+
+    [Fact]
+    public void Interactive_inputs_are_rejected_with_a_way_out()
+    {
+        var error = Assert.Throws<McpConfigurationException>(() =>
+            Parse("""{ "servers": { "api": { "command": "x", "env": { "KEY": "${input:api-key}" } } } }"""));
+
+        Assert.Contains("${input:api-key}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("${env:NAME}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolves_the_workspace_folder_of_a_vscode_configuration_and_relative_working_directories()
+    {
+        var vscode = Directory.CreateDirectory(Path.Combine(_directory, ".vscode")).FullName;
+        var path = Path.Combine(vscode, "mcp.json");
+        File.WriteAllText(path, """{ "servers": { "s": { "command": "${workspaceFolder}/bin/server", "cwd": "data" } } }""");
+
+        var server = McpConfiguration.Load(path, _ => null).GetServer("s");
+
+        Assert.Equal($"{_directory}/bin/server", server.Command);
+        Assert.Equal(Path.Combine(_directory, "data"), server.WorkingDirectory);
+    }
+
+    [Fact]
+    public void Reads_an_env_file_whose_values_the_env_property_overrides()
+    {
+        File.WriteAllText(Path.Combine(_directory, ".env"), "# comment\nTOKEN=\"from-file-123\"\nREGION=eu\n");
+        var path = Path.Combine(_directory, "mcp.json");
+        File.WriteAllText(path, """{ "servers": { "s": { "command": "x", "envFile": "${workspaceFolder}/.env", "env": { "REGION": "us" } } } }""");
+
+        var server = McpConfiguration.Load(path, _ => null).GetServer("s");
+
+        Assert.Equal("from-file-123", server.EnvironmentVariables["TOKEN"]);
+        Assert.Equal("us", server.EnvironmentVariables["REGION"]);
+        Assert.Contains("from-file-123", server.Secrets);
+    }
+
+    [Fact]
+    public void Invalid_json_is_reported_with_its_line_and_column()
+    {
+        var error = Assert.Throws<McpConfigurationException>(() => Parse("{\n  \"servers\": {\n    \"a\": { \"command\": \"x\" } \"b\": {}\n  }\n}", sourcePath: "mcp.json"));
+
+        Assert.StartsWith("mcp.json: invalid JSON at line 3, column 29:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "tools": [] }""", "no \"servers\" or \"mcpServers\" property.")]
+    [InlineData("""[]""", "the root must be an object")]
+    [InlineData("""{ "servers": { "a": { "command": 42 } } }""", "server 'a': \"command\" must be a string.")]
+    [InlineData("""{ "servers": { "a": { "command": "x", "args": "y" } } }""", "server 'a': \"args\" must be an array of strings.")]
+    [InlineData("""{ "servers": { "a": { "command": "x", "args": [1] } } }""", "server 'a': \"args[0]\" must be a string.")]
+    [InlineData("""{ "servers": { "a": { "type": "http" } } }""", "server 'a': \"url\" is required")]
+    [InlineData("""{ "servers": { "a": { "url": "ftp://x" } } }""", "server 'a': \"url\" must be an absolute http or https URL.")]
+    [InlineData("""{ "servers": { "a": { "type": "carrier-pigeon", "url": "http://x" } } }""", "unknown \"type\" 'carrier-pigeon'")]
+    [InlineData("""{ "servers": { "a": {} } }""", "server 'a': needs a \"command\" (stdio) or a \"url\" (remote).")]
+    [InlineData("""{ "servers": { "a": { "command": "x" } }, "mcpServers": { "a": { "command": "y" } } }""", "server 'a' is defined twice.")]
+    public void Wrong_shapes_are_reported_by_server_and_field(string json, string expected)
+    {
+        var error = Assert.Throws<McpConfigurationException>(() => Parse(json));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asking_for_an_unknown_server_lists_the_known_ones()
+    {
+        var configuration = Parse("""{ "servers": { "b": { "command": "x" }, "a": { "command": "y" } } }""");
+
+        var error = Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("c"));
+
+        Assert.Equal("No server named 'c' in the configuration; servers: a, b.", error.Message);
+    }
+}

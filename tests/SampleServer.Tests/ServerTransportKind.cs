@@ -1,0 +1,9 @@
+namespace McpFleet.SampleServer.Tests;
+
+/// <summary>How a test reaches the sample server.</summary>
+public enum ServerTransportKind
+{
+    Stdio,
+    Http,
+    Sse,
+}
