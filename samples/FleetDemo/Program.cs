@@ -1,35 +1,45 @@
-using McpFleet.Configuration;
-using McpFleet.Connections;
-using McpFleet.SampleServer.Launching;
+using FleetDemo;
 using McpFleet.Snapshots;
+using McpFleet.Tools;
 
-// The demo fleet: three instances of the sample server with different tools, one per transport.
-Console.WriteLine("Starting the sample servers...");
-await using var beta = await SampleServerProcess.StartAsync("beta", SampleTransport.Http, ["--tools", "get_time", "echo"]);
-await using var gamma = await SampleServerProcess.StartAsync("gamma", SampleTransport.Sse, ["--tools", "list_files", "echo", "--root", AppContext.BaseDirectory]);
-var (command, arguments) = SampleServerProcess.StdioCommand("alpha", "--tools", "math_calc", "echo");
-ServerDefinition[] fleet =
-[
-    new() { Name = "alpha", Transport = TransportKind.Stdio, Command = command, Arguments = [.. arguments] },
-    new() { Name = "beta", Transport = TransportKind.StreamableHttp, Endpoint = beta.Endpoint },
-    new() { Name = "gamma", Transport = TransportKind.Sse, Endpoint = gamma.Endpoint },
-];
+// The typed proxies used below (Fleet, fleet.Alpha.MathCalcAsync, …) are generated at build time from the snapshots in
+// samples/FleetDemo/snapshots. `--capture` recaptures those snapshots from the running servers first (into
+// `--snapshots DIR` if given): an unchanged server leaves its file untouched.
+var snapshotDirectory = args.SkipWhile(a => a != "--snapshots").Skip(1).FirstOrDefault() ?? DemoPaths.SnapshotDirectory;
+Console.WriteLine("Starting the sample servers: alpha (stdio), beta (Streamable HTTP), gamma (SSE)...");
+await using var servers = await DemoServers.StartAsync(snapshotDirectory);
 
-var snapshotDirectory = DemoPaths.SnapshotDirectory;
-Console.WriteLine($"Capturing {fleet.Length} servers into {snapshotDirectory}...");
-await using var capturer = new SnapshotCapturer(new ConnectionOptions { ConnectTimeout = TimeSpan.FromSeconds(30) });
-var captures = await Task.WhenAll(fleet.Select(async server =>
+if (args.Contains("--capture"))
 {
-    var snapshot = await capturer.CaptureAsync(server);
-    var (path, result) = await SnapshotFiles.WriteAsync(snapshotDirectory, snapshot);
-    return (Server: server, Snapshot: snapshot, Path: path, Result: result);
-}));
-
-foreach (var (server, snapshot, path, result) in captures)
-{
-    var tools = string.Join(", ", snapshot.Tools.Select(t => t.GetProperty("name").GetString()));
-    Console.WriteLine($"  {server.Name,-6} {server.Transport,-14} protocol {snapshot.ProtocolVersion}  tools: {tools}");
-    Console.WriteLine($"         {result.ToString().ToLowerInvariant()} {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+    await using var capturer = new SnapshotCapturer();
+    foreach (var server in servers.Definitions)
+    {
+        var (path, result) = await SnapshotFiles.WriteAsync(snapshotDirectory, await capturer.CaptureAsync(server));
+        Console.WriteLine($"  {result.ToString().ToLowerInvariant()} {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+    }
 }
 
-Console.WriteLine("Done: snapshots are deterministic, so an unchanged server leaves its committed file untouched.");
+await using var fleet = Fleet.Create(servers.ToOptions());
+
+var math = await fleet.Alpha.MathCalcAsync("2 × (3 + 4) − −1");
+Console.WriteLine($"fleet.Alpha.MathCalcAsync(\"{math.Expression}\")  ->  {math.Result}");
+
+var time = await fleet.Beta.GetTimeAsync("Europe/Oslo");
+Console.WriteLine($"fleet.Beta.GetTimeAsync(\"Europe/Oslo\")  ->  {time.Local} ({time.Timezone}; UTC {time.Utc})");
+
+var files = await fleet.Gamma.ListFilesAsync();
+Console.WriteLine($"fleet.Gamma.ListFilesAsync()  ->  {string.Join(", ", files.Entries.Select(e => $"{e.Name} ({e.Size} bytes)"))}");
+
+foreach (var echo in await Task.WhenAll(fleet.Alpha.EchoAsync("hello from alpha"), fleet.Beta.EchoAsync("hello from beta"), fleet.Gamma.EchoAsync("hello from gamma")))
+{
+    Console.WriteLine($"EchoAsync  ->  {echo.Text}");
+}
+
+try
+{
+    await fleet.Alpha.MathCalcAsync("1 / (2 - 2)");
+}
+catch (ToolErrorException error)
+{
+    Console.WriteLine($"fleet.Alpha.MathCalcAsync(\"1 / (2 - 2)\")  ->  {error.GetType().Name}: {error.Message}");
+}

@@ -43,6 +43,27 @@ public sealed class ServerDefinition
     /// <summary>The values in this definition that must never be written to a snapshot, a log or a message.</summary>
     public ImmutableArray<string> Secrets { get; init; } = [];
 
+    /// <summary>A server started as a child process that speaks MCP over its standard input and output.</summary>
+    public static ServerDefinition Stdio(string name, string command, params IEnumerable<string> arguments)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        return new ServerDefinition { Name = name, Transport = TransportKind.Stdio, Command = command, Arguments = [.. arguments] };
+    }
+
+    /// <summary>A server reached over HTTP: Streamable HTTP with SSE fallback by default.</summary>
+    public static ServerDefinition Remote(string name, Uri endpoint, TransportKind transport = TransportKind.Http)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (transport == TransportKind.Stdio)
+        {
+            throw new ArgumentOutOfRangeException(nameof(transport), transport, "A remote server needs an HTTP transport.");
+        }
+
+        return new ServerDefinition { Name = name, Transport = transport, Endpoint = endpoint };
+    }
+
     /// <summary>Describes where the server is without revealing environment values, headers or secrets.</summary>
     public override string ToString() => $"{Name} ({DescribeTarget()})";
 

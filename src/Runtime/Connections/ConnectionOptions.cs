@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace McpFleet.Connections;
 
 /// <summary>How McpFleet opens sessions with servers.</summary>
@@ -16,17 +18,17 @@ public sealed class ConnectionOptions
     public string? ProtocolVersion { get; set; }
 
     /// <summary>Checks the options, naming the first invalid one.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ValidationException">An option is out of range.</exception>
     public void Validate()
     {
         if (ConnectTimeout <= TimeSpan.Zero && ConnectTimeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), ConnectTimeout, "The connect timeout must be positive or infinite.");
+            throw new ValidationException($"{nameof(ConnectTimeout)} must be positive or infinite; it is {ConnectTimeout}.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "The request timeout must be positive or infinite.");
+            throw new ValidationException($"{nameof(RequestTimeout)} must be positive or infinite; it is {RequestTimeout}.");
         }
     }
 }

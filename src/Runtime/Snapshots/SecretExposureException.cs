@@ -6,15 +6,21 @@ namespace McpFleet.Snapshots;
 /// </summary>
 public sealed class SecretExposureException : Exception
 {
+    /// <summary>Creates the exception with a default message.</summary>
     public SecretExposureException()
     {
     }
 
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What went wrong.</param>
     public SecretExposureException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The cause.</param>
     public SecretExposureException(string message, Exception innerException)
         : base(message, innerException)
     {

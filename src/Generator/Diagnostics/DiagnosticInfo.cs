@@ -1,0 +1,25 @@
+using McpFleet.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace McpFleet.Generator.Diagnostics;
+
+/// <summary>
+/// A diagnostic as a value: descriptor, location and message arguments. Pipeline models carry these instead of
+/// <see cref="Diagnostic"/>, which is not value-equal (see dotnet/roslyn#68291), and report them on their own output.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SourceLocation? Location, EquatableArray<string> MessageArguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceLocation? location, params string[] messageArguments) =>
+        new(descriptor, location, new EquatableArray<string>(messageArguments));
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, MessageArguments.ToArray<object?>());
+
+    public bool Equals(DiagnosticInfo? other) =>
+        other is not null
+        && Descriptor.Id == other.Descriptor.Id
+        && Equals(Location, other.Location)
+        && MessageArguments == other.MessageArguments;
+
+    public override int GetHashCode() => unchecked((((Descriptor.Id.GetHashCode() * 31) + (Location?.GetHashCode() ?? 0)) * 31) + MessageArguments.GetHashCode());
+}

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// Turns text from a snapshot into XML documentation content that cannot break the generated file: the consumer
+/// builds with documentation checks and warnings as errors, so badly formed XML (CS1570) would fail their build.
+/// </summary>
+internal static class DocText
+{
+    /// <summary>
+    /// Escaped text whose line breaks are kept as <c>&lt;br/&gt;</c> followed by <c>\n</c>, so IntelliSense shows
+    /// them. Every character C# treats as a line break counts as one: left inside a <c>///</c> line, it would end the
+    /// comment and turn the rest into code.
+    /// </summary>
+    public static string Text(string raw)
+    {
+        var lines = Escape(raw).Split('\n').Select(line => line.TrimEnd()).ToList();
+        while (lines.Count > 0 && lines[0].Length == 0)
+        {
+            lines.RemoveAt(0);
+        }
+
+        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return string.Join("<br/>\n", lines);
+    }
+
+    /// <summary>Escaped text on one line, for short values such as names and titles.</summary>
+    public static string Inline(string raw) =>
+        string.Join(" ", Escape(raw).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+
+    /// <summary>Text as inline code: <c>&lt;c&gt;get-item&lt;/c&gt;</c>.</summary>
+    public static string Code(string raw) => "<c>" + Inline(raw) + "</c>";
+
+    /// <summary>
+    /// Ends a sentence before more text is appended to it ("Days ahead" + "Default: 3." gives "Days ahead. Default: 3.").
+    /// </summary>
+    public static string EndSentence(string text)
+    {
+        var last = text.Length == 0 ? '.' : text[text.Length - 1];
+        return char.IsLetterOrDigit(last) || last is ')' or '"' or '\'' or '>' ? text + "." : text;
+    }
+
+    private static string Escape(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '\r':
+                    if (i + 1 < raw.Length && raw[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    builder.Append('\n');
+                    break;
+                case '\n' or '\u0085' or '\u2028' or '\u2029':
+                    builder.Append('\n');
+                    break;
+                case '\uFFFE' or '\uFFFF':
+                    builder.Append('\uFFFD');
+                    break;
+                case < ' ' or '\u007F':
+                    // XML 1.0 forbids most control characters; a tab reads as a space.
+                    builder.Append(' ');
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]))
+                    {
+                        builder.Append(c).Append(raw[++i]);
+                    }
+                    else
+                    {
+                        // A lone surrogate cannot be written as UTF-8.
+                        builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

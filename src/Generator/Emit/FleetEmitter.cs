@@ -1,0 +1,81 @@
+using McpFleet.Generator.Model;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// Writes the fleet class: the manifest of all servers, a property per server, and the runtime they share.
+/// </summary>
+internal static class FleetEmitter
+{
+    public static string Emit(FleetClassSpec fleet)
+    {
+        var writer = new SourceWriter();
+        var type = TypeSyntax.Generated(fleet.Namespace, fleet.TypeName);
+        GeneratedCode.WriteHeader(writer);
+        writer.WriteLine($"namespace {fleet.Namespace}");
+        writer.OpenBlock();
+        var names = string.Join(", ", fleet.Servers.Select(server => DocText.Code(server.Name)));
+        DocWriter.Summary(writer, $"The MCP servers {names} as one typed fleet, generated from their snapshots.");
+        DocWriter.Remarks(writer, "<see cref=\"Create\"/> builds the fleet and its runtime; the runtime connects to each server on first use.");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public sealed partial class {fleet.TypeName} : {KnownTypes.IAsyncDisposable}");
+        writer.OpenBlock();
+
+        DocWriter.Summary(writer, "Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.");
+        DocWriter.Param(writer, "runtime", "The runtime; create it with <see cref=\"Manifest\"/> so that it knows the servers' protocol revisions.");
+        DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
+        writer.WriteLine($"public {fleet.TypeName}({KnownTypes.FleetRuntime} runtime)");
+        writer.OpenBlock();
+        writer.WriteLine($"Runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
+        foreach (var server in fleet.Servers)
+        {
+            writer.WriteLine($"{server.PropertyName} = new {ServerType(server)}(runtime);");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        DocWriter.Summary(writer, "The servers the fleet was generated from, in ordinal order of their names.");
+        writer.WriteLine($"public static {KnownTypes.FleetManifest} Manifest {{ get; }} = new(");
+        writer.WriteLine("[");
+        writer.Indent();
+        foreach (var server in fleet.Servers)
+        {
+            writer.WriteLine($"{ServerType(server)}.Descriptor,");
+        }
+
+        writer.Unindent();
+        writer.WriteLine("]);");
+        writer.WriteLine();
+
+        DocWriter.Summary(writer, "The runtime that connects to the servers and calls their tools.");
+        writer.WriteLine($"public {KnownTypes.FleetRuntime} Runtime {{ get; }}");
+        foreach (var server in fleet.Servers)
+        {
+            writer.WriteLine();
+            DocWriter.Summary(writer, $"The tools of server {DocText.Code(server.Name)}.");
+            writer.WriteLine($"public {ServerType(server)} {server.PropertyName} {{ get; }}");
+        }
+
+        writer.WriteLine();
+        DocWriter.Summary(writer, "Creates the fleet and its runtime.");
+        DocWriter.Param(writer, "options", "The servers and timeouts; every server of the fleet must be configured.");
+        DocWriter.Param(writer, "loggerFactory", "Receives the runtime's and the MCP SDK's logs.");
+        DocWriter.Returns(writer, "The fleet. Dispose it to end its sessions and server processes.");
+        DocWriter.Exception(writer, KnownTypes.ValidationException, "The options are invalid or lack a server of the fleet.");
+        writer.WriteLine($"public static {type} Create({KnownTypes.FleetOptions} options, {KnownTypes.ILoggerFactory}? loggerFactory = null) =>");
+        writer.Indent();
+        writer.WriteLine($"new(new {KnownTypes.FleetRuntime}(options, Manifest, loggerFactory));");
+        writer.Unindent();
+        writer.WriteLine();
+
+        DocWriter.Summary(writer, "Disposes the runtime: ends every session and server process it started.");
+        DocWriter.Returns(writer, "A task that completes when everything has ended.");
+        writer.WriteLine($"public {KnownTypes.ValueTask} DisposeAsync() => Runtime.DisposeAsync();");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static string ServerType(FleetServerSpec server) => TypeSyntax.Generated(server.Namespace, server.ClassName);
+}

@@ -1,0 +1,39 @@
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// The fully qualified names generated code uses. Everything is <c>global::</c>-qualified so that no name from the
+/// consumer's code or from a server's schemas (a property called <c>System</c>, say) can change what they bind to.
+/// </summary>
+internal static class KnownTypes
+{
+    public const string FleetRuntime = "global::McpFleet.FleetRuntime";
+    public const string FleetOptions = "global::McpFleet.FleetOptions";
+    public const string FleetManifest = "global::McpFleet.FleetManifest";
+    public const string ServerDescriptor = "global::McpFleet.ServerDescriptor";
+    public const string ToolDescriptor = "global::McpFleet.ToolDescriptor";
+    public const string ToolHints = "global::McpFleet.ToolHints";
+    public const string IToolArguments = "global::McpFleet.Tools.IToolArguments";
+    public const string IToolResult = "global::McpFleet.Tools.IToolResult";
+    public const string ToolResult = "global::McpFleet.Tools.ToolResult";
+    public const string TextToolResult = "global::McpFleet.Tools.TextToolResult";
+    public const string JsonToolResult = "global::McpFleet.Tools.JsonToolResult";
+    public const string ToolErrorException = "global::McpFleet.Tools.ToolErrorException";
+    public const string ToolCallException = "global::McpFleet.Tools.ToolCallException";
+    public const string ToolCallTimeoutException = "global::McpFleet.Tools.ToolCallTimeoutException";
+    public const string ToolResultFormatException = "global::McpFleet.Tools.ToolResultFormatException";
+    public const string ServerConnectionException = "global::McpFleet.Connections.ServerConnectionException";
+    public const string StructuredJson = "global::McpFleet.Generated.StructuredJson";
+    public const string CallToolResult = "global::ModelContextProtocol.Protocol.CallToolResult";
+    public const string ILoggerFactory = "global::Microsoft.Extensions.Logging.ILoggerFactory";
+    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string JsonValueKind = "global::System.Text.Json.JsonValueKind";
+    public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string IAsyncDisposable = "global::System.IAsyncDisposable";
+    public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string ArgumentOutOfRangeException = "global::System.ArgumentOutOfRangeException";
+    public const string ValidationException = "global::System.ComponentModel.DataAnnotations.ValidationException";
+}

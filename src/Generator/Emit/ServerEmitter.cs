@@ -1,0 +1,214 @@
+using McpFleet.Generator.Model;
+using McpFleet.Generator.Naming;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// Writes one server's file: the proxy class with a method per tool, and the tool's argument, result and enum types
+/// in the server's namespace.
+/// </summary>
+internal static class ServerEmitter
+{
+    public static string Emit(ServerModel model)
+    {
+        var server = model.Server;
+        var ns = model.Placement.Namespace;
+        var writer = new SourceWriter();
+        GeneratedCode.WriteHeader(writer);
+        writer.WriteLine($"namespace {ns}");
+        writer.OpenBlock();
+        WriteServerClass(writer, server, ns);
+        foreach (var tool in server.Tools)
+        {
+            writer.WriteLine();
+            RecordEmitter.Write(writer, tool.Arguments, tool, server.Name, ns);
+            if (tool.Result is { } result)
+            {
+                writer.WriteLine();
+                RecordEmitter.Write(writer, result, tool, server.Name, ns);
+            }
+
+            foreach (var record in tool.NestedRecords)
+            {
+                writer.WriteLine();
+                RecordEmitter.Write(writer, record, tool, server.Name, ns);
+            }
+
+            foreach (var spec in tool.Enums)
+            {
+                writer.WriteLine();
+                EnumEmitter.Write(writer, spec, tool, server.Name, ns);
+            }
+        }
+
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteServerClass(SourceWriter writer, ServerSpec server, string ns)
+    {
+        var implementation = server.Implementation is { } text ? $" ({DocText.Inline(text)})" : "";
+        DocWriter.Summary(writer, $"Typed proxy for the MCP server {DocText.Code(server.Name)}{implementation}.");
+        DocWriter.Remarks(writer, $"Each method calls one of the server's tools through the fleet's <see cref=\"{KnownTypes.FleetRuntime}\"/>.");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"public sealed partial class {server.ClassName}");
+        writer.OpenBlock();
+
+        DocWriter.Summary(writer, "The fleet's name for the server, as in <c>mcp.json</c>.");
+        writer.WriteLine($"public const string Name = {CSharpLiteral.String(server.Name)};");
+        writer.WriteLine();
+        writer.WriteLine($"private readonly {KnownTypes.FleetRuntime} _runtime;");
+        writer.WriteLine();
+        DocWriter.Summary(writer, "Creates the proxy over the runtime that calls the tools.");
+        DocWriter.Param(writer, "runtime", "The fleet's runtime.");
+        DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
+        writer.WriteLine($"public {server.ClassName}({KnownTypes.FleetRuntime} runtime) => _runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
+        writer.WriteLine();
+        WriteDescriptor(writer, server);
+        writer.WriteLine();
+        WriteToolsClass(writer, server, ns);
+        foreach (var tool in server.Tools)
+        {
+            writer.WriteLine();
+            WriteMethods(writer, tool, server.Name, ns);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteDescriptor(SourceWriter writer, ServerSpec server)
+    {
+        var protocolVersion = server.ProtocolVersion is { } version ? CSharpLiteral.String(version) : "null";
+        DocWriter.Summary(writer, "The server and its tools as captured, with the protocol revision the runtime pins.");
+        writer.WriteLine($"public static {KnownTypes.ServerDescriptor} Descriptor {{ get; }} = new(");
+        writer.Indent();
+        writer.WriteLine("Name,");
+        writer.WriteLine(protocolVersion + ",");
+        if (server.Tools.Count == 0)
+        {
+            writer.WriteLine("[]);");
+        }
+        else
+        {
+            writer.WriteLine("[");
+            writer.Indent();
+            foreach (var tool in server.Tools)
+            {
+                writer.WriteLine($"Tools.{tool.Identifier},");
+            }
+
+            writer.Unindent();
+            writer.WriteLine("]);");
+        }
+
+        writer.Unindent();
+    }
+
+    private static void WriteToolsClass(SourceWriter writer, ServerSpec server, string ns)
+    {
+        DocWriter.Summary(writer, $"The tools of server {DocText.Code(server.Name)}, as captured.");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine("public static class Tools");
+        writer.OpenBlock();
+        var serverName = $"{TypeSyntax.Generated(ns, server.ClassName)}.Name";
+        for (var i = 0; i < server.Tools.Count; i++)
+        {
+            var tool = server.Tools[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            DocWriter.Summary(writer, $"Tool {DocText.Code(tool.WireName)}.");
+
+            // The server's name is qualified: a tool called "name" has a field Name here.
+            writer.WriteLine($"public static readonly {KnownTypes.ToolDescriptor} {tool.Identifier} = new({serverName}, {CSharpLiteral.String(tool.WireName)}, {Hints(tool.Hints)});");
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>The hints as declared, as named arguments: the runtime tells declared from defaulted.</summary>
+    private static string Hints(ToolHintsSpec hints)
+    {
+        var arguments = new List<string>(4);
+        Add(arguments, "ReadOnly", hints.ReadOnly);
+        Add(arguments, "Destructive", hints.Destructive);
+        Add(arguments, "Idempotent", hints.Idempotent);
+        Add(arguments, "OpenWorld", hints.OpenWorld);
+        return arguments.Count == 0 ? $"{KnownTypes.ToolHints}.None" : $"new {KnownTypes.ToolHints}({string.Join(", ", arguments)})";
+
+        static void Add(List<string> arguments, string name, bool? value)
+        {
+            if (value is { } declared)
+            {
+                arguments.Add($"{name}: {(declared ? "true" : "false")}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the two methods of a tool: one taking the arguments as parameters (required first, then optional ones
+    /// defaulting to null), and one taking the arguments record, which the first calls.
+    /// </summary>
+    private static void WriteMethods(SourceWriter writer, ToolSpec tool, string serverName, string ns)
+    {
+        var resultType = tool.ResultKind switch
+        {
+            ToolResultKind.Typed => TypeSyntax.Generated(ns, tool.Result!.Name),
+            ToolResultKind.Json => KnownTypes.JsonToolResult,
+            _ => KnownTypes.TextToolResult,
+        };
+        var returnType = $"{KnownTypes.Task}<{resultType}>";
+        var argumentsType = TypeSyntax.Generated(ns, tool.Arguments.Name);
+        var parameters = tool.Arguments.Properties.Where(p => p.IsRequired).Concat(tool.Arguments.Properties.Where(p => !p.IsRequired)).ToList();
+        var cancellation = $"{KnownTypes.CancellationToken} cancellationToken = default";
+
+        WriteMethodDocs(writer, tool, serverName, () =>
+        {
+            foreach (var parameter in parameters)
+            {
+                DocWriter.Param(writer, parameter.ParameterName!, PropertyDocs.For(parameter, "argument"));
+            }
+        });
+        if (parameters.Count == 0)
+        {
+            writer.WriteLine($"public {returnType} {tool.MethodName}({cancellation}) =>");
+            writer.Indent();
+            writer.WriteLine($"{tool.MethodName}(new {argumentsType}(), cancellationToken);");
+            writer.Unindent();
+        }
+        else
+        {
+            writer.WriteLine($"public {returnType} {tool.MethodName}(");
+            writer.Indent();
+            foreach (var parameter in parameters)
+            {
+                var optional = parameter.IsRequired ? "" : " = null";
+                writer.WriteLine($"{TypeSyntax.Of(parameter.Type, ns, parameter.IsNullable)} {Identifiers.Escape(parameter.ParameterName!)}{optional},");
+            }
+
+            writer.WriteLine($"{cancellation}) =>");
+            var assignments = string.Join(", ", tool.Arguments.Properties.Select(p => $"{p.Name} = {Identifiers.Escape(p.ParameterName!)}"));
+            writer.WriteLine($"{tool.MethodName}(new {argumentsType} {{ {assignments} }}, cancellationToken);");
+            writer.Unindent();
+        }
+
+        writer.WriteLine();
+        WriteMethodDocs(writer, tool, serverName, () => DocWriter.Param(writer, "arguments", "The tool's arguments."));
+        writer.WriteLine($"public {returnType} {tool.MethodName}({argumentsType} arguments, {cancellation}) =>");
+        writer.Indent();
+        writer.WriteLine($"_runtime.CallToolAsync<{argumentsType}, {resultType}>(Tools.{tool.Identifier}, arguments, cancellationToken);");
+        writer.Unindent();
+    }
+
+    private static void WriteMethodDocs(SourceWriter writer, ToolSpec tool, string serverName, Action writeParameters)
+    {
+        DocWriter.Summary(writer, ToolDocs.Summary(tool));
+        DocWriter.Remarks(writer, ToolDocs.Remarks(tool, serverName));
+        writeParameters();
+        DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
+        DocWriter.Returns(writer, ToolDocs.Returns(tool));
+        ToolDocs.WriteExceptions(writer, tool);
+    }
+}

@@ -1,0 +1,28 @@
+using McpFleet.Generator.Model;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>Writes the C# type for a <see cref="TypeSpec"/>.</summary>
+internal static class TypeSyntax
+{
+    /// <param name="type">The type.</param>
+    /// <param name="ns">The server's namespace, where generated enums and records live.</param>
+    /// <param name="nullable">Whether to write the nullable form.</param>
+    public static string Of(TypeSpec type, string ns, bool nullable)
+    {
+        var name = type.Kind switch
+        {
+            TypeKind.String => "string",
+            TypeKind.Integer => "long",
+            TypeKind.Number => "double",
+            TypeKind.Boolean => "bool",
+            TypeKind.Enum or TypeKind.Record => Generated(ns, type.Name!),
+            TypeKind.List => $"{KnownTypes.IReadOnlyList}<{Of(type.Item!, ns, type.Item!.IsNullable)}>",
+            _ => KnownTypes.JsonElement,
+        };
+        return nullable ? name + "?" : name;
+    }
+
+    /// <summary>A generated type, qualified: <c>global::MyApp.Weather.ForecastArguments</c>.</summary>
+    public static string Generated(string ns, string name) => $"global::{ns}.{name}";
+}

@@ -1,0 +1,11 @@
+using McpFleet.Generator.Diagnostics;
+
+namespace McpFleet.Generator.Model;
+
+/// <summary>A snapshot file as read from the compilation's additional files, with its McpFleet metadata.</summary>
+/// <param name="Path">The file's path, used only for diagnostics.</param>
+/// <param name="Text">The file's text; <see langword="null"/> when it could not be read.</param>
+/// <param name="ServerNameOverride">The <c>McpFleetServerName</c> metadata: replaces the snapshot's server name.</param>
+/// <param name="NamespaceOverride">The <c>McpFleetNamespace</c> metadata: the namespace of this server's types.</param>
+/// <param name="ReadFailure">Why <paramref name="Text"/> is missing.</param>
+internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, DiagnosticInfo? ReadFailure);

@@ -1,0 +1,27 @@
+namespace McpFleet.Generator.Model;
+
+/// <summary>A tool of a server and the C# types that represent its arguments and result.</summary>
+/// <param name="WireName">The tool's name on the wire.</param>
+/// <param name="Identifier">The tool's C# name: the method is <c>{Identifier}Async</c>, the descriptor field <c>Tools.{Identifier}</c>.</param>
+/// <param name="Title">The tool's title, for documentation.</param>
+/// <param name="Description">The tool's description, for documentation.</param>
+/// <param name="Hints">The behaviour hints the server declared.</param>
+/// <param name="Arguments">The arguments record; its properties are the method's parameters.</param>
+/// <param name="ResultKind">How the result is typed.</param>
+/// <param name="Result">The result record when <paramref name="ResultKind"/> is <see cref="ToolResultKind.Typed"/>.</param>
+/// <param name="NestedRecords">Records for nested objects of the arguments and the result.</param>
+/// <param name="Enums">Enums for string enumerations of the arguments and the result.</param>
+internal sealed record ToolSpec(
+    string WireName,
+    string Identifier,
+    string? Title,
+    string? Description,
+    ToolHintsSpec Hints,
+    RecordSpec Arguments,
+    ToolResultKind ResultKind,
+    RecordSpec? Result,
+    EquatableArray<RecordSpec> NestedRecords,
+    EquatableArray<EnumSpec> Enums)
+{
+    public string MethodName => Identifier + "Async";
+}

@@ -1,0 +1,46 @@
+using McpFleet.Generator.Diagnostics;
+using McpFleet.Generator.Model;
+using McpFleet.Generator.Naming;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace McpFleet.Generator.Parsing;
+
+/// <summary>Reads the fleet's namespace and class name from the project's MSBuild properties.</summary>
+internal static class FleetSettingsReader
+{
+    public const string DefaultNamespace = "McpFleet.Generated";
+    public const string DefaultTypeName = "Fleet";
+
+    public static FleetSettings Read(AnalyzerConfigOptionsProvider options)
+    {
+        var global = options.GlobalOptions;
+        var diagnostics = new List<DiagnosticInfo>();
+
+        // RootNamespace comes from the project file, not from McpFleet's options: an unusable one is not the user's
+        // McpFleet mistake, so it silently gives way to the default.
+        var rootNamespace = ValueOrNull(global, MetadataNames.RootNamespace);
+        var defaultNamespace = rootNamespace is not null && Identifiers.IsValidNamespace(rootNamespace) ? rootNamespace : DefaultNamespace;
+
+        var fleetNamespace = ValueOrNull(global, MetadataNames.FleetNamespace);
+        if (fleetNamespace is not null && !Identifiers.IsValidNamespace(fleetNamespace))
+        {
+            diagnostics.Add(InvalidName("the McpFleetNamespace property", fleetNamespace, "namespace", defaultNamespace, "dot-separated C# identifiers, e.g. 'MyApp.Mcp'"));
+            fleetNamespace = null;
+        }
+
+        var typeName = ValueOrNull(global, MetadataNames.FleetTypeName);
+        if (typeName is not null && !Identifiers.IsValidTypeName(typeName))
+        {
+            diagnostics.Add(InvalidName("the McpFleetTypeName property", typeName, "type name", DefaultTypeName, "a C# identifier, e.g. 'McpServers'"));
+            typeName = null;
+        }
+
+        return new FleetSettings(fleetNamespace ?? defaultNamespace, typeName ?? DefaultTypeName, diagnostics.ToEquatableArray());
+    }
+
+    private static DiagnosticInfo InvalidName(string property, string value, string kind, string replacement, string advice) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.InvalidConfiguredName, null, property, value, kind, replacement, advice);
+
+    private static string? ValueOrNull(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,27 @@
+namespace McpFleet.Generator.Parsing;
+
+/// <summary>
+/// The MSBuild properties and item metadata the generator reads, as the compiler exposes them to analyzers. The
+/// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, and copy
+/// an <c>McpSnapshot</c> item's <c>ServerName</c> and <c>Namespace</c> metadata to the <c>McpFleet…</c> names below.
+/// </summary>
+internal static class MetadataNames
+{
+    /// <summary><c>true</c> on the <c>AdditionalFiles</c> items that are snapshots (the package's <c>McpSnapshot</c> items).</summary>
+    public const string IsSnapshot = "build_metadata.AdditionalFiles.McpFleetSnapshot";
+
+    /// <summary>Per snapshot: the server's name, replacing the one in the snapshot (<c>ServerName</c> on the item).</summary>
+    public const string ServerName = "build_metadata.AdditionalFiles.McpFleetServerName";
+
+    /// <summary>Per snapshot: the namespace of the server's types (<c>Namespace</c> on the item).</summary>
+    public const string ServerNamespace = "build_metadata.AdditionalFiles.McpFleetNamespace";
+
+    /// <summary>The fleet class's namespace.</summary>
+    public const string FleetNamespace = "build_property.McpFleetNamespace";
+
+    /// <summary>The fleet class's name.</summary>
+    public const string FleetTypeName = "build_property.McpFleetTypeName";
+
+    /// <summary>The project's root namespace: the fleet's namespace unless <see cref="FleetNamespace"/> is set.</summary>
+    public const string RootNamespace = "build_property.RootNamespace";
+}

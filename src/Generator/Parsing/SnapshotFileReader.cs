@@ -1,0 +1,41 @@
+using McpFleet.Generator.Diagnostics;
+using McpFleet.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace McpFleet.Generator.Parsing;
+
+/// <summary>Picks the snapshots out of the additional files and reads their text and metadata.</summary>
+internal static class SnapshotFileReader
+{
+    /// <summary>The snapshot file, or <see langword="null"/> when the additional file is not a snapshot.</summary>
+    public static SnapshotFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var metadata = options.GetOptions(file);
+        if (!metadata.TryGetValue(MetadataNames.IsSnapshot, out var isSnapshot)
+            || !string.Equals(isSnapshot.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var serverName = ValueOrNull(metadata, MetadataNames.ServerName);
+        var serverNamespace = ValueOrNull(metadata, MetadataNames.ServerNamespace);
+        try
+        {
+            var text = file.GetText(cancellationToken)?.ToString();
+            var failure = text is null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotUnreadable, SourceLocation.StartOf(file.Path), Path.GetFileName(file.Path))
+                : null;
+            return new SnapshotFile(file.Path, text, serverName, serverNamespace, failure);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A host's AdditionalText may throw (e.g. an I/O error); it must cost this snapshot only, not the build.
+            return new SnapshotFile(file.Path, null, serverName, serverNamespace, InternalErrors.Create(file.Path, e));
+        }
+    }
+
+    /// <summary>The metadata value; MSBuild passes unset metadata as an empty string.</summary>
+    private static string? ValueOrNull(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

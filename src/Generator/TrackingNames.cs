@@ -1,0 +1,41 @@
+namespace McpFleet.Generator;
+
+/// <summary>
+/// Names of the pipeline's steps, so that tests can check which steps ran again after an edit
+/// (<c>GeneratorRunResult.TrackedSteps</c>).
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>The project's fleet namespace and class name.</summary>
+    public const string FleetSettings = nameof(FleetSettings);
+
+    /// <summary>Each snapshot's text and metadata (non-snapshot additional files yield nothing).</summary>
+    public const string SnapshotFiles = nameof(SnapshotFiles);
+
+    /// <summary>Each snapshot parsed into a server spec and diagnostics.</summary>
+    public const string ParsedSnapshots = nameof(ParsedSnapshots);
+
+    /// <summary>Each snapshot's diagnostics.</summary>
+    public const string SnapshotDiagnostics = nameof(SnapshotDiagnostics);
+
+    /// <summary>Each usable server spec.</summary>
+    public const string Servers = nameof(Servers);
+
+    /// <summary>All server specs at once: the input of checks across servers.</summary>
+    public const string CollectedServers = nameof(CollectedServers);
+
+    /// <summary>The resolved fleet: unique names and places for every server, and fleet-level diagnostics.</summary>
+    public const string Fleet = nameof(Fleet);
+
+    /// <summary>The fleet-level diagnostics.</summary>
+    public const string FleetDiagnostics = nameof(FleetDiagnostics);
+
+    /// <summary>The fleet class's model, the input of the fleet file.</summary>
+    public const string FleetClass = nameof(FleetClass);
+
+    /// <summary>Where each server goes in the fleet.</summary>
+    public const string Placements = nameof(Placements);
+
+    /// <summary>Each server's spec with its place, the input of the server's file.</summary>
+    public const string ServerModels = nameof(ServerModels);
+}

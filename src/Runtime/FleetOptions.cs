@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using McpFleet.Configuration;
+using McpFleet.Connections;
+
+namespace McpFleet;
+
+/// <summary>The servers of a fleet and how to talk to them. Validated when the <see cref="FleetRuntime"/> starts.</summary>
+public sealed class FleetOptions
+{
+    /// <summary>The servers, by their fleet names: from <c>mcp.json</c> (<see cref="FromConfiguration"/>) or built in code.</summary>
+    public IList<ServerDefinition> Servers { get; } = [];
+
+    /// <summary>Connection timeouts and protocol pinning.</summary>
+    public ConnectionOptions Connection { get; set; } = new();
+
+    /// <summary>How long a tool call may take before it is cancelled. Default: 60 s.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Whether servers the generated code knows may be left unconfigured, e.g. by a process that uses only part of
+    /// the fleet. Calls to them then fail with an <see cref="InvalidOperationException"/>. Default: <see langword="false"/>,
+    /// so a missing server is reported when the runtime starts.
+    /// </summary>
+    public bool AllowUnconfiguredServers { get; set; }
+
+    /// <summary>Options holding the enabled servers of an <c>mcp.json</c> configuration.</summary>
+    public static FleetOptions FromConfiguration(McpConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new FleetOptions();
+        foreach (var server in configuration.Servers)
+        {
+            options.Servers.Add(server);
+        }
+
+        return options;
+    }
+
+    /// <summary>Checks the options against the servers the generated code expects.</summary>
+    /// <exception cref="ValidationException">The options are inconsistent or a server of the manifest is not configured.</exception>
+    public void Validate(FleetManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (Connection is null)
+        {
+            throw new ValidationException($"{nameof(Connection)} is required.");
+        }
+
+        Connection.Validate();
+        if (CallTimeout <= TimeSpan.Zero && CallTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ValidationException($"{nameof(CallTimeout)} must be positive or infinite; it is {CallTimeout}.");
+        }
+
+        var duplicate = Servers.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ValidationException($"Server '{duplicate.Key}' is configured more than once.");
+        }
+
+        var configured = Servers.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = manifest.Servers.Select(s => s.Name).Where(name => !configured.Contains(name)).ToList();
+        if (missing.Count > 0 && !AllowUnconfiguredServers)
+        {
+            throw new ValidationException(
+                $"The fleet's typed proxies need {(missing.Count == 1 ? "server" : "servers")} {string.Join(", ", missing.Select(n => $"'{n}'"))}, "
+                + $"which {(missing.Count == 1 ? "is" : "are")} not configured (set AllowUnconfiguredServers to allow it); configured: {(configured.Count == 0 ? "none" : string.Join(", ", configured.Order(StringComparer.Ordinal)))}.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace McpFleet.Tools;
+
+/// <summary>Turns typed arguments into the name-to-JSON map a <c>tools/call</c> request carries.</summary>
+internal static class ToolArguments
+{
+    public static Dictionary<string, JsonElement> ToDictionary(IToolArguments arguments)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            arguments.WriteTo(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            map[property.Name] = property.Value.Clone();
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,95 @@
+using McpFleet.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace McpFleet.Generator.Tests;
+
+/// <summary>
+/// An edit re-runs only what it affects: C# edits nothing, a snapshot edit that server's parse and file. The steps are
+/// those named in <see cref="TrackingNames"/>.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] s_allSteps =
+    [
+        TrackingNames.FleetSettings,
+        TrackingNames.SnapshotFiles,
+        TrackingNames.ParsedSnapshots,
+        TrackingNames.SnapshotDiagnostics,
+        TrackingNames.Servers,
+        TrackingNames.CollectedServers,
+        TrackingNames.Fleet,
+        TrackingNames.FleetDiagnostics,
+        TrackingNames.FleetClass,
+        TrackingNames.Placements,
+        TrackingNames.ServerModels,
+    ];
+
+    [Fact]
+    public void An_edit_of_unrelated_code_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var driver = GeneratorHarness.CreateDriver(CommittedSnapshots.AllInputs()).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated; internal static class Code { }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in s_allSteps)
+        {
+            var reasons = Reasons(result, step);
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} ran again: {reason}."));
+        }
+    }
+
+    [Fact]
+    public void An_edit_of_one_snapshot_regenerates_only_that_servers_file()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var inputs = CommittedSnapshots.AllInputs().Select(input => input.WithFixedFile()).ToList();
+        var driver = GeneratorHarness.CreateDriver(inputs).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        var everything = inputs.Single(input => input.Path.EndsWith("everything.snapshot.json", StringComparison.Ordinal));
+        var editedText = everything.Text.Replace("Echoes back the input string", "Echoes the input string back", StringComparison.Ordinal);
+        Assert.NotEqual(everything.Text, editedText);
+        driver = driver.ReplaceAdditionalText(everything.File!, new TestAdditionalText(everything.Path, editedText));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var serverModels = Reasons(result, TrackingNames.ServerModels);
+        Assert.Equal(inputs.Count, serverModels.Count);
+        Assert.Single(serverModels, reason => reason == IncrementalStepRunReason.Modified);
+        Assert.All(serverModels.Where(reason => reason != IncrementalStepRunReason.Modified), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(result, TrackingNames.Fleet));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.FleetClass));
+
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var changed = after.Keys.Where(hint => after[hint] != before[hint]).ToList();
+        Assert.Equal(["McpFleet.Everything.g.cs"], changed);
+        Assert.Contains("Echoes the input string back", after["McpFleet.Everything.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_tool_leaves_the_fleet_file_cached()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var alpha = CommittedSnapshots.Input("alpha").WithFixedFile();
+        var driver = GeneratorHarness.CreateDriver([alpha, CommittedSnapshots.Input("beta")]).RunGenerators(compilation);
+
+        var withTool = alpha.Text.Replace(
+            "\"tools\": [",
+            "\"tools\": [\n    { \"name\": \"added\", \"inputSchema\": { \"type\": \"object\" } },",
+            StringComparison.Ordinal);
+        driver = driver.ReplaceAdditionalText(alpha.File!, new TestAdditionalText(alpha.Path, withTool));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.FleetClass));
+        Assert.Contains("AddedAsync", result.GeneratedSources.Single(s => s.HintName == "McpFleet.Alpha.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps.TryGetValue(step, out var runs)
+            ? runs.SelectMany(run => run.Outputs).Select(output => output.Reason).ToList()
+            : throw new Xunit.Sdk.XunitException($"Step {step} did not run; tracked steps: {string.Join(", ", result.TrackedSteps.Keys)}.");
+}

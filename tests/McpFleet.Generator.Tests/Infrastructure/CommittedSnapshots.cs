@@ -1,0 +1,29 @@
+using McpFleet.Testing;
+
+namespace McpFleet.Generator.Tests.Infrastructure;
+
+/// <summary>The committed snapshots the generator is tested against.</summary>
+internal static class CommittedSnapshots
+{
+    /// <summary>Case name (the server's name) and path of every committed snapshot.</summary>
+    public static IReadOnlyList<(string Name, string Path)> All { get; } =
+    [
+        ("everything", Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "everything.snapshot.json")),
+        ("filesystem", Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "filesystem.snapshot.json")),
+        ("memory", Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "memory.snapshot.json")),
+        ("sample", Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "sample.snapshot.json")),
+        ("alpha", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "alpha.snapshot.json")),
+        ("beta", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "beta.snapshot.json")),
+        ("gamma", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "gamma.snapshot.json")),
+    ];
+
+    public static IEnumerable<object[]> Names => All.Select(snapshot => new object[] { snapshot.Name });
+
+    public static string PathOf(string name) => All.Single(snapshot => snapshot.Name == name).Path;
+
+    /// <summary>The snapshot as a generator input, under a machine-independent path so that diagnostics are comparable.</summary>
+    public static SnapshotInput Input(string name) =>
+        new($"/snapshots/{name}.snapshot.json", File.ReadAllText(PathOf(name)));
+
+    public static IReadOnlyList<SnapshotInput> AllInputs() => All.Select(snapshot => Input(snapshot.Name)).ToList();
+}

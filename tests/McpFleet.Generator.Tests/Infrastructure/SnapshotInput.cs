@@ -1,0 +1,24 @@
+using Microsoft.CodeAnalysis;
+
+namespace McpFleet.Generator.Tests.Infrastructure;
+
+/// <summary>An additional file of a test compilation, with the McpFleet metadata an <c>McpSnapshot</c> item gets.</summary>
+/// <param name="Path">The file's path.</param>
+/// <param name="Text">The file's text (ignored when <paramref name="File"/> is set).</param>
+/// <param name="IsSnapshot">Whether the item is marked as a snapshot (<c>McpFleetSnapshot=true</c>).</param>
+/// <param name="ServerName">The <c>McpFleetServerName</c> metadata.</param>
+/// <param name="Namespace">The <c>McpFleetNamespace</c> metadata.</param>
+/// <param name="File">A custom additional file, e.g. one that cannot be read.</param>
+internal sealed record SnapshotInput(
+    string Path,
+    string Text,
+    bool IsSnapshot = true,
+    string? ServerName = null,
+    string? Namespace = null,
+    AdditionalText? File = null)
+{
+    public AdditionalText ToAdditionalText() => File ?? new TestAdditionalText(Path, Text);
+
+    /// <summary>The input with its additional file created once, so that a driver can later replace that very file.</summary>
+    public SnapshotInput WithFixedFile() => this with { File = ToAdditionalText() };
+}

@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using McpFleet.Configuration;
+using McpFleet.Connections;
+using McpFleet.SampleServer.Launching;
+using McpFleet.Testing;
+using McpFleet.Tools;
+
+namespace McpFleet.Tests.Runtime;
+
+/// <summary>The runtime's one entry point, against real sample servers over stdio and Streamable HTTP.</summary>
+public sealed class FleetRuntimeTests
+{
+    private static ServerDefinition Stdio(string name, params string[] args)
+    {
+        var (command, arguments) = SampleServerProcess.StdioCommand(name, args);
+        return new ServerDefinition { Name = name, Transport = TransportKind.Stdio, Command = command, Arguments = [.. arguments] };
+    }
+
+    private static FleetRuntime Runtime(FleetOptions options, params ServerDescriptor[] servers) => new(options, new FleetManifest(servers));
+
+    private static FleetOptions Options(params ServerDefinition[] servers)
+    {
+        var options = new FleetOptions();
+        foreach (var server in servers)
+        {
+            options.Servers.Add(server);
+        }
+
+        return options;
+    }
+
+    [Fact]
+    public async Task Calls_tools_over_stdio_and_streamable_http()
+    {
+        await using var http = await SampleServerProcess.StartAsync("beta", SampleTransport.Http);
+        await using var runtime = Runtime(
+            Options(Stdio("alpha"), new ServerDefinition { Name = "beta", Transport = TransportKind.StreamableHttp, Endpoint = http.Endpoint }),
+            SampleTools.Server("alpha"),
+            SampleTools.Server("beta"));
+
+        var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("alpha"), new("hello fleet"));
+        var math = await runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc("beta"), new("2 * (3 + 4) - -1"));
+
+        Assert.Equal("hello fleet", echo.Text);
+        Assert.Equal(15, math.Result);
+        Assert.Equal("2 * (3 + 4) - -1", math.Expression);
+        Assert.NotNull(math.RawResult.StructuredContent);
+    }
+
+    [Fact]
+    public async Task A_tool_that_reports_an_error_raises_a_typed_exception_with_its_content()
+    {
+        await using var runtime = Runtime(Options(Stdio("alpha")), SampleTools.Server("alpha"));
+
+        var error = await Assert.ThrowsAsync<ToolErrorException>(
+            () => runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc("alpha"), new("1 / 0")));
+
+        Assert.Equal("alpha", error.ServerName);
+        Assert.Equal("math_calc", error.ToolName);
+        Assert.StartsWith("Tool 'math_calc' on server 'alpha' reported an error: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ivision by zero", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(error.Content);
+    }
+
+    [Fact]
+    public async Task A_call_the_server_refuses_names_the_tool_and_the_server()
+    {
+        await using var runtime = Runtime(Options(Stdio("alpha", "--tools", "echo")), SampleTools.Server("alpha"));
+
+        var error = await Assert.ThrowsAsync<ToolCallException>(
+            () => runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc("alpha"), new("1")));
+
+        Assert.StartsWith("Calling tool 'math_calc' on server 'alpha' failed: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Tool 'math_calc' is not enabled on server 'alpha'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ModelContextProtocol.McpErrorCode.InvalidParams, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_slow_call_times_out_with_a_typed_exception()
+    {
+        var options = Options(Stdio("slow", "--latency-ms", "30000"));
+        options.CallTimeout = TimeSpan.FromMilliseconds(500);
+        await using var runtime = Runtime(options, SampleTools.Server("slow"));
+
+        var error = await Assert.ThrowsAsync<ToolCallTimeoutException>(
+            () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("slow"), new("hi")));
+
+        Assert.Equal("Tool 'echo' on server 'slow' did not answer within 0.5 s.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_went_away_is_started_again_on_the_next_call()
+    {
+        // The process exits after its second call, before answering it.
+        await using var runtime = Runtime(Options(Stdio("fragile", "--exit-after", "2")), SampleTools.Server("fragile"));
+
+        var first = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("first"));
+        var lost = await Assert.ThrowsAsync<ToolCallException>(
+            () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("second")));
+        var third = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("third"));
+
+        Assert.Equal("first", first.Text);
+        Assert.Contains("whether the tool ran is unknown", lost.Message, StringComparison.Ordinal);
+        Assert.Equal("third", third.Text);
+    }
+
+    [Fact]
+    public async Task Disposing_ends_every_server_process_it_started()
+    {
+        var marker = $"proc-{Guid.NewGuid():N}";
+        var runtime = Runtime(Options(Stdio(marker), Stdio($"{marker}-2")), SampleTools.Server(marker), SampleTools.Server($"{marker}-2"));
+
+        await runtime.ConnectAsync();
+        var running = ProcessTable.FindByCommandLine(marker);
+        await runtime.DisposeAsync();
+
+        Assert.Equal(2, running.Count);
+        Assert.Empty(ProcessTable.FindByCommandLine(marker));
+    }
+
+    [Fact]
+    public async Task Connects_with_the_revision_the_snapshot_recorded()
+    {
+        // This server never answers the discovery probe, which costs 5 s unpinned: more than the connect timeout.
+        var options = Options(Stdio("legacy", "--ignore-discover"));
+        options.Connection.ConnectTimeout = TimeSpan.FromSeconds(3);
+        await using var pinned = Runtime(options, SampleTools.Server("legacy", "2025-11-25"));
+        await using var unpinned = Runtime(options, SampleTools.Server("legacy"));
+
+        var echo = await pinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("pinned"));
+        var error = await Assert.ThrowsAsync<ServerConnectionException>(
+            () => unpinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("unpinned")));
+
+        Assert.Equal("pinned", echo.Text);
+        Assert.Equal(ConnectionFailureKind.Timeout, error.Kind);
+    }
+
+    [Fact]
+    public void Options_missing_a_server_of_the_manifest_are_rejected_at_start()
+    {
+        var error = Assert.Throws<ValidationException>(() => Runtime(Options(Stdio("alpha")), SampleTools.Server("alpha"), SampleTools.Server("beta"), SampleTools.Server("gamma")));
+
+        Assert.Equal("The fleet's typed proxies need servers 'beta', 'gamma', which are not configured (set AllowUnconfiguredServers to allow it); configured: alpha.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_partial_fleet_is_allowed_when_asked_for_and_names_what_is_missing_at_call_time()
+    {
+        var options = Options(Stdio("alpha"));
+        options.AllowUnconfiguredServers = true;
+        await using var runtime = Runtime(options, SampleTools.Server("alpha"), SampleTools.Server("beta"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
+
+        Assert.Equal("Server 'beta' is not configured in this fleet; configured: alpha.", error.Message);
+    }
+
+    [Fact]
+    public void Invalid_timeouts_are_rejected_at_start()
+    {
+        var options = Options(Stdio("alpha"));
+        options.CallTimeout = TimeSpan.Zero;
+
+        var error = Assert.Throws<ValidationException>(() => Runtime(options));
+
+        Assert.Equal("CallTimeout must be positive or infinite; it is 00:00:00.", error.Message);
+    }
+}
