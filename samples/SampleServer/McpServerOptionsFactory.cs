@@ -34,7 +34,7 @@ internal static class McpServerOptionsFactory
 
     private static McpServerTool CreateTool(string name, ServerOptions options, TimeProvider timeProvider) => name switch
     {
-        ToolNames.Echo => EchoTool.Create(),
+        ToolNames.Echo => EchoTool.Create(options.EchoVariant),
         ToolNames.GetTime => new GetTimeTool(timeProvider).Create(),
         ToolNames.ListFiles => new ListFilesTool(new ConfinedDirectory(options.Root)).Create(),
         ToolNames.MathCalc => MathCalcTool.Create(),

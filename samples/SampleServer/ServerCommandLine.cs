@@ -105,6 +105,11 @@ internal sealed class ServerCommandLine
             "fall back to initialize once their probe times out.",
     };
 
+    private readonly Option<string?> _variantOption = new Option<string?>("--variant")
+    {
+        Description = "Serve a changed definition of echo, for conflict and drift tests: " + string.Join(", ", EchoVariants.Names) + ".",
+    }.AcceptOnlyFromAmong([.. EchoVariants.Names]);
+
     private readonly Option<bool> _verboseOption = new("--verbose")
     {
         Description = "Log at Debug level instead of Warning (logs always go to stderr).",
@@ -122,7 +127,7 @@ internal sealed class ServerCommandLine
         [
             _nameOption, _titleOption, _serverVersionOption, _transportOption, _hostOption, _portOption, _toolsOption, _rootOption,
             _allowRunCommandOption, _latencyOption, _failRateOption, _seedOption, _exitAfterOption, _journalOption, _authTokenEnvOption,
-            _ignoreDiscoverOption, _verboseOption,
+            _ignoreDiscoverOption, _variantOption, _verboseOption,
         ];
         foreach (var option in options)
         {
@@ -154,6 +159,7 @@ internal sealed class ServerCommandLine
                 .Order(StringComparer.Ordinal)],
             Root = result.GetValue(_rootOption)?.FullName ?? Directory.GetCurrentDirectory(),
             AllowRunCommand = allowRunCommand,
+            EchoVariant = result.GetValue(_variantOption) is { } variant ? EchoVariants.Parse(variant) : EchoVariant.Standard,
             Faults = new FaultOptions
             {
                 Latency = TimeSpan.FromMilliseconds(result.GetValue(_latencyOption)),

@@ -1,6 +1,7 @@
 using System.Net;
 using McpFleet.SampleServer.Faults;
 using McpFleet.SampleServer.Hosting;
+using McpFleet.SampleServer.Tools;
 
 namespace McpFleet.SampleServer;
 
@@ -26,6 +27,9 @@ internal sealed record ServerOptions
     public required string Root { get; init; }
 
     public bool AllowRunCommand { get; init; }
+
+    /// <summary>Which definition <c>echo</c> has.</summary>
+    public EchoVariant EchoVariant { get; init; }
 
     public FaultOptions Faults { get; init; } = new();
 

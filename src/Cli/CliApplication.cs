@@ -1,16 +1,17 @@
 using System.CommandLine;
 using McpFleet.Cli.Capture;
+using McpFleet.Cli.Conflicts;
 
 namespace McpFleet.Cli;
 
 /// <summary>The <c>mcpfleet</c> command line.</summary>
 internal static class CliApplication
 {
-    /// <summary>Exit code of a run in which every server succeeded.</summary>
+    /// <summary>Exit code of a run that found nothing wrong.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code of a run in which at least one server failed.</summary>
-    public const int ServerFailed = 1;
+    /// <summary>Exit code of a run that found failures: a server that could not be captured, an unresolved conflict.</summary>
+    public const int Failure = 1;
 
     /// <summary>Exit code of a run that could not start: bad arguments or configuration.</summary>
     public const int UsageError = 2;
@@ -20,6 +21,7 @@ internal static class CliApplication
         var root = new RootCommand("McpFleet: use many MCP servers as one typed, resilient fleet.")
         {
             CaptureCommand.Create(console),
+            ConflictsCommand.Create(console),
         };
 
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Tools;
@@ -57,7 +58,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Calls a tool: the one entry point behind every generated method.</summary>
+    /// <summary>Calls a tool of one server: the entry point behind every generated per-server method.</summary>
     /// <typeparam name="TArguments">The tool's generated arguments type.</typeparam>
     /// <typeparam name="TResult">The tool's generated result type.</typeparam>
     /// <param name="tool">The tool, as its snapshot describes it.</param>
@@ -69,19 +70,65 @@ public sealed class FleetRuntime : IAsyncDisposable
     /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
     /// <exception cref="ToolCallTimeoutException">No answer within <see cref="FleetOptions.CallTimeout"/>.</exception>
     /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
-    public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
+    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(arguments);
-        if (!_servers.TryGetValue(tool.ServerName, out var server))
+        return _servers.TryGetValue(tool.ServerName, out var server)
+            ? CallAsync<TResult>(server, tool, ToolArguments.ToDictionary(arguments), cancellationToken)
+            : throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", _servers.Keys.Order(StringComparer.Ordinal))}.");
+    }
+
+    /// <summary>
+    /// Calls a unified tool, offered by several servers: the entry point behind every generated unified method. The
+    /// members are tried in order of preference; a member that cannot be reached (so the call never left this process)
+    /// is passed over for the next. A merged group sends each member only the arguments its schema accepts.
+    /// </summary>
+    /// <typeparam name="TArguments">The unified tool's generated arguments type.</typeparam>
+    /// <typeparam name="TResult">The unified tool's generated result type.</typeparam>
+    /// <param name="group">The unified tool.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    /// <exception cref="ToolGroupUnavailableException">No member is configured or reachable.</exception>
+    /// <exception cref="ToolErrorException">The tool reported an error.</exception>
+    /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
+    /// <exception cref="ToolCallTimeoutException">No answer within <see cref="FleetOptions.CallTimeout"/>.</exception>
+    /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
+    public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
+        where TArguments : IToolArguments
+        where TResult : IToolResult<TResult>
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var all = ToolArguments.ToDictionary(arguments);
+        var failures = new List<ServerConnectionException>();
+        foreach (var member in group.Members)
         {
-            throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", _servers.Keys.Order(StringComparer.Ordinal))}.");
+            if (!_servers.TryGetValue(member.Tool.ServerName, out var server))
+            {
+                continue;
+            }
+
+            try
+            {
+                return await CallAsync<TResult>(server, member.Tool, ToolArguments.Select(all, member.AcceptedArguments), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServerConnectionException e)
+            {
+                failures.Add(e);
+            }
         }
 
+        throw new ToolGroupUnavailableException(group, failures);
+    }
+
+    private async Task<TResult> CallAsync<TResult>(ServerConnection server, ToolDescriptor tool, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+        where TResult : IToolResult<TResult>
+    {
         var client = await server.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = ToolArguments.ToDictionary(arguments) };
+        var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = arguments };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.CallTimeout);
         CallToolResult result;

@@ -160,7 +160,9 @@ public sealed class DiagnosticTests
         var weather = output.Source("McpFleet.Weather.g.cs");
         Assert.Contains("FirstAsync", weather, StringComparison.Ordinal);
         Assert.DoesNotContain("SecondAsync", weather, StringComparison.Ordinal);
-        Assert.Equal(["McpFleet.Fleet.g.cs", "McpFleet.Weather.g.cs"], output.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["McpFleet.ConflictReport.g.cs", "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs", "McpFleet.Weather.g.cs"],
+            output.Sources.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -284,7 +286,7 @@ public sealed class DiagnosticTests
         var documentation = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "docs", "diagnostics.md"));
         var releases = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
 
-        Assert.Equal(10, descriptors.Count);
+        Assert.Equal(24, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, descriptor =>
         {
@@ -299,5 +301,7 @@ public sealed class DiagnosticTests
         GeneratorHarness.Run([new SnapshotInput(BrokenPath, brokenText), CommittedSnapshots.Input("alpha")]).AssertNoException();
 
     private static void AssertOnlyAlphaGenerated(GeneratorOutput output) =>
-        Assert.Equal(["McpFleet.Alpha.g.cs", "McpFleet.Fleet.g.cs"], output.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["McpFleet.Alpha.g.cs", "McpFleet.ConflictReport.g.cs", "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs"],
+            output.Sources.Keys.Order(StringComparer.Ordinal));
 }

@@ -23,6 +23,46 @@ public sealed class GoldenFileTests
         GoldenFiles.Verify(snapshot, files);
     }
 
+    /// <summary>Colliding snapshot sets (see <c>Conflicts/</c>), with and without a policy: the fleet file's unified methods, the report, the diagnostics.</summary>
+    public static TheoryData<string, string, string?> ConflictCases { get; } = new()
+    {
+        { "conflicts-replicas", "replicas", null },
+        { "conflicts-conflict", "conflict", null },
+        { "conflicts-skew-policy", "skew", """{ "defaults": { "strategy": "newest-version" }, "tools": { "get_time": { "strategy": "merge" } } }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConflictCases))]
+    public void Conflict_sets_match_their_golden_files(string caseName, string set, string? policy)
+    {
+        var inputs = policy is null ? ConflictSets.Inputs(set) : ConflictSets.WithPolicy(set, policy);
+        var output = GeneratorHarness.Run(inputs).AssertNoException();
+
+        // The server files are the servers' own business (and each alone is covered above): only what grouping produces.
+        var files = output.Sources
+            .Where(source => source.Key.StartsWith("McpFleet.Fleet", StringComparison.Ordinal) || source.Key == "McpFleet.ConflictReport.g.cs")
+            .ToDictionary(source => source.Key, source => source.Value, StringComparer.Ordinal);
+        files["diagnostics.txt"] = string.Concat(output.Diagnostics.Select(Describe));
+        GoldenFiles.Verify(caseName, files);
+    }
+
+    [Fact]
+    public void Conflict_resolution_is_deterministic_whatever_the_order_of_the_additional_files()
+    {
+        var inputs = ConflictSets.WithPolicy("conflict", """{ "servers": { "sample-v1": { "priority": 2 } }, "tools": { "echo": { "strategy": "priority" }, "get_time": { "strategy": "merge" } } }""");
+        inputs.AddRange(ConflictSets.Inputs("unrelated"));
+
+        var first = GeneratorHarness.Run(inputs).AssertNoException();
+        var reversed = GeneratorHarness.Run(Enumerable.Reverse(inputs)).AssertNoException();
+        var rotated = GeneratorHarness.Run(inputs.Skip(2).Concat(inputs.Take(2))).AssertNoException();
+
+        Assert.Equal(first.Sources, reversed.Sources);
+        Assert.Equal(first.Sources, rotated.Sources);
+        Assert.Equal(first.Diagnostics.Select(Describe), reversed.Diagnostics.Select(Describe));
+        Assert.Equal(first.Diagnostics.Select(Describe), rotated.Diagnostics.Select(Describe));
+        Assert.Contains("[conflict] echo: notes 3.2.0, sample 1.0.0, sample-v1 1.0.0, sample-v2 2.0.0", first.Source("McpFleet.ConflictReport.g.cs"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Output_is_deterministic_whatever_the_order_of_the_snapshots()
     {
@@ -30,11 +70,13 @@ public sealed class GoldenFileTests
         var reversed = GeneratorHarness.Run(CommittedSnapshots.AllInputs().Reverse()).Sources;
 
         Assert.Equal(first, reversed);
-        Assert.All(first.Values, text =>
+        Assert.All(first, source =>
         {
-            Assert.DoesNotContain('\r', text);
-            Assert.DoesNotContain("/snapshots/", text, StringComparison.Ordinal);
-            Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', source.Value);
+            Assert.DoesNotContain("/snapshots/", source.Value, StringComparison.Ordinal);
+
+            // The conflict report is comment lines only; every other file ends with its namespace's brace.
+            Assert.EndsWith(source.Key == "McpFleet.ConflictReport.g.cs" ? "\n" : "}\n", source.Value, StringComparison.Ordinal);
         });
     }
 

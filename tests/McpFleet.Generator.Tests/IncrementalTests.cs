@@ -13,6 +13,9 @@ public sealed class IncrementalTests
     private static readonly string[] s_allSteps =
     [
         TrackingNames.FleetSettings,
+        TrackingNames.PolicyProperties,
+        TrackingNames.PolicyFiles,
+        TrackingNames.Policy,
         TrackingNames.SnapshotFiles,
         TrackingNames.ParsedSnapshots,
         TrackingNames.SnapshotDiagnostics,
@@ -21,6 +24,9 @@ public sealed class IncrementalTests
         TrackingNames.Fleet,
         TrackingNames.FleetDiagnostics,
         TrackingNames.FleetClass,
+        TrackingNames.ModelNames,
+        TrackingNames.ModelNameDiagnostics,
+        TrackingNames.Conflicts,
         TrackingNames.Placements,
         TrackingNames.ServerModels,
     ];
@@ -29,7 +35,8 @@ public sealed class IncrementalTests
     public void An_edit_of_unrelated_code_leaves_every_step_cached()
     {
         var compilation = GeneratorHarness.EmptyCompilation();
-        var driver = GeneratorHarness.CreateDriver(CommittedSnapshots.AllInputs()).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver([.. CommittedSnapshots.AllInputs(), SnapshotInput.Policy("""{ "tools": { "echo": { "strategy": "newest-version" } } }""")])
+            .RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated; internal static class Code { }", GeneratorHarness.ParseOptions));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
@@ -86,6 +93,36 @@ public sealed class IncrementalTests
 
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.FleetClass));
         Assert.Contains("AddedAsync", result.GeneratedSources.Single(s => s.HintName == "McpFleet.Alpha.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        // The new tool's model-facing name is in the fleet's name table, a file of its own.
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.ModelNames));
+        Assert.Contains("\"alpha__added\"", result.GeneratedSources.Single(s => s.HintName == "McpFleet.Fleet.ModelToolNames.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_that_changes_a_group_regenerates_the_fleet_file_and_that_servers_file()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var inputs = new[] { CommittedSnapshots.Input("alpha"), CommittedSnapshots.Input("beta").WithFixedFile(), CommittedSnapshots.Input("gamma") };
+        var driver = GeneratorHarness.CreateDriver(inputs).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Contains("public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(", before["McpFleet.Fleet.g.cs"], StringComparison.Ordinal);
+
+        // beta's echo gains a required parameter: echo is no longer offered identically, so it loses its unified method.
+        var beta = inputs[1];
+        var editedText = beta.Text.Replace("\"required\": [\n          \"message\"\n        ]", "\"required\": [\n          \"message\", \"prefix\"\n        ]", StringComparison.Ordinal)
+            .Replace("\"message\": {\n            \"description\": \"The text to return.\",", "\"prefix\": { \"type\": \"string\" },\n          \"message\": {\n            \"description\": \"The text to return.\",", StringComparison.Ordinal);
+        Assert.NotEqual(beta.Text, editedText);
+        driver = driver.ReplaceAdditionalText(beta.File!, new TestAdditionalText(beta.Path, editedText));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.FleetClass));
+        var after = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var changed = after.Keys.Where(hint => after[hint] != before[hint]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["McpFleet.Beta.g.cs", "McpFleet.ConflictReport.g.cs", "McpFleet.Fleet.g.cs"], changed);
+        Assert.DoesNotContain("EchoAsync(", after["McpFleet.Fleet.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("[conflict] echo: alpha 1.0.0, beta 1.0.0, gamma 1.0.0 ('beta' 1.0.0 adds required parameter 'prefix')", after["McpFleet.ConflictReport.g.cs"], StringComparison.Ordinal);
+        Assert.Equal(IncrementalStepRunReason.Cached, Reasons(result, TrackingNames.ServerModels)[0]);
     }
 
     private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>

@@ -22,6 +22,7 @@ public class CommandLineTests
     [InlineData("--fail-rate", "1.5", "--fail-rate must be between 0 and 1, not 1.5.")]
     [InlineData("--host", "localhost", "--host must be an IP address such as 127.0.0.1, not 'localhost'.")]
     [InlineData("--exit-after", "0", "--exit-after must be between 1 and 2147483647, not 0.")]
+    [InlineData("--variant", "echo-sideways", "Argument 'echo-sideways' not recognized. Must be one of:")]
     public async Task Invalid_values_exit_with_code_2_and_say_why(string option, string value, string message)
     {
         (var exitCode, _, var stderr) = await RunAsync(option, value);

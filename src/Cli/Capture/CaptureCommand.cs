@@ -77,7 +77,7 @@ internal static class CaptureCommand
             observer => runner.CaptureAsync(selected, observer, cancellationToken));
 
         await console.Out.WriteLineAsync(CaptureSummary.Total(outcomes, output.FullName));
-        return outcomes.All(o => o.Succeeded) ? CliApplication.Success : CliApplication.ServerFailed;
+        return outcomes.All(o => o.Succeeded) ? CliApplication.Success : CliApplication.Failure;
     }
 
     private static McpConfiguration LoadConfiguration(FileInfo? configFile)

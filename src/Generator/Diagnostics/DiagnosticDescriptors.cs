@@ -104,4 +104,130 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0010");
+
+    public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
+        id: "MCPF0101",
+        title: "Tool is offered by several servers",
+        messageFormat: "Tool '{0}' is offered by servers {1}: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0101");
+
+    public static readonly DiagnosticDescriptor ToolVersionSkew = new DiagnosticDescriptor(
+        id: "MCPF0102",
+        title: "Tool differs between servers in a compatible way",
+        messageFormat: "Tool '{0}' differs between servers {1}: {2}. It gets no unified method until a rule says which definition to use; add to \"tools\" in mcpfleet.json: {3}.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0102");
+
+    public static readonly DiagnosticDescriptor ToolConflict = new DiagnosticDescriptor(
+        id: "MCPF0103",
+        title: "Tool is defined incompatibly by different servers",
+        messageFormat: "Tool '{0}' is defined incompatibly by servers {1}: {2}. Say which definition the fleet uses: add to \"tools\" in mcpfleet.json {3}, or {4} to keep only the per-server methods.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0103");
+
+    public static readonly DiagnosticDescriptor CatalogItemDiffers = new DiagnosticDescriptor(
+        id: "MCPF0104",
+        title: "Prompt or resource differs between servers",
+        messageFormat: "{0} '{1}' differs between servers {2} ({3}): {4}. McpFleet generates no code for {5} yet, so this is only reported.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0104");
+
+    public static readonly DiagnosticDescriptor UnifiedNameTaken = new DiagnosticDescriptor(
+        id: "MCPF0105",
+        title: "Unified method name is already taken",
+        messageFormat: "The unified method for tool '{0}' is named '{1}' because '{2}' is already used by {3}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0105");
+
+    public static readonly DiagnosticDescriptor ModelNameChanged = new DiagnosticDescriptor(
+        id: "MCPF0106",
+        title: "Model-facing tool names were shortened or sanitised",
+        messageFormat: "Server '{0}': model-facing tool names must be at most 64 characters from A-Z, a-z, 0-9, '_' and '-', so these get a hash suffix: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0106");
+
+    public static readonly DiagnosticDescriptor ModelNameCollision = new DiagnosticDescriptor(
+        id: "MCPF0107",
+        title: "Model-facing tool name is not unique",
+        messageFormat: "The model-facing name '{0}' of tool '{1}' on server '{2}' is already the name of tool '{3}' on server '{4}', so it is left out of the model-facing names. Give one of the servers another name (ServerName metadata), or set another separator (\"modelNames\": {{ \"separator\": \"...\" }} in mcpfleet.json).",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0107");
+
+    public static readonly DiagnosticDescriptor InvalidModelNameSeparator = new DiagnosticDescriptor(
+        id: "MCPF0108",
+        title: "Model-facing name separator is not valid",
+        messageFormat: "The model-facing name separator '{0}' set by {1} must be one or more characters from A-Z, a-z, 0-9, '_' and '-', so '__' is used instead",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0108");
+
+    public static readonly DiagnosticDescriptor InvalidPolicy = new DiagnosticDescriptor(
+        id: "MCPF0109",
+        title: "Conflict policy is not valid",
+        messageFormat: "Policy {0}: {1}, so {2}. See docs/conflicts.md for the policy format.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0109");
+
+    public static readonly DiagnosticDescriptor PolicyRuleUnused = new DiagnosticDescriptor(
+        id: "MCPF0110",
+        title: "Conflict policy rule has no effect",
+        messageFormat: "Policy {0}: {1} has no effect because {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0110");
+
+    public static readonly DiagnosticDescriptor PolicyRuleNotApplicable = new DiagnosticDescriptor(
+        id: "MCPF0111",
+        title: "Conflict policy rule cannot be applied",
+        messageFormat: "Policy {0}: {1} cannot be applied to tool '{2}' because {3}, so the tool gets no unified method",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0111");
+
+    public static readonly DiagnosticDescriptor MergeImpossible = new DiagnosticDescriptor(
+        id: "MCPF0112",
+        title: "Tool cannot be merged",
+        messageFormat: "Tool '{0}' cannot be merged across servers {1}: {2}, so it gets no unified method. Use another strategy for it, e.g. {3}.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0112");
+
+    public static readonly DiagnosticDescriptor VersionNotSemantic = new DiagnosticDescriptor(
+        id: "MCPF0113",
+        title: "Server version is not a semantic version",
+        messageFormat: "Server '{0}' has {1}, so {2} cannot order the servers of {3}, and there is no unified method. Versions are compared as Semantic Versioning 2.0 (e.g. 1.4.0-beta.2): fix the version, or use prefer or priority instead.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0113");
+
+    public static readonly DiagnosticDescriptor DuplicateNamespace = new DiagnosticDescriptor(
+        id: "MCPF0114",
+        title: "Servers share a namespace",
+        messageFormat: "Servers '{0}' and '{1}' both put their types in namespace '{2}', where they would be defined twice, so '{1}' is skipped. Give one of them another Namespace metadata on its McpSnapshot item.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0114");
 }

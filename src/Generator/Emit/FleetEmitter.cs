@@ -3,7 +3,8 @@ using McpFleet.Generator.Model;
 namespace McpFleet.Generator.Emit;
 
 /// <summary>
-/// Writes the fleet class: the manifest of all servers, a property per server, and the runtime they share.
+/// Writes the fleet class: the manifest of all servers, a property per server, the runtime they share, and a unified
+/// method per tool that several servers offer and the conflict resolution unified.
 /// </summary>
 internal static class FleetEmitter
 {
@@ -35,7 +36,7 @@ internal static class FleetEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        DocWriter.Summary(writer, "The servers the fleet was generated from, in ordinal order of their names.");
+        DocWriter.Summary(writer, "The servers the fleet was generated from (in ordinal order of their names), its unified tools, and every tool's model-facing name.");
         writer.WriteLine($"public static {KnownTypes.FleetManifest} Manifest {{ get; }} = new(");
         writer.WriteLine("[");
         writer.Indent();
@@ -45,7 +46,27 @@ internal static class FleetEmitter
         }
 
         writer.Unindent();
-        writer.WriteLine("]);");
+        writer.WriteLine("],");
+        if (fleet.Groups.Count == 0)
+        {
+            writer.WriteLine("[],");
+        }
+        else
+        {
+            writer.WriteLine("[");
+            writer.Indent();
+            foreach (var group in fleet.Groups)
+            {
+                writer.WriteLine($"Groups.{group.Identifier},");
+            }
+
+            writer.Unindent();
+            writer.WriteLine("],");
+        }
+
+        // The names of every tool live in a file of their own (ModelNamesEmitter), so adding a tool that no other
+        // server offers leaves this file unchanged.
+        writer.WriteLine("CreateModelToolNames());");
         writer.WriteLine();
 
         DocWriter.Summary(writer, "The runtime that connects to the servers and calls their tools.");
@@ -72,7 +93,25 @@ internal static class FleetEmitter
         DocWriter.Summary(writer, "Disposes the runtime: ends every session and server process it started.");
         DocWriter.Returns(writer, "A task that completes when everything has ended.");
         writer.WriteLine($"public {KnownTypes.ValueTask} DisposeAsync() => Runtime.DisposeAsync();");
+        if (fleet.Groups.Count > 0)
+        {
+            writer.WriteLine();
+            UnifiedToolEmitter.WriteGroupsClass(writer, fleet);
+        }
+
+        foreach (var group in fleet.Groups)
+        {
+            writer.WriteLine();
+            UnifiedToolEmitter.WriteMethods(writer, group);
+        }
+
         writer.CloseBlock();
+        foreach (var group in fleet.Groups.Where(g => g.Resolution == GroupResolution.Merge))
+        {
+            writer.WriteLine();
+            UnifiedToolEmitter.WriteMergedArguments(writer, group);
+        }
+
         writer.CloseBlock();
         return writer.ToString();
     }

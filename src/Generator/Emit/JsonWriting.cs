@@ -79,7 +79,7 @@ internal static class JsonWriting
                 writer.WriteLine($"writer.WriteBoolean({name}, {expression});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Generated(ns, type.HelperName!)}.ToWireValue({expression}));");
+                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
                 break;
             case TypeKind.List:
                 writer.WriteLine($"writer.WriteStartArray({name});");
@@ -124,7 +124,7 @@ internal static class JsonWriting
                 writer.WriteLine($"writer.WriteBooleanValue({expression});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteStringValue({TypeSyntax.Generated(ns, type.HelperName!)}.ToWireValue({expression}));");
+                writer.WriteLine($"writer.WriteStringValue({TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
                 break;
             case TypeKind.List:
                 writer.WriteLine("writer.WriteStartArray();");

@@ -12,6 +12,10 @@ internal static class KnownTypes
     public const string ServerDescriptor = "global::McpFleet.ServerDescriptor";
     public const string ToolDescriptor = "global::McpFleet.ToolDescriptor";
     public const string ToolHints = "global::McpFleet.ToolHints";
+    public const string ToolGroupDescriptor = "global::McpFleet.ToolGroupDescriptor";
+    public const string ToolGroupMember = "global::McpFleet.ToolGroupMember";
+    public const string ToolGroupResolution = "global::McpFleet.ToolGroupResolution";
+    public const string ModelToolName = "global::McpFleet.ModelToolName";
     public const string IToolArguments = "global::McpFleet.Tools.IToolArguments";
     public const string IToolResult = "global::McpFleet.Tools.IToolResult";
     public const string ToolResult = "global::McpFleet.Tools.ToolResult";
@@ -21,6 +25,7 @@ internal static class KnownTypes
     public const string ToolCallException = "global::McpFleet.Tools.ToolCallException";
     public const string ToolCallTimeoutException = "global::McpFleet.Tools.ToolCallTimeoutException";
     public const string ToolResultFormatException = "global::McpFleet.Tools.ToolResultFormatException";
+    public const string ToolGroupUnavailableException = "global::McpFleet.Tools.ToolGroupUnavailableException";
     public const string ServerConnectionException = "global::McpFleet.Connections.ServerConnectionException";
     public const string StructuredJson = "global::McpFleet.Generated.StructuredJson";
     public const string CallToolResult = "global::ModelContextProtocol.Protocol.CallToolResult";

@@ -8,10 +8,17 @@ namespace McpFleet.Generator.Emit;
 /// </summary>
 internal static class RecordEmitter
 {
-    public static void Write(SourceWriter writer, RecordSpec record, ToolSpec tool, string serverName, string ns)
+    public static void Write(SourceWriter writer, RecordSpec record, ToolSpec tool, string serverName, string ns) =>
+        Write(writer, record, Summary(record, tool, serverName), ns);
+
+    /// <param name="writer">The writer.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="summary">The record's summary, as XML content.</param>
+    /// <param name="ns">The record's namespace.</param>
+    public static void Write(SourceWriter writer, RecordSpec record, string summary, string ns)
     {
         var type = TypeSyntax.Generated(ns, record.Name);
-        DocWriter.Summary(writer, Summary(record, tool, serverName));
+        DocWriter.Summary(writer, summary);
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine(record.Kind switch
         {

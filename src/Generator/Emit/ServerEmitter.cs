@@ -1,5 +1,4 @@
 using McpFleet.Generator.Model;
-using McpFleet.Generator.Naming;
 
 namespace McpFleet.Generator.Emit;
 
@@ -147,60 +146,16 @@ internal static class ServerEmitter
         }
     }
 
-    /// <summary>
-    /// Writes the two methods of a tool: one taking the arguments as parameters (required first, then optional ones
-    /// defaulting to null), and one taking the arguments record, which the first calls.
-    /// </summary>
-    private static void WriteMethods(SourceWriter writer, ToolSpec tool, string serverName, string ns)
-    {
-        var resultType = tool.ResultKind switch
-        {
-            ToolResultKind.Typed => TypeSyntax.Generated(ns, tool.Result!.Name),
-            ToolResultKind.Json => KnownTypes.JsonToolResult,
-            _ => KnownTypes.TextToolResult,
-        };
-        var returnType = $"{KnownTypes.Task}<{resultType}>";
-        var argumentsType = TypeSyntax.Generated(ns, tool.Arguments.Name);
-        var parameters = tool.Arguments.Properties.Where(p => p.IsRequired).Concat(tool.Arguments.Properties.Where(p => !p.IsRequired)).ToList();
-        var cancellation = $"{KnownTypes.CancellationToken} cancellationToken = default";
-
-        WriteMethodDocs(writer, tool, serverName, () =>
-        {
-            foreach (var parameter in parameters)
-            {
-                DocWriter.Param(writer, parameter.ParameterName!, PropertyDocs.For(parameter, "argument"));
-            }
-        });
-        if (parameters.Count == 0)
-        {
-            writer.WriteLine($"public {returnType} {tool.MethodName}({cancellation}) =>");
-            writer.Indent();
-            writer.WriteLine($"{tool.MethodName}(new {argumentsType}(), cancellationToken);");
-            writer.Unindent();
-        }
-        else
-        {
-            writer.WriteLine($"public {returnType} {tool.MethodName}(");
-            writer.Indent();
-            foreach (var parameter in parameters)
-            {
-                var optional = parameter.IsRequired ? "" : " = null";
-                writer.WriteLine($"{TypeSyntax.Of(parameter.Type, ns, parameter.IsNullable)} {Identifiers.Escape(parameter.ParameterName!)}{optional},");
-            }
-
-            writer.WriteLine($"{cancellation}) =>");
-            var assignments = string.Join(", ", tool.Arguments.Properties.Select(p => $"{p.Name} = {Identifiers.Escape(p.ParameterName!)}"));
-            writer.WriteLine($"{tool.MethodName}(new {argumentsType} {{ {assignments} }}, cancellationToken);");
-            writer.Unindent();
-        }
-
-        writer.WriteLine();
-        WriteMethodDocs(writer, tool, serverName, () => DocWriter.Param(writer, "arguments", "The tool's arguments."));
-        writer.WriteLine($"public {returnType} {tool.MethodName}({argumentsType} arguments, {cancellation}) =>");
-        writer.Indent();
-        writer.WriteLine($"_runtime.CallToolAsync<{argumentsType}, {resultType}>(Tools.{tool.Identifier}, arguments, cancellationToken);");
-        writer.Unindent();
-    }
+    private static void WriteMethods(SourceWriter writer, ToolSpec tool, string serverName, string ns) =>
+        ToolMethodEmitter.Write(
+            writer,
+            tool.MethodName,
+            tool.Arguments,
+            ns,
+            ToolMethodEmitter.ResultType(tool.ResultKind, tool.Result?.Name, ns),
+            "_runtime.CallToolAsync",
+            $"Tools.{tool.Identifier}",
+            writeParameters => WriteMethodDocs(writer, tool, serverName, writeParameters));
 
     private static void WriteMethodDocs(SourceWriter writer, ToolSpec tool, string serverName, Action writeParameters)
     {

@@ -48,6 +48,41 @@ internal static class SourceOutput
         }
     }
 
+    public static void AddModelNames(SourceProductionContext context, ModelNameTable table)
+    {
+        // No servers, no fleet class to add the names to.
+        if (!table.HasServers)
+        {
+            return;
+        }
+
+        try
+        {
+            context.AddSource(table.HintName, SourceText.From(ModelNamesEmitter.Emit(table), s_utf8));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(InternalErrors.Create(table.HintName, e).ToDiagnostic());
+        }
+    }
+
+    public static void AddConflictReport(SourceProductionContext context, (ConflictReportSpec Report, ModelNameTable Names) input)
+    {
+        if (input.Report.ServerCount == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            context.AddSource(ConflictReportEmitter.HintName, SourceText.From(ConflictReportEmitter.Emit(input.Report, input.Names), s_utf8));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(InternalErrors.Create(ConflictReportEmitter.HintName, e).ToDiagnostic());
+        }
+    }
+
     public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

@@ -6,22 +6,31 @@ namespace McpFleet.Generator.Emit;
 internal static class ToolDocs
 {
     /// <summary>The summary: the tool's title (or name), then its declared behaviour, e.g. "Read-only · idempotent".</summary>
-    public static string Summary(ToolSpec tool)
+    public static string Summary(ToolSpec tool) => Summary(tool.Title, tool.WireName, tool.Hints);
+
+    /// <inheritdoc cref="Summary(ToolSpec)"/>
+    public static string Summary(string? title, string wireName, ToolHintsSpec hints)
     {
-        var title = DocText.Inline(tool.Title ?? "") is { Length: > 0 } declared ? declared : DocText.Inline(tool.WireName);
-        var hints = Hints(tool.Hints);
-        return hints.Length == 0 ? title : $"{title}<para>{hints}</para>";
+        var text = DocText.Inline(title ?? "") is { Length: > 0 } declared ? declared : DocText.Inline(wireName);
+        var words = Hints(hints);
+        return words.Length == 0 ? text : $"{text}<para>{words}</para>";
     }
 
     /// <summary>The remarks: the description with its line breaks, and where the tool lives.</summary>
-    public static string Remarks(ToolSpec tool, string serverName)
+    public static string Remarks(ToolSpec tool, string serverName) =>
+        Remarks(tool.Description, $"<para>Tool {DocText.Code(tool.WireName)} on server {DocText.Code(serverName)}.</para>");
+
+    /// <param name="description">The tool's description.</param>
+    /// <param name="origin">Where the tool lives, as XML content.</param>
+    public static string Remarks(string? description, string origin)
     {
-        var origin = $"<para>Tool {DocText.Code(tool.WireName)} on server {DocText.Code(serverName)}.</para>";
-        var description = tool.Description is null ? "" : DocText.Text(tool.Description);
-        return description.Length == 0 ? origin : description + "\n" + origin;
+        var text = description is null ? "" : DocText.Text(description);
+        return text.Length == 0 ? origin : text + "\n" + origin;
     }
 
-    public static string Returns(ToolSpec tool) => tool.ResultKind switch
+    public static string Returns(ToolSpec tool) => Returns(tool.ResultKind);
+
+    public static string Returns(ToolResultKind resultKind) => resultKind switch
     {
         ToolResultKind.Typed => "The tool's structured result.",
         ToolResultKind.Json => "The tool's structured content, as JSON.",
@@ -29,13 +38,29 @@ internal static class ToolDocs
     };
 
     /// <summary>Writes the exceptions <c>FleetRuntime.CallToolAsync</c> documents.</summary>
-    public static void WriteExceptions(SourceWriter writer, ToolSpec tool)
+    public static void WriteExceptions(SourceWriter writer, ToolSpec tool) => WriteExceptions(writer, tool.ResultKind, unified: false);
+
+    /// <param name="writer">The writer.</param>
+    /// <param name="resultKind">How the result is typed.</param>
+    /// <param name="unified">
+    /// Whether the call goes to a unified tool: the runtime passes over a server it cannot reach and reports only when
+    /// no member could be reached.
+    /// </param>
+    public static void WriteExceptions(SourceWriter writer, ToolResultKind resultKind, bool unified)
     {
-        DocWriter.Exception(writer, KnownTypes.ServerConnectionException, "The server could not be reached.");
+        if (unified)
+        {
+            DocWriter.Exception(writer, KnownTypes.ToolGroupUnavailableException, "No server offering the tool is configured or could be reached.");
+        }
+        else
+        {
+            DocWriter.Exception(writer, KnownTypes.ServerConnectionException, "The server could not be reached.");
+        }
+
         DocWriter.Exception(writer, KnownTypes.ToolErrorException, "The tool reported an error.");
         DocWriter.Exception(writer, KnownTypes.ToolCallException, "The server refused the call, or the session ended during it.");
         DocWriter.Exception(writer, KnownTypes.ToolCallTimeoutException, "The server did not answer within the fleet's call timeout.");
-        if (tool.ResultKind != ToolResultKind.Text)
+        if (resultKind != ToolResultKind.Text)
         {
             DocWriter.Exception(writer, KnownTypes.ToolResultFormatException, "The result does not match the tool's output schema.");
         }

@@ -6,7 +6,7 @@ namespace McpFleet.Generator.Emit;
 internal static class TypeSyntax
 {
     /// <param name="type">The type.</param>
-    /// <param name="ns">The server's namespace, where generated enums and records live.</param>
+    /// <param name="ns">The server's namespace, where generated enums and records live unless the type names its own.</param>
     /// <param name="nullable">Whether to write the nullable form.</param>
     public static string Of(TypeSpec type, string ns, bool nullable)
     {
@@ -16,12 +16,15 @@ internal static class TypeSyntax
             TypeKind.Integer => "long",
             TypeKind.Number => "double",
             TypeKind.Boolean => "bool",
-            TypeKind.Enum or TypeKind.Record => Generated(ns, type.Name!),
+            TypeKind.Enum or TypeKind.Record => Generated(type.Namespace ?? ns, type.Name!),
             TypeKind.List => $"{KnownTypes.IReadOnlyList}<{Of(type.Item!, ns, type.Item!.IsNullable)}>",
             _ => KnownTypes.JsonElement,
         };
         return nullable ? name + "?" : name;
     }
+
+    /// <summary>The wire-value helper class of a generated enum, qualified.</summary>
+    public static string Helper(TypeSpec type, string ns) => Generated(type.Namespace ?? ns, type.HelperName!);
 
     /// <summary>A generated type, qualified: <c>global::MyApp.Weather.ForecastArguments</c>.</summary>
     public static string Generated(string ns, string name) => $"global::{ns}.{name}";

@@ -6,6 +6,14 @@ namespace McpFleet.Generator.Json;
 /// <summary>Writes a node back as compact JSON, for documentation such as "Default: {"a":1}.".</summary>
 internal static class CompactJson
 {
+    /// <summary>A string as a JSON string literal, e.g. for a rule suggested in a message.</summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder();
+        WriteString(value, builder);
+        return builder.ToString();
+    }
+
     public static string Write(JsonNode node)
     {
         var builder = new StringBuilder();

@@ -12,6 +12,10 @@ namespace McpFleet.Generator.Model;
 /// <param name="Implementation">What the server said it is, e.g. "weather-server 2.1.0", for documentation.</param>
 /// <param name="NameLocation">Where the name comes from, for fleet-level diagnostics.</param>
 /// <param name="Tools">The tools, in ordinal order of their wire names.</param>
+/// <param name="Version">The version the server advertised (<c>server.version</c>), compared across servers.</param>
+/// <param name="VersionLocation">Where the version is written, or the name's location when there is none.</param>
+/// <param name="Priority">The <c>Priority</c> metadata of the snapshot's item, for the <c>priority</c> strategy.</param>
+/// <param name="Catalog">The server's prompts, resources and resource templates, compared across servers.</param>
 internal sealed record ServerSpec(
     string FilePath,
     string Name,
@@ -21,4 +25,8 @@ internal sealed record ServerSpec(
     string? ProtocolVersion,
     string? Implementation,
     SourceLocation NameLocation,
-    EquatableArray<ToolSpec> Tools);
+    EquatableArray<ToolSpec> Tools,
+    string? Version,
+    SourceLocation VersionLocation,
+    double? Priority,
+    EquatableArray<CatalogItemSpec> Catalog);

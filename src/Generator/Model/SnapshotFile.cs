@@ -7,5 +7,6 @@ namespace McpFleet.Generator.Model;
 /// <param name="Text">The file's text; <see langword="null"/> when it could not be read.</param>
 /// <param name="ServerNameOverride">The <c>McpFleetServerName</c> metadata: replaces the snapshot's server name.</param>
 /// <param name="NamespaceOverride">The <c>McpFleetNamespace</c> metadata: the namespace of this server's types.</param>
+/// <param name="PriorityText">The <c>McpFleetPriority</c> metadata: the server's priority for the <c>priority</c> strategy.</param>
 /// <param name="ReadFailure">Why <paramref name="Text"/> is missing.</param>
-internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, DiagnosticInfo? ReadFailure);
+internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, string? PriorityText, DiagnosticInfo? ReadFailure);

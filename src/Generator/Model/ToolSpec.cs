@@ -1,3 +1,5 @@
+using McpFleet.Generator.Diagnostics;
+
 namespace McpFleet.Generator.Model;
 
 /// <summary>A tool of a server and the C# types that represent its arguments and result.</summary>
@@ -11,6 +13,9 @@ namespace McpFleet.Generator.Model;
 /// <param name="Result">The result record when <paramref name="ResultKind"/> is <see cref="ToolResultKind.Typed"/>.</param>
 /// <param name="NestedRecords">Records for nested objects of the arguments and the result.</param>
 /// <param name="Enums">Enums for string enumerations of the arguments and the result.</param>
+/// <param name="Location">Where the tool's name is written in the snapshot, for diagnostics across servers.</param>
+/// <param name="InputSchemaJson">The input schema without its documentation, canonical (see <c>SchemaCanonicalizer</c>).</param>
+/// <param name="OutputSchemaJson">The output schema in the same form, when the tool declares one.</param>
 internal sealed record ToolSpec(
     string WireName,
     string Identifier,
@@ -21,7 +26,10 @@ internal sealed record ToolSpec(
     ToolResultKind ResultKind,
     RecordSpec? Result,
     EquatableArray<RecordSpec> NestedRecords,
-    EquatableArray<EnumSpec> Enums)
+    EquatableArray<EnumSpec> Enums,
+    SourceLocation Location,
+    string InputSchemaJson,
+    string? OutputSchemaJson)
 {
     public string MethodName => Identifier + "Async";
 }

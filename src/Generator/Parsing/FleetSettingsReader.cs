@@ -18,17 +18,17 @@ internal static class FleetSettingsReader
 
         // RootNamespace comes from the project file, not from McpFleet's options: an unusable one is not the user's
         // McpFleet mistake, so it silently gives way to the default.
-        var rootNamespace = ValueOrNull(global, MetadataNames.RootNamespace);
+        var rootNamespace = OptionValues.ValueOrNull(global, MetadataNames.RootNamespace);
         var defaultNamespace = rootNamespace is not null && Identifiers.IsValidNamespace(rootNamespace) ? rootNamespace : DefaultNamespace;
 
-        var fleetNamespace = ValueOrNull(global, MetadataNames.FleetNamespace);
+        var fleetNamespace = OptionValues.ValueOrNull(global, MetadataNames.FleetNamespace);
         if (fleetNamespace is not null && !Identifiers.IsValidNamespace(fleetNamespace))
         {
             diagnostics.Add(InvalidName("the McpFleetNamespace property", fleetNamespace, "namespace", defaultNamespace, "dot-separated C# identifiers, e.g. 'MyApp.Mcp'"));
             fleetNamespace = null;
         }
 
-        var typeName = ValueOrNull(global, MetadataNames.FleetTypeName);
+        var typeName = OptionValues.ValueOrNull(global, MetadataNames.FleetTypeName);
         if (typeName is not null && !Identifiers.IsValidTypeName(typeName))
         {
             diagnostics.Add(InvalidName("the McpFleetTypeName property", typeName, "type name", DefaultTypeName, "a C# identifier, e.g. 'McpServers'"));
@@ -40,7 +40,4 @@ internal static class FleetSettingsReader
 
     private static DiagnosticInfo InvalidName(string property, string value, string kind, string replacement, string advice) =>
         DiagnosticInfo.Create(DiagnosticDescriptors.InvalidConfiguredName, null, property, value, kind, replacement, advice);
-
-    private static string? ValueOrNull(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

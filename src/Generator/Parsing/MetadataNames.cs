@@ -3,7 +3,8 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>
 /// The MSBuild properties and item metadata the generator reads, as the compiler exposes them to analyzers. The
 /// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, and copy
-/// an <c>McpSnapshot</c> item's <c>ServerName</c> and <c>Namespace</c> metadata to the <c>McpFleet…</c> names below.
+/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c> and <c>Priority</c> metadata to the
+/// <c>McpFleet…</c> names below.
 /// </summary>
 internal static class MetadataNames
 {
@@ -15,6 +16,21 @@ internal static class MetadataNames
 
     /// <summary>Per snapshot: the namespace of the server's types (<c>Namespace</c> on the item).</summary>
     public const string ServerNamespace = "build_metadata.AdditionalFiles.McpFleetNamespace";
+
+    /// <summary>Per snapshot: the server's priority for the <c>priority</c> strategy (<c>Priority</c> on the item).</summary>
+    public const string ServerPriority = "build_metadata.AdditionalFiles.McpFleetPriority";
+
+    /// <summary><c>true</c> on the <c>AdditionalFiles</c> item that is the conflict policy, <c>mcpfleet.json</c>.</summary>
+    public const string IsPolicy = "build_metadata.AdditionalFiles.McpFleetPolicy";
+
+    /// <summary>Per-tool policy rules, <c>tool=strategy</c> or <c>tool=strategy=server</c>, separated by <c>|</c>.</summary>
+    public const string ToolRules = "build_property.McpFleetToolRules";
+
+    /// <summary>The strategy for shared tools without a rule of their own.</summary>
+    public const string DefaultStrategy = "build_property.McpFleetDefaultStrategy";
+
+    /// <summary>What joins the server and tool names in model-facing names.</summary>
+    public const string ModelNameSeparator = "build_property.McpFleetModelNameSeparator";
 
     /// <summary>The fleet class's namespace.</summary>
     public const string FleetNamespace = "build_property.McpFleetNamespace";

@@ -18,24 +18,21 @@ internal static class SnapshotFileReader
             return null;
         }
 
-        var serverName = ValueOrNull(metadata, MetadataNames.ServerName);
-        var serverNamespace = ValueOrNull(metadata, MetadataNames.ServerNamespace);
+        var serverName = OptionValues.ValueOrNull(metadata, MetadataNames.ServerName);
+        var serverNamespace = OptionValues.ValueOrNull(metadata, MetadataNames.ServerNamespace);
+        var priority = OptionValues.ValueOrNull(metadata, MetadataNames.ServerPriority);
         try
         {
             var text = file.GetText(cancellationToken)?.ToString();
             var failure = text is null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotUnreadable, SourceLocation.StartOf(file.Path), Path.GetFileName(file.Path))
                 : null;
-            return new SnapshotFile(file.Path, text, serverName, serverNamespace, failure);
+            return new SnapshotFile(file.Path, text, serverName, serverNamespace, priority, failure);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A host's AdditionalText may throw (e.g. an I/O error); it must cost this snapshot only, not the build.
-            return new SnapshotFile(file.Path, null, serverName, serverNamespace, InternalErrors.Create(file.Path, e));
+            return new SnapshotFile(file.Path, null, serverName, serverNamespace, priority, InternalErrors.Create(file.Path, e));
         }
     }
-
-    /// <summary>The metadata value; MSBuild passes unset metadata as an empty string.</summary>
-    private static string? ValueOrNull(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

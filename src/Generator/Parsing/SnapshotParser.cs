@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpFleet.Generator.Diagnostics;
 using McpFleet.Generator.Json;
 using McpFleet.Generator.Model;
@@ -61,7 +62,7 @@ internal static class SnapshotParser
             || !TryGetTools(root, diagnostics, out var tools)
             || !TryGetString(root, "name", diagnostics, out var nameNode, nonEmpty: true)
             || !TryGetString(root, "protocolVersion", diagnostics, out var protocolVersion, nonEmpty: false)
-            || !TryGetImplementation(root, diagnostics, out var implementation))
+            || !TryGetImplementation(root, diagnostics, out var implementation, out var version))
         {
             return null;
         }
@@ -86,7 +87,33 @@ internal static class SnapshotParser
             protocolVersion?.Value,
             implementation,
             nameLocation,
-            toolSpecs);
+            toolSpecs,
+            version?.Value,
+            version is null ? nameLocation : diagnostics.At(version),
+            ReadPriority(file.PriorityText, diagnostics),
+            CatalogReader.Read(root, diagnostics));
+    }
+
+    /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>
+    private static double? ReadPriority(string? text, SnapshotDiagnostics diagnostics)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var priority) && !double.IsNaN(priority) && !double.IsInfinity(priority))
+        {
+            return priority;
+        }
+
+        diagnostics.Add(
+            DiagnosticDescriptors.InvalidPolicy,
+            diagnostics.AtStart(),
+            $"from the Priority metadata of snapshot '{diagnostics.FileName}'",
+            $"the priority '{text}' is not a number",
+            "the server has no priority");
+        return null;
     }
 
     private static bool HasSupportedFormat(JsonObject root, SnapshotDiagnostics diagnostics)
@@ -133,10 +160,14 @@ internal static class SnapshotParser
         return false;
     }
 
-    /// <summary>What the server said it is (<c>server</c>: title or name, and version), for documentation.</summary>
-    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation)
+    /// <summary>
+    /// What the server said it is (<c>server</c>: title or name, and version), for documentation, and its version,
+    /// which the comparison across servers uses.
+    /// </summary>
+    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation, out JsonString? version)
     {
         implementation = null;
+        version = null;
         var node = root.GetValueOrNull("server");
         if (node is null)
         {
@@ -159,8 +190,8 @@ internal static class SnapshotParser
         }
 
         var displayName = (server.GetValueOrNull("title") as JsonString)?.Value ?? (server.GetValueOrNull("name") as JsonString)?.Value;
-        var version = (server.GetValueOrNull("version") as JsonString)?.Value;
-        implementation = displayName is null ? null : version is null ? displayName : $"{displayName} {version}";
+        version = server.GetValueOrNull("version") as JsonString;
+        implementation = displayName is null ? null : version is null ? displayName : $"{displayName} {version.Value}";
         return true;
     }
 

@@ -94,7 +94,10 @@ internal static class ToolSpecBuilder
             resultKind,
             result,
             context.Records,
-            context.Enums);
+            context.Enums,
+            diagnostics.At(tool.NameNode),
+            SchemaCanonicalizer.Write(tool.InputSchema),
+            tool.OutputSchema is null ? null : SchemaCanonicalizer.Write(tool.OutputSchema));
     }
 
     /// <summary>

@@ -23,4 +23,10 @@ internal static class ToolArguments
 
         return map;
     }
+
+    /// <summary>The arguments a server accepts: all of them, or only the <paramref name="accepted"/> names.</summary>
+    public static Dictionary<string, JsonElement> Select(Dictionary<string, JsonElement> arguments, IReadOnlyList<string>? accepted) =>
+        accepted is null
+            ? arguments
+            : arguments.Where(argument => accepted.Contains(argument.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal);
 }

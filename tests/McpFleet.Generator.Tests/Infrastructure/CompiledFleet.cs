@@ -23,9 +23,12 @@ internal sealed class CompiledFleet : IDisposable
 
     public GeneratorOutput Output { get; }
 
-    public static CompiledFleet Generate(params SnapshotInput[] inputs)
+    public static CompiledFleet Generate(params SnapshotInput[] inputs) => Generate(inputs, null);
+
+    /// <summary>Generates with global options (<see cref="GeneratorHarness.Properties"/>), e.g. policy properties.</summary>
+    public static CompiledFleet Generate(IEnumerable<SnapshotInput> inputs, IReadOnlyDictionary<string, string>? globalOptions)
     {
-        var output = GeneratorHarness.Run(inputs).AssertNoException();
+        var output = GeneratorHarness.Run(inputs, globalOptions).AssertNoException();
         var assembly = GeneratedAssembly.Compile(output.Sources.Values);
         if (assembly.Diagnostics.Count > 0)
         {
@@ -43,6 +46,15 @@ internal sealed class CompiledFleet : IDisposable
 
     /// <summary>The generated fleet class, <c>MyApp.Fleet</c>.</summary>
     public Type FleetType() => _assembly.Type("MyApp.Fleet");
+
+    /// <summary>A generated type in the fleet's namespace, e.g. a merged arguments record <c>MyApp.EchoMergedArguments</c>.</summary>
+    public Type FleetNamespaceType(string name) => _assembly.Type($"MyApp.{name}");
+
+    /// <summary>The fleet's manifest: its servers, unified tools and model-facing names.</summary>
+    public FleetManifest Manifest() => (FleetManifest)FleetType().GetProperty("Manifest")!.GetValue(null)!;
+
+    /// <summary>Creates an instance of any generated type and sets its properties.</summary>
+    public static object Create(Type type, params (string Property, object? Value)[] values) => Set(Activator.CreateInstance(type)!, values);
 
     /// <summary>Creates a generated record and sets its properties (init-only setters are settable by reflection).</summary>
     public object Create(string typeName, params (string Property, object? Value)[] values) => Set(Activator.CreateInstance(Type(typeName))!, values);

@@ -33,6 +33,18 @@ internal static class GeneratorHarness
         return new TestAnalyzerConfigOptionsProvider(new TestAnalyzerConfigOptions(global.ToImmutableDictionary()), files);
     }
 
+    /// <summary>The default global options (the root namespace) plus <paramref name="properties"/>, e.g. <c>("McpFleetToolRules", "echo=merge")</c>.</summary>
+    public static Dictionary<string, string> Properties(params (string Name, string Value)[] properties)
+    {
+        var options = new Dictionary<string, string> { ["build_property.RootNamespace"] = RootNamespace };
+        foreach (var (name, value) in properties)
+        {
+            options["build_property." + name] = value;
+        }
+
+        return options;
+    }
+
     /// <summary>Runs the generator once over <paramref name="inputs"/> on an empty compilation (the generator reads no C#).</summary>
     public static GeneratorOutput Run(IEnumerable<SnapshotInput> inputs, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
@@ -51,6 +63,8 @@ internal static class GeneratorHarness
         options["build_metadata.AdditionalFiles.McpFleetSnapshot"] = input.IsSnapshot ? "true" : "";
         options["build_metadata.AdditionalFiles.McpFleetServerName"] = input.ServerName ?? "";
         options["build_metadata.AdditionalFiles.McpFleetNamespace"] = input.Namespace ?? "";
+        options["build_metadata.AdditionalFiles.McpFleetPriority"] = input.Priority ?? "";
+        options["build_metadata.AdditionalFiles.McpFleetPolicy"] = input.IsPolicy ? "true" : "";
         return options.ToImmutable();
     }
 }

@@ -9,14 +9,21 @@ namespace McpFleet.Generator.Tests.Infrastructure;
 /// <param name="ServerName">The <c>McpFleetServerName</c> metadata.</param>
 /// <param name="Namespace">The <c>McpFleetNamespace</c> metadata.</param>
 /// <param name="File">A custom additional file, e.g. one that cannot be read.</param>
+/// <param name="IsPolicy">Whether the item is marked as the conflict policy (<c>McpFleetPolicy=true</c>).</param>
+/// <param name="Priority">The <c>McpFleetPriority</c> metadata.</param>
 internal sealed record SnapshotInput(
     string Path,
     string Text,
     bool IsSnapshot = true,
     string? ServerName = null,
     string? Namespace = null,
-    AdditionalText? File = null)
+    AdditionalText? File = null,
+    bool IsPolicy = false,
+    string? Priority = null)
 {
+    /// <summary>A policy file (<c>mcpfleet.json</c>) with <paramref name="json"/> as its text.</summary>
+    public static SnapshotInput Policy(string json, string path = "/project/mcpfleet.json") => new(path, json, IsSnapshot: false, IsPolicy: true);
+
     public AdditionalText ToAdditionalText() => File ?? new TestAdditionalText(Path, Text);
 
     /// <summary>The input with its additional file created once, so that a driver can later replace that very file.</summary>

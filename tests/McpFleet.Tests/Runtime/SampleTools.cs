@@ -28,6 +28,17 @@ internal sealed record EchoArguments(string Message) : IToolArguments
     }
 }
 
+internal sealed record RepeatedEchoArguments(string Message, int Repeat) : IToolArguments
+{
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("message", Message);
+        writer.WriteNumber("repeat", Repeat);
+        writer.WriteEndObject();
+    }
+}
+
 internal sealed record MathCalcArguments(string Expression) : IToolArguments
 {
     public void WriteTo(Utf8JsonWriter writer)

@@ -17,11 +17,13 @@ namespace MyApp
             Gamma = new global::MyApp.Gamma.GammaServer(runtime);
         }
 
-        /// <summary>The servers the fleet was generated from, in ordinal order of their names.</summary>
+        /// <summary>The servers the fleet was generated from (in ordinal order of their names), its unified tools, and every tool's model-facing name.</summary>
         public static global::McpFleet.FleetManifest Manifest { get; } = new(
         [
             global::MyApp.Gamma.GammaServer.Descriptor,
-        ]);
+        ],
+        [],
+        CreateModelToolNames());
 
         /// <summary>The runtime that connects to the servers and calls their tools.</summary>
         public global::McpFleet.FleetRuntime Runtime { get; }

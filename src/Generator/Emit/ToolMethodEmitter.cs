@@ -1,0 +1,74 @@
+using McpFleet.Generator.Model;
+using McpFleet.Generator.Naming;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// Writes the two methods every tool gets, on a server's proxy and (for a unified tool) on the fleet class: one taking
+/// the arguments as parameters (required first, then optional ones defaulting to null), and one taking the arguments
+/// record, which the first calls and which calls the runtime.
+/// </summary>
+internal static class ToolMethodEmitter
+{
+    /// <param name="writer">The writer.</param>
+    /// <param name="methodName">The methods' name.</param>
+    /// <param name="arguments">The arguments record; its properties are the parameters.</param>
+    /// <param name="argumentsNamespace">The namespace of the record and of the types it uses.</param>
+    /// <param name="resultType">The result type, qualified.</param>
+    /// <param name="call">The runtime call with its target, e.g. <c>_runtime.CallToolAsync</c>.</param>
+    /// <param name="descriptor">The tool's or group's descriptor, e.g. <c>Tools.Echo</c>.</param>
+    /// <param name="writeDocs">Writes a method's docs, calling back to write its own parameters' docs in their place.</param>
+    public static void Write(
+        SourceWriter writer, string methodName, RecordSpec arguments, string argumentsNamespace, string resultType, string call, string descriptor, Action<Action> writeDocs)
+    {
+        var returnType = $"{KnownTypes.Task}<{resultType}>";
+        var argumentsType = TypeSyntax.Generated(argumentsNamespace, arguments.Name);
+        var parameters = arguments.Properties.Where(p => p.IsRequired).Concat(arguments.Properties.Where(p => !p.IsRequired)).ToList();
+        var cancellation = $"{KnownTypes.CancellationToken} cancellationToken = default";
+
+        writeDocs(() =>
+        {
+            foreach (var parameter in parameters)
+            {
+                DocWriter.Param(writer, parameter.ParameterName!, PropertyDocs.For(parameter, "argument"));
+            }
+        });
+        if (parameters.Count == 0)
+        {
+            writer.WriteLine($"public {returnType} {methodName}({cancellation}) =>");
+            writer.Indent();
+            writer.WriteLine($"{methodName}(new {argumentsType}(), cancellationToken);");
+            writer.Unindent();
+        }
+        else
+        {
+            writer.WriteLine($"public {returnType} {methodName}(");
+            writer.Indent();
+            foreach (var parameter in parameters)
+            {
+                var optional = parameter.IsRequired ? "" : " = null";
+                writer.WriteLine($"{TypeSyntax.Of(parameter.Type, argumentsNamespace, parameter.IsNullable)} {Identifiers.Escape(parameter.ParameterName!)}{optional},");
+            }
+
+            writer.WriteLine($"{cancellation}) =>");
+            var assignments = string.Join(", ", arguments.Properties.Select(p => $"{p.Name} = {Identifiers.Escape(p.ParameterName!)}"));
+            writer.WriteLine($"{methodName}(new {argumentsType} {{ {assignments} }}, cancellationToken);");
+            writer.Unindent();
+        }
+
+        writer.WriteLine();
+        writeDocs(() => DocWriter.Param(writer, "arguments", "The tool's arguments."));
+        writer.WriteLine($"public {returnType} {methodName}({argumentsType} arguments, {cancellation}) =>");
+        writer.Indent();
+        writer.WriteLine($"{call}<{argumentsType}, {resultType}>({descriptor}, arguments, cancellationToken);");
+        writer.Unindent();
+    }
+
+    /// <summary>The C# type of a tool's result.</summary>
+    public static string ResultType(ToolResultKind kind, string? resultName, string ns) => kind switch
+    {
+        ToolResultKind.Typed => TypeSyntax.Generated(ns, resultName!),
+        ToolResultKind.Json => KnownTypes.JsonToolResult,
+        _ => KnownTypes.TextToolResult,
+    };
+}

@@ -1,0 +1,104 @@
+using McpFleet.Generator.Model;
+
+namespace McpFleet.Generator.Emit;
+
+/// <summary>
+/// Writes the fleet class's unified tools: the nested <c>Groups</c> class with a <c>ToolGroupDescriptor</c> per tool
+/// (as server classes have <c>Tools</c>), the unified methods, and the merged arguments records.
+/// </summary>
+internal static class UnifiedToolEmitter
+{
+    public static void WriteGroupsClass(SourceWriter writer, FleetClassSpec fleet)
+    {
+        DocWriter.Summary(writer, "The tools several servers offer, unified: each lists the servers its method routes among, in order of preference.");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine("public static class Groups");
+        writer.OpenBlock();
+        for (var i = 0; i < fleet.Groups.Count; i++)
+        {
+            var group = fleet.Groups[i];
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            DocWriter.Summary(writer, $"Tool {DocText.Code(group.WireName)} on {Servers(group.Members.Select(m => m.ServerName))} ({Resolution(group)}).");
+            writer.WriteLine($"public static readonly {KnownTypes.ToolGroupDescriptor} {group.Identifier} = new(");
+            writer.Indent();
+            writer.WriteLine(CSharpLiteral.String(group.WireName) + ",");
+            writer.WriteLine("[");
+            writer.Indent();
+            foreach (var member in group.Members)
+            {
+                var tool = $"{TypeSyntax.Generated(member.ServerNamespace, member.ServerClassName)}.Tools.{member.ToolIdentifier}";
+                var accepted = member.AcceptedArguments is { } names ? $", [{string.Join(", ", names.Select(CSharpLiteral.String))}]" : "";
+                writer.WriteLine($"new({tool}{accepted}),");
+            }
+
+            writer.Unindent();
+            writer.WriteLine("],");
+            writer.WriteLine($"{KnownTypes.ToolGroupResolution}.{group.Resolution});");
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    public static void WriteMethods(SourceWriter writer, UnifiedToolSpec group) =>
+        ToolMethodEmitter.Write(
+            writer,
+            group.MethodName,
+            group.Arguments,
+            group.ArgumentsNamespace,
+            ToolMethodEmitter.ResultType(group.ResultKind, group.ResultName, group.ResultNamespace),
+            "Runtime.CallToolAsync",
+            $"Groups.{group.Identifier}",
+            writeParameters =>
+            {
+                DocWriter.Summary(writer, ToolDocs.Summary(group.Title, group.WireName, group.Hints));
+                DocWriter.Remarks(writer, ToolDocs.Remarks(group.Description, $"<para>Unified tool {DocText.Code(group.WireName)}: {Routing(group)}</para>"));
+                writeParameters();
+                DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
+                DocWriter.Returns(writer, ToolDocs.Returns(group.ResultKind));
+                ToolDocs.WriteExceptions(writer, group.ResultKind, unified: true);
+            });
+
+    public static void WriteMergedArguments(SourceWriter writer, UnifiedToolSpec group)
+    {
+        var summary = $"The merged arguments of tool {DocText.Code(group.WireName)} on {Servers(group.Members.Select(m => m.ServerName))}: "
+            + "every parameter of any of them; each server receives only the arguments its schema accepts.";
+        RecordEmitter.Write(writer, group.Arguments, summary, group.ArgumentsNamespace);
+    }
+
+    /// <summary>Which servers a call goes to, and why: the line the unified method's docs add to the tool's.</summary>
+    private static string Routing(UnifiedToolSpec group)
+    {
+        var members = Servers(group.Members.Select(m => m.ServerName));
+        var order = group.Members.Count == 1 ? "" : " in this order";
+        var routing = group.Resolution switch
+        {
+            GroupResolution.Replicas => $"{members} define it identically (replicas); a call goes to them{order}.",
+            GroupResolution.Merge => $"merged from {members} ({DocText.Code(group.Rule ?? "merge")}): a call goes to them{order}, each receiving only the arguments its schema accepts.",
+            _ => $"resolved by {DocText.Code(group.Rule ?? "")}: a call goes to {members}{(group.Members.Count == 1 ? "" : " (identical definitions)")}{order}.",
+        };
+        if (group.ExcludedServers.Count == 0)
+        {
+            return routing;
+        }
+
+        var one = group.ExcludedServers.Count == 1;
+        var excluded = Servers(group.ExcludedServers);
+        return $"{routing} {char.ToUpperInvariant(excluded[0])}{excluded.Substring(1)} {(one ? "defines" : "define")} it differently and {(one ? "is" : "are")} "
+            + $"reached only through {(one ? "its own property" : "their own properties")}.";
+    }
+
+    private static string Resolution(UnifiedToolSpec group) =>
+        group.Resolution == GroupResolution.Replicas ? "replicas" : $"resolved by {DocText.Inline(group.Rule ?? "")}";
+
+    /// <summary><c>server a</c>, <c>servers a and b</c>, <c>servers a, b and c</c>.</summary>
+    private static string Servers(IEnumerable<string> names)
+    {
+        var codes = names.Select(DocText.Code).ToList();
+        return codes.Count == 1 ? "server " + codes[0] : "servers " + string.Join(", ", codes.Take(codes.Count - 1)) + " and " + codes[codes.Count - 1];
+    }
+}
