@@ -15,16 +15,23 @@ internal static class McpServerOptionsFactory
 {
     public static McpServerOptions Create(ServerOptions options, FaultInjector faults, TimeProvider timeProvider)
     {
+        // One collection for every session: set_tools changes it, and the SDK notifies each session's client.
+        McpServerPrimitiveCollection<McpServerTool> tools = [];
         McpServerOptions serverOptions = new()
         {
             ServerInfo = new Implementation { Name = options.Name, Title = options.Title, Version = options.Version },
-            ToolCollection = [.. options.EnabledTools.Select(name => CreateTool(name, options, timeProvider))],
-            ResourceCollection = [ServerInfoResource.Create(options)],
+            ToolCollection = tools,
+            ResourceCollection = [ServerInfoResource.Create(options, tools)],
         };
-        serverOptions.Handlers.CallToolHandler = new UnavailableToolHandler(options).HandleAsync;
+        foreach (var name in options.EnabledTools)
+        {
+            tools.Add(CreateTool(name, options, tools, timeProvider));
+        }
+
+        serverOptions.Handlers.CallToolHandler = new UnavailableToolHandler(options, tools).HandleAsync;
         serverOptions.Filters.Request.CallToolFilters.Add(faults.Apply);
-        // On stdio the transport drops server/discover instead (see DiscoverIgnoringTransport for why a filter cannot).
-        if (options.IgnoreDiscover && options.Transport != ServerTransport.Stdio)
+        // On stdio and ws the transport drops server/discover instead (see DiscoverIgnoringTransport for why a filter cannot).
+        if (options.IgnoreDiscover && options.Transport is ServerTransport.Http or ServerTransport.Sse)
         {
             serverOptions.Filters.Message.IncomingFilters.Add(DiscoverIgnoringFilter.Apply);
         }
@@ -32,13 +39,19 @@ internal static class McpServerOptionsFactory
         return serverOptions;
     }
 
-    private static McpServerTool CreateTool(string name, ServerOptions options, TimeProvider timeProvider) => name switch
-    {
-        ToolNames.Echo => EchoTool.Create(options.EchoVariant),
-        ToolNames.GetTime => new GetTimeTool(timeProvider).Create(),
-        ToolNames.ListFiles => new ListFilesTool(new ConfinedDirectory(options.Root)).Create(),
-        ToolNames.MathCalc => MathCalcTool.Create(),
-        ToolNames.RunCommand => new RunCommandTool(options.Root).Create(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown tool."),
-    };
+    private static McpServerTool CreateTool(
+        string name, ServerOptions options, McpServerPrimitiveCollection<McpServerTool> tools, TimeProvider timeProvider) => name switch
+        {
+            ToolNames.Echo => EchoTool.Create(options.EchoVariant),
+            ToolNames.GetTime => new GetTimeTool(timeProvider).Create(),
+            ToolNames.ListFiles => new ListFilesTool(new ConfinedDirectory(options.Root)).Create(),
+            ToolNames.MathCalc => MathCalcTool.Create(),
+            ToolNames.RequestHeaders => new RequestHeadersTool(options.Transport).Create(),
+            ToolNames.RunCommand => new RunCommandTool(options.Root).Create(),
+            ToolNames.SetTools => new SetToolsTool(
+                tools,
+                [.. ToolNames.All.Where(tool => tool is not ToolNames.SetTools && (options.AllowRunCommand || tool is not ToolNames.RunCommand))],
+                tool => CreateTool(tool, options, tools, timeProvider)).Create(),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown tool."),
+        };
 }

@@ -30,26 +30,27 @@ internal sealed class ServerCommandLine
 
     private readonly Option<string> _transportOption = new Option<string>("--transport")
     {
-        Description = "stdio, http (Streamable HTTP at /mcp) or sse (legacy SSE at /sse).",
+        Description = "stdio, http (Streamable HTTP at /mcp), sse (legacy SSE at /sse) or ws (WebSocket at /ws).",
         DefaultValueFactory = _ => "stdio",
-    }.AcceptOnlyFromAmong("stdio", "http", "sse");
+    }.AcceptOnlyFromAmong("stdio", "http", "sse", "ws");
 
     private readonly Option<IPAddress> _hostOption = new("--host")
     {
-        Description = "The IP address to listen on (http and sse).",
+        Description = "The IP address to listen on (http, sse and ws).",
         DefaultValueFactory = _ => IPAddress.Loopback,
         CustomParser = ParseIPAddress,
     };
 
     private readonly Option<int> _portOption = new Option<int>("--port")
     {
-        Description = "The port to listen on (http and sse); 0 picks a free one.",
+        Description = "The port to listen on (http, sse and ws); 0 picks a free one.",
     }.InRange(IPEndPoint.MinPort, IPEndPoint.MaxPort);
 
     private readonly Option<string[]> _toolsOption = new("--tools")
     {
-        Description = $"The tools to enable, by name; {ToolNames.RunCommand} also needs --allow-run-command.",
-        DefaultValueFactory = _ => [.. ToolNames.All],
+        Description = $"The tools to enable, by name (default: all but {ToolNames.RequestHeaders} and {ToolNames.SetTools}); " +
+            $"{ToolNames.RunCommand} also needs --allow-run-command and {ToolNames.SetTools} --allow-tool-changes.",
+        DefaultValueFactory = _ => [.. ToolNames.Default],
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
         Validators = { RejectUnknownTools },
@@ -63,6 +64,12 @@ internal sealed class ServerCommandLine
     private readonly Option<bool> _allowRunCommandOption = new("--allow-run-command")
     {
         Description = $"Permit {ToolNames.RunCommand}; without this flag it is never enabled, even if listed in --tools.",
+    };
+
+    private readonly Option<bool> _allowToolChangesOption = new("--allow-tool-changes")
+    {
+        Description = $"Permit {ToolNames.SetTools}, which lets clients change the tool set at run time; without this flag it is " +
+            "never enabled, even if listed in --tools.",
     };
 
     private readonly Option<int> _latencyOption = new Option<int>("--latency-ms")
@@ -93,7 +100,7 @@ internal sealed class ServerCommandLine
     // Names a variable rather than taking the token, which would show in process listings and shell history.
     private readonly Option<BearerToken> _authTokenEnvOption = new("--auth-token-env")
     {
-        Description = "Require 'Authorization: Bearer <token>' on every HTTP request (http and sse); the token is the value of " +
+        Description = "Require 'Authorization: Bearer <token>' on every HTTP request (http, sse and ws); the token is the value of " +
             "this environment variable, read at start.",
         HelpName = "NAME",
         CustomParser = ReadBearerToken,
@@ -116,8 +123,8 @@ internal sealed class ServerCommandLine
     };
 
     private readonly RootCommand _command = new(
-        "McpFleet sample MCP server: echo, get_time, list_files, math_calc and run_command tools over stdio, Streamable HTTP " +
-        "or SSE, with optional fault injection.");
+        "McpFleet sample MCP server: echo, get_time, list_files, math_calc and run_command tools over stdio, Streamable HTTP, " +
+        "SSE or WebSocket, with optional fault injection and diagnostic tools.");
 
     /// <summary>Defines the command line; invoking a parse result runs <paramref name="run"/> or prints help.</summary>
     public ServerCommandLine(Func<ServerOptions, CancellationToken, Task<int>> run)
@@ -126,7 +133,7 @@ internal sealed class ServerCommandLine
         Option[] options =
         [
             _nameOption, _titleOption, _serverVersionOption, _transportOption, _hostOption, _portOption, _toolsOption, _rootOption,
-            _allowRunCommandOption, _latencyOption, _failRateOption, _seedOption, _exitAfterOption, _journalOption, _authTokenEnvOption,
+            _allowRunCommandOption, _allowToolChangesOption, _latencyOption, _failRateOption, _seedOption, _exitAfterOption, _journalOption, _authTokenEnvOption,
             _ignoreDiscoverOption, _variantOption, _verboseOption,
         ];
         foreach (var option in options)
@@ -145,20 +152,22 @@ internal sealed class ServerCommandLine
     private ServerOptions Bind(ParseResult result)
     {
         var allowRunCommand = result.GetValue(_allowRunCommandOption);
+        var allowToolChanges = result.GetValue(_allowToolChangesOption);
         return new ServerOptions
         {
             Name = result.GetRequiredValue(_nameOption),
             Title = result.GetValue(_titleOption),
             Version = result.GetRequiredValue(_serverVersionOption),
-            Transport = Enum.Parse<ServerTransport>(result.GetRequiredValue(_transportOption), ignoreCase: true),
+            Transport = ParseTransport(result.GetRequiredValue(_transportOption)),
             Host = result.GetRequiredValue(_hostOption),
             Port = result.GetValue(_portOption),
             EnabledTools = [.. result.GetRequiredValue(_toolsOption)
-                .Where(name => allowRunCommand || name != ToolNames.RunCommand)
+                .Where(name => (allowRunCommand || name != ToolNames.RunCommand) && (allowToolChanges || name != ToolNames.SetTools))
                 .Distinct()
                 .Order(StringComparer.Ordinal)],
             Root = result.GetValue(_rootOption)?.FullName ?? Directory.GetCurrentDirectory(),
             AllowRunCommand = allowRunCommand,
+            AllowToolChanges = allowToolChanges,
             EchoVariant = result.GetValue(_variantOption) is { } variant ? EchoVariants.Parse(variant) : EchoVariant.Standard,
             Faults = new FaultOptions
             {
@@ -177,11 +186,19 @@ internal sealed class ServerCommandLine
     private void RequireHttpTransport(OptionResult result)
     {
         // Reads the token, not the value: validators run before defaults apply, and converting an invalid --transport throws.
-        if (result.GetResult(_transportOption) is not { Tokens: [{ Value: "http" or "sse" }] })
+        if (result.GetResult(_transportOption) is not { Tokens: [{ Value: "http" or "sse" or "ws" }] })
         {
-            result.AddError("--auth-token-env needs --transport http or sse: stdio has no HTTP requests to authenticate.");
+            result.AddError("--auth-token-env needs --transport http, sse or ws: stdio has no HTTP requests to authenticate.");
         }
     }
+
+    private static ServerTransport ParseTransport(string name) => name switch
+    {
+        "http" => ServerTransport.Http,
+        "sse" => ServerTransport.Sse,
+        "ws" => ServerTransport.WebSocket,
+        _ => ServerTransport.Stdio,
+    };
 
     private static BearerToken? ReadBearerToken(ArgumentResult result)
     {

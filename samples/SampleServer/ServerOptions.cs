@@ -28,12 +28,15 @@ internal sealed record ServerOptions
 
     public bool AllowRunCommand { get; init; }
 
+    /// <summary>Whether <c>set_tools</c> may be enabled, letting clients change the tool set at run time.</summary>
+    public bool AllowToolChanges { get; init; }
+
     /// <summary>Which definition <c>echo</c> has.</summary>
     public EchoVariant EchoVariant { get; init; }
 
     public FaultOptions Faults { get; init; } = new();
 
-    /// <summary>The token every HTTP request must present; <see langword="null"/> when http and sse are open to all.</summary>
+    /// <summary>The token every HTTP request must present; <see langword="null"/> when http, sse and ws are open to all.</summary>
     public BearerToken? AuthToken { get; init; }
 
     /// <summary>Whether <c>server/discover</c> requests go unanswered.</summary>

@@ -16,4 +16,8 @@ internal enum ServerTransport
     /// <summary>The legacy HTTP+SSE transport at <c>/sse</c>.</summary>
     [JsonStringEnumMemberName("sse")]
     Sse,
+
+    /// <summary>MCP over WebSocket at <c>/ws</c>: one session per connection, one JSON-RPC message per text message.</summary>
+    [JsonStringEnumMemberName("ws")]
+    WebSocket,
 }

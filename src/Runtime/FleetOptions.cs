@@ -1,6 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.Metrics;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Discovery;
+using McpFleet.Health;
+using McpFleet.Routing;
 
 namespace McpFleet;
 
@@ -19,9 +23,27 @@ public sealed class FleetOptions
     /// <summary>
     /// Whether servers the generated code knows may be left unconfigured, e.g. by a process that uses only part of
     /// the fleet. Calls to them then fail with an <see cref="InvalidOperationException"/>. Default: <see langword="false"/>,
-    /// so a missing server is reported when the runtime starts.
+    /// so a missing server is reported when the runtime starts (unless discovery sources may still supply it).
     /// </summary>
     public bool AllowUnconfiguredServers { get; set; }
+
+    /// <summary>Health probing and the failure threshold.</summary>
+    public HealthOptions Health { get; set; } = new();
+
+    /// <summary>Routing strategies, for the fleet and per tool.</summary>
+    public RoutingOptions Routing { get; set; } = new();
+
+    /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
+    public IList<IServerDiscovery> Discovery { get; } = [];
+
+    /// <summary>How long a server leaving the fleet may finish its calls in flight before it is cut off. Default: 30 s.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock for timeouts, backoff and health probes; tests inject their own. Default: the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Creates the fleet's meter when set (as dependency injection does); otherwise the fleet creates its own.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Options holding the enabled servers of an <c>mcp.json</c> configuration.</summary>
     public static FleetOptions FromConfiguration(McpConfiguration configuration)
@@ -41,12 +63,17 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null)
+        if (Connection is null || Health is null || Routing?.DefaultStrategy is null || TimeProvider is null)
         {
-            throw new ValidationException($"{nameof(Connection)} is required.");
+            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Routing)} with a default strategy, and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
+        Health.Validate();
+        if (DrainTimeout < TimeSpan.Zero)
+        {
+            throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");
+        }
         if (CallTimeout <= TimeSpan.Zero && CallTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ValidationException($"{nameof(CallTimeout)} must be positive or infinite; it is {CallTimeout}.");
@@ -58,9 +85,10 @@ public sealed class FleetOptions
             throw new ValidationException($"Server '{duplicate.Key}' is configured more than once.");
         }
 
-        var configured = Servers.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        // A server is configured when it, or a replica of it, is.
+        var configured = Servers.Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
         var missing = manifest.Servers.Select(s => s.Name).Where(name => !configured.Contains(name)).ToList();
-        if (missing.Count > 0 && !AllowUnconfiguredServers)
+        if (missing.Count > 0 && !AllowUnconfiguredServers && Discovery.Count == 0)
         {
             throw new ValidationException(
                 $"The fleet's typed proxies need {(missing.Count == 1 ? "server" : "servers")} {string.Join(", ", missing.Select(n => $"'{n}'"))}, "

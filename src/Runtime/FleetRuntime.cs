@@ -1,28 +1,49 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Discovery;
+using McpFleet.Health;
+using McpFleet.Registry;
+using McpFleet.Routing;
+using McpFleet.Telemetry;
 using McpFleet.Tools;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
+using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace McpFleet;
 
 /// <summary>
-/// The runtime behind a generated fleet: one session per server, opened on first use, and the single entry point
-/// through which every typed method calls its tool.
+/// The runtime behind a generated fleet: the registry of servers (configured, added at run time, or discovered), one
+/// self-healing session per server, health monitoring, routing among the servers that can take a call, and the entry
+/// points through which every typed method calls its tool.
 /// </summary>
 public sealed class FleetRuntime : IAsyncDisposable
 {
     private readonly FleetOptions _options;
-    private readonly HttpClient _httpClient = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly FleetTelemetry _telemetry;
     private readonly ServerConnector _connector;
-    private readonly Dictionary<string, ServerConnection> _servers;
+    private readonly ServerRegistry _registry;
+    private readonly Dictionary<string, string?> _recordedProtocolVersions;
+    private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
+    private readonly ConcurrentDictionary<Task, bool> _background = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _startGate = new();
+    private RoutingStrategy _defaultStrategy;
+    private Task? _started;
+    private volatile bool _connectEagerly;
 
     /// <summary>Creates the runtime; nothing connects until <see cref="ConnectAsync"/> or the first call.</summary>
-    /// <param name="options">The servers and timeouts; validated here.</param>
-    /// <param name="manifest">What the generated code expects; each configured server without a pinned protocol revision
-    /// uses the one its snapshot recorded.</param>
+    /// <param name="options">The servers, timeouts, health, routing and discovery; validated here.</param>
+    /// <param name="manifest">What the generated code expects; each server without a pinned protocol revision uses the
+    /// one its snapshot recorded.</param>
     /// <param name="loggerFactory">Receives the runtime's and the MCP SDK's logs.</param>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid or lack a server the manifest needs.</exception>
     public FleetRuntime(FleetOptions options, FleetManifest? manifest = null, ILoggerFactory? loggerFactory = null)
@@ -31,23 +52,88 @@ public sealed class FleetRuntime : IAsyncDisposable
         manifest ??= FleetManifest.Empty;
         options.Validate(manifest);
         _options = options;
-        _connector = new ServerConnector(options.Connection, _httpClient, loggerFactory);
-        var recorded = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
-        _servers = options.Servers.ToDictionary(
-            server => server.Name,
-            // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
-            server => new ServerConnection(server, server.ProtocolVersion ?? options.Connection.ProtocolVersion ?? recorded.GetValueOrDefault(server.Name), _connector),
-            StringComparer.Ordinal);
+        _time = options.TimeProvider;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _logger = loggerFactory.CreateLogger<FleetRuntime>();
+        _telemetry = new FleetTelemetry(options.MeterFactory);
+        _connector = new ServerConnector(options.Connection, loggerFactory);
+        _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
+        _defaultStrategy = options.Routing.DefaultStrategy;
+        _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
+        _registry = new ServerRegistry(CreateEntry);
+        foreach (var server in options.Servers)
+        {
+            _registry.Add(server);
+        }
     }
 
-    /// <summary>The names of the configured servers.</summary>
-    public IReadOnlyCollection<string> ServerNames => _servers.Keys;
+    /// <summary>Raised when a server joins the fleet (added in code or found by discovery).</summary>
+    public event EventHandler<ServerEventArgs>? ServerAdded;
 
-    /// <summary>Connects to every server now, in parallel, instead of on first use.</summary>
-    /// <exception cref="AggregateException">Some servers could not be reached; each inner exception is a <see cref="ServerConnectionException"/>.</exception>
+    /// <summary>Raised when a server leaves the fleet; it drains its calls in flight afterwards.</summary>
+    public event EventHandler<ServerEventArgs>? ServerRemoved;
+
+    /// <summary>Raised when a server's health changes.</summary>
+    public event EventHandler<ServerHealthChangedEventArgs>? HealthChanged;
+
+    /// <summary>Raised when a server says its list of tools changed.</summary>
+    public event EventHandler<ToolListChangedEventArgs>? ToolListChanged;
+
+    /// <summary>The names of the servers in the fleet now.</summary>
+    public IReadOnlyCollection<string> ServerNames => [.. _registry.Names.Order(StringComparer.Ordinal)];
+
+    /// <summary>The strategy for tools without one of their own; can be switched at any time.</summary>
+    public RoutingStrategy RoutingStrategy
+    {
+        get => Volatile.Read(ref _defaultStrategy);
+        set => Volatile.Write(ref _defaultStrategy, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>Sets the strategy of one tool, or with <see langword="null"/> returns it to the fleet's.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="strategy">The strategy, or <see langword="null"/>.</param>
+    public void SetRoutingStrategy(string toolName, RoutingStrategy? strategy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolName);
+        if (strategy is null)
+        {
+            _toolStrategies.TryRemove(toolName, out _);
+        }
+        else
+        {
+            _toolStrategies[toolName] = strategy;
+        }
+    }
+
+    /// <summary>The strategy a call of <paramref name="toolName"/> is routed with.</summary>
+    public RoutingStrategy GetRoutingStrategy(string toolName) => _toolStrategies.GetValueOrDefault(toolName) ?? RoutingStrategy;
+
+    /// <summary>
+    /// Starts the discovery sources and waits for their first sets of servers (bounded by the connect timeout). Calls
+    /// start the runtime by themselves; call this to do it at a time of your choosing.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_startGate)
+        {
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+            _started ??= StartDiscoveryAsync();
+        }
+
+        return _started.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the runtime and connects to every server now, in parallel, instead of on first use; servers added later
+    /// connect as they join.
+    /// </summary>
+    /// <exception cref="AggregateException">Some servers could not be reached; each inner exception is a <see cref="ServerConnectionException"/>.
+    /// They keep reconnecting in the background.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        var connecting = Task.WhenAll(_servers.Values.Select(server => server.GetClientAsync(cancellationToken).AsTask()));
+        _connectEagerly = true;
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var connecting = Task.WhenAll(_registry.All.Select(entry => entry.Connection.GetClientAsync(cancellationToken).AsTask()));
         try
         {
             await connecting.ConfigureAwait(false);
@@ -58,7 +144,51 @@ public sealed class FleetRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Calls a tool of one server: the entry point behind every generated per-server method.</summary>
+    /// <summary>Adds a server to the running fleet: it joins the replica groups of the server it is a replica of.</summary>
+    /// <exception cref="InvalidOperationException">A server of that name is in the fleet.</exception>
+    public Task AddServerAsync(ServerDefinition server, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        Joined(_registry.Add(server));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes a server out of the fleet: it gets no new calls, and is closed once its calls in flight complete
+    /// (or <see cref="FleetOptions.DrainTimeout"/> passes).</summary>
+    /// <returns><see langword="false"/> when no server has that name.</returns>
+    public async Task<bool> RemoveServerAsync(string serverName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serverName);
+        if (_registry.Remove(serverName) is not { } entry)
+        {
+            return false;
+        }
+
+        await Retire(entry).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A point-in-time view of every server: health, connection, load and latency.</summary>
+    public IReadOnlyList<ServerStatus> GetServerStatuses() =>
+        [.. _registry.All.OrderBy(entry => entry.Name, StringComparer.Ordinal).Select(entry => new ServerStatus(
+            entry.Name,
+            entry.Definition.Service,
+            entry.Definition.Transport,
+            entry.Health.Current,
+            entry.Health.Since,
+            entry.Health.ConsecutiveFailures,
+            entry.Connection.IsConnected,
+            entry.IsDraining,
+            entry.State.OutstandingRequests,
+            entry.State.LatencyEwma,
+            entry.Monitor.LastProbeLatency,
+            entry.Definition.Weight,
+            entry.Definition.Priority,
+            entry.State.Tags))];
+
+    /// <summary>Calls a tool of one server: the entry point behind every generated per-server method. When the server has
+    /// replicas (e.g. found by discovery), the call is routed among them.</summary>
     /// <typeparam name="TArguments">The tool's generated arguments type.</typeparam>
     /// <typeparam name="TResult">The tool's generated result type.</typeparam>
     /// <param name="tool">The tool, as its snapshot describes it.</param>
@@ -66,25 +196,40 @@ public sealed class FleetRuntime : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the call, on the server too.</param>
     /// <exception cref="InvalidOperationException">The tool's server is not configured.</exception>
     /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
+    /// <exception cref="ToolGroupUnavailableException">None of the server's replicas could be reached.</exception>
     /// <exception cref="ToolErrorException">The tool reported an error.</exception>
     /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
-    /// <exception cref="ToolCallTimeoutException">No answer within <see cref="FleetOptions.CallTimeout"/>.</exception>
+    /// <exception cref="ToolCallTimeoutException">No answer within the call timeout.</exception>
     /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
-    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
+    public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(arguments);
-        return _servers.TryGetValue(tool.ServerName, out var server)
-            ? CallAsync<TResult>(server, tool, ToolArguments.ToDictionary(arguments), cancellationToken)
-            : throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", _servers.Keys.Order(StringComparer.Ordinal))}.");
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // A replica named on its own is targeted alone; a server's name reaches it and its replicas.
+        var instances = _registry.Find(tool.ServerName) is { Definition.ReplicaOf: not null } replica ? [replica] : _registry.InstancesOf(tool.ServerName);
+        if (instances.IsEmpty)
+        {
+            throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+        }
+
+        var candidates = new Candidate[instances.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            candidates[i] = new Candidate(instances[i], tool, AcceptedArguments: null);
+        }
+
+        return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Calls a unified tool, offered by several servers: the entry point behind every generated unified method. The
-    /// members are tried in order of preference; a member that cannot be reached (so the call never left this process)
-    /// is passed over for the next. A merged group sends each member only the arguments its schema accepts.
+    /// routing strategy chooses among the members' healthy instances; one that cannot be reached (so the call never
+    /// left this process) is passed over for another. A merged group sends each member only the arguments its schema
+    /// accepts.
     /// </summary>
     /// <typeparam name="TArguments">The unified tool's generated arguments type.</typeparam>
     /// <typeparam name="TResult">The unified tool's generated result type.</typeparam>
@@ -94,7 +239,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     /// <exception cref="ToolGroupUnavailableException">No member is configured or reachable.</exception>
     /// <exception cref="ToolErrorException">The tool reported an error.</exception>
     /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
-    /// <exception cref="ToolCallTimeoutException">No answer within <see cref="FleetOptions.CallTimeout"/>.</exception>
+    /// <exception cref="ToolCallTimeoutException">No answer within the call timeout.</exception>
     /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
     public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
@@ -102,64 +247,420 @@ public sealed class FleetRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
-        var all = ToolArguments.ToDictionary(arguments);
-        var failures = new List<ServerConnectionException>();
-        foreach (var member in group.Members)
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = group.Members
+            .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new Candidate(entry, member.Tool, member.AcceptedArguments)))
+            .ToArray();
+        var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
+        return candidates.Length == 0
+            ? throw new ToolGroupUnavailableException(group.ToolName, services, [])
+            : await DispatchAsync<TResult>(group.ToolName, services, candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops discovery and health probing, and ends every session and every server process the runtime started.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_startGate)
         {
-            if (!_servers.TryGetValue(member.Tool.ServerName, out var server))
+            if (_stopping.IsCancellationRequested)
             {
-                continue;
+                return;
+            }
+
+            _stopping.Cancel();
+        }
+
+        await Task.WhenAll(_background.Keys).ConfigureAwait(false);
+        await Task.WhenAll(_registry.All.Select(entry => entry.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await _connector.DisposeAsync().ConfigureAwait(false);
+        _telemetry.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task<TResult> DispatchAsync<TResult>(
+        string toolName, IReadOnlyList<string> services, Candidate[] candidates, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+        where TResult : IToolResult<TResult>
+    {
+        // One server: explicit targeting, nothing to route.
+        if (candidates.Length == 1)
+        {
+            return await CallOnAsync<TResult>(candidates[0], arguments, strategy: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var strategy = GetRoutingStrategy(toolName);
+        var remaining = new List<Candidate>(candidates);
+        var failures = new List<ServerConnectionException>();
+        while (remaining.Count > 0)
+        {
+            var chosen = Choose(strategy, toolName, remaining, arguments);
+            try
+            {
+                return await CallOnAsync<TResult>(chosen, arguments, strategy.Name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServerConnectionException failure)
+            {
+                // The call never left this process, so another server may take it.
+                failures.Add(failure);
+                remaining.Remove(chosen);
+            }
+        }
+
+        throw new ToolGroupUnavailableException(toolName, services, failures);
+    }
+
+    /// <summary>Asks the strategy to choose among the routable candidates, or among all of them when none is routable.</summary>
+    private Candidate Choose(RoutingStrategy strategy, string toolName, List<Candidate> candidates, Dictionary<string, JsonElement> arguments)
+    {
+        var states = ArrayPool<ServerState>.Shared.Rent(candidates.Count);
+        var offered = ArrayPool<Candidate>.Shared.Rent(candidates.Count);
+        try
+        {
+            var count = 0;
+            foreach (var candidate in candidates.Where(c => c.Entry.IsRoutable).DefaultIfEmpty())
+            {
+                if (candidate is not null)
+                {
+                    offered[count] = candidate;
+                    states[count++] = candidate.Entry.State;
+                }
+            }
+
+            if (count == 0)
+            {
+                foreach (var candidate in candidates)
+                {
+                    offered[count] = candidate;
+                    states[count++] = candidate.Entry.State;
+                }
+            }
+
+            var index = strategy.Choose(new RoutingContext(toolName, states.AsSpan(0, count), arguments));
+            if ((uint)index >= (uint)count)
+            {
+                throw new InvalidOperationException($"Routing strategy '{strategy.Name}' chose candidate {index} of {count}.");
+            }
+
+            var chosen = offered[index];
+            _telemetry.Routed(toolName, strategy.Name, chosen.Entry.Name);
+            return chosen;
+        }
+        finally
+        {
+            ArrayPool<ServerState>.Shared.Return(states, clearArray: true);
+            ArrayPool<Candidate>.Shared.Return(offered, clearArray: true);
+        }
+    }
+
+    private async Task<TResult> CallOnAsync<TResult>(Candidate candidate, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
+        where TResult : IToolResult<TResult>
+    {
+        var (entry, tool, accepted) = candidate;
+        if (!entry.TryEnter())
+        {
+            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Unreachable, $"Server '{entry.Name}' is leaving the fleet.");
+        }
+
+        var callTimeout = entry.Definition.CallTimeout ?? _options.CallTimeout;
+        using var activity = FleetTelemetry.StartCall(entry.Name, tool.ToolName, strategy);
+        using var timer = new CancellationTokenSource(callTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var started = _time.GetTimestamp();
+        string? errorType = null;
+        McpClient? client = null;
+        _telemetry.CallStarted(entry.Name);
+        Log.CallingTool(_logger, tool.ToolName, entry.Name);
+        try
+        {
+            using var outstanding = entry.State.BeginRequest();
+            using var slot = await entry.AcquireAsync(timeout.Token).ConfigureAwait(false);
+            client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = ToolArguments.Select(arguments, accepted) };
+            var result = await ToolCaller.CallAsync(client, request, timeout.Token).ConfigureAwait(false);
+            entry.State.RecordLatency(_time.GetElapsedTime(started));
+            entry.Health.RecordSuccess("a call succeeded");
+            if (result.IsError == true)
+            {
+                errorType = "tool_error";
+                throw new ToolErrorException(tool, result);
+            }
+
+            errorType = "result_format";
+            var typed = TResult.FromCallToolResult(result, tool);
+            errorType = null;
+            return typed;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            errorType = "timeout";
+            entry.Health.RecordFailure($"a call of '{tool.ToolName}' got no answer within {callTimeout.TotalSeconds:0.###} s");
+            throw new ToolCallTimeoutException(tool, callTimeout);
+        }
+        catch (ServerConnectionException)
+        {
+            errorType = "unreachable";
+            throw;
+        }
+        catch (McpProtocolException e)
+        {
+            errorType = "protocol_error";
+            throw new ToolCallException(tool, Redact(entry, e.Message), e, e.ErrorCode);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && client is not null)
+        {
+            // Nothing was delivered: the server is unreachable, and another one may take the call.
+            errorType = "unreachable";
+            entry.Connection.Discard(client);
+            var failure = ConnectionFailureClassifier.Classify(entry.Definition, e);
+            entry.Health.RecordFailure(failure.Message);
+            throw failure;
+        }
+        catch (Exception e) when (e is McpException or IOException or HttpRequestException)
+        {
+            errorType = "session_lost";
+            entry.Health.RecordFailure("the session ended during a call");
+            if (client is not null)
+            {
+                entry.Connection.Discard(client);
+            }
+
+            throw new ToolCallException(tool, Redact(entry, $"the session ended during the call, so whether the tool ran is unknown ({e.Message})."));
+        }
+        catch (OperationCanceledException)
+        {
+            errorType = "cancelled";
+            throw;
+        }
+        finally
+        {
+            _telemetry.CallEnded(entry.Name, tool.ToolName, _time.GetElapsedTime(started), errorType);
+            if (errorType is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, errorType);
+                Log.ToolCallFailed(_logger, tool.ToolName, entry.Name, errorType);
+            }
+
+            entry.Exit();
+        }
+    }
+
+    private ServerEntry CreateEntry(ServerDefinition definition)
+    {
+        // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
+        var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
+        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger);
+        var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
+        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), _options.Connection.MaxConcurrentCalls);
+        health.Changed += (_, change) => OnHealthChanged(entry, change);
+        connection.Connected += (_, client) => OnConnected(entry, client);
+        connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
+        connection.Disconnected += _ => health.RecordFailure("the session ended");
+        return entry;
+    }
+
+    private void OnConnected(ServerEntry entry, McpClient client)
+    {
+        entry.Health.RecordSuccess("connected");
+        entry.Monitor.Start();
+        var sessionEnded = new CancellationTokenSource();
+        var endOfSession = sessionEnded.Token;
+        _ = client.Completion.ContinueWith(
+            _ =>
+            {
+                sessionEnded.Cancel();
+                sessionEnded.Dispose();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        ToolListSubscription.Listen(
+            client,
+            () =>
+            {
+                Log.ToolListChanged(_logger, entry.Name);
+                Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
+            },
+            endOfSession);
+    }
+
+    private void OnHealthChanged(ServerEntry entry, ServerHealthChangedEventArgs change)
+    {
+        entry.State.Health = change.Current;
+        _telemetry.HealthChanged(entry.Name, change.Current);
+        Log.HealthChanged(_logger, entry.Name, change.Current, change.Previous, change.Reason);
+        Raise(HealthChanged, change);
+    }
+
+    private void Joined(ServerEntry entry)
+    {
+        Log.ServerAdded(_logger, entry.Name, entry.Definition.DescribeTarget());
+        Raise(ServerAdded, new ServerEventArgs(entry.Definition));
+        if (_connectEagerly)
+        {
+            Track(ConnectQuietlyAsync(entry));
+        }
+    }
+
+    /// <summary>Drains and closes a server that left the fleet, in the background; disposal waits for it.</summary>
+    private Task Retire(ServerEntry entry)
+    {
+        Log.ServerRemoved(_logger, entry.Name, entry.InFlight);
+        Raise(ServerRemoved, new ServerEventArgs(entry.Definition));
+        return Track(RetireAsync(entry));
+    }
+
+    private async Task RetireAsync(ServerEntry entry)
+    {
+        await entry.DrainAsync(_options.DrainTimeout).ConfigureAwait(false);
+        await entry.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task ConnectQuietlyAsync(ServerEntry entry)
+    {
+        try
+        {
+            await entry.Connection.GetClientAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ServerConnectionException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Logged by the connection, which keeps reconnecting.
+        }
+    }
+
+    private async Task StartDiscoveryAsync()
+    {
+        if (_options.Discovery.Count == 0)
+        {
+            return;
+        }
+
+        var initial = _options.Discovery.Select(source =>
+        {
+            var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Track(DiscoverAsync(source, first, _stopping.Token));
+            return first.Task;
+        }).ToArray();
+
+        // A source that cannot answer at first does not hold the fleet up for ever.
+        try
+        {
+            await Task.WhenAll(initial).WaitAsync(_options.Connection.ConnectTimeout, _time, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.DiscoveryFailed(_logger, "startup", $"not every discovery source answered within {_options.Connection.ConnectTimeout}");
+        }
+    }
+
+    private async Task DiscoverAsync(IServerDiscovery source, TaskCompletionSource first, CancellationToken stopping)
+    {
+        var owned = new Dictionary<string, ServerDefinition>(StringComparer.Ordinal);
+        var delay = _options.Connection.ReconnectDelay;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var servers in source.WatchAsync(stopping).ConfigureAwait(false))
+                {
+                    owned = Reconcile(source, owned, servers);
+                    first.TrySetResult();
+                    delay = _options.Connection.ReconnectDelay;
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // Sources retry their own transient failures; what escapes (a watcher that cannot start, a bug) is
+                // retried here, keeping the servers the source last reported.
+                Log.DiscoveryFailed(_logger, source.Name, $"{e.GetType().Name}: {e.Message}; watching again in {delay}");
             }
 
             try
             {
-                return await CallAsync<TResult>(server, member.Tool, ToolArguments.Select(all, member.AcceptedArguments), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
             }
-            catch (ServerConnectionException e)
+            catch (OperationCanceledException)
             {
-                failures.Add(e);
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.Connection.MaxReconnectDelay.Ticks));
+        }
+
+        first.TrySetResult();
+    }
+
+    /// <summary>Brings the fleet in line with a source's latest set: new servers join, missing ones are drained, changed
+    /// ones replaced. Returns the servers the source now owns.</summary>
+    private Dictionary<string, ServerDefinition> Reconcile(IServerDiscovery source, Dictionary<string, ServerDefinition> owned, IReadOnlyList<ServerDefinition> servers)
+    {
+        var next = new Dictionary<string, ServerDefinition>(StringComparer.Ordinal);
+        foreach (var server in servers)
+        {
+            if (owned.ContainsKey(server.Name) || _registry.Find(server.Name) is null)
+            {
+                next.TryAdd(server.Name, server);
+            }
+            else
+            {
+                Log.DiscoveryFailed(_logger, source.Name, $"server '{server.Name}' is already in the fleet from another source; ignored");
             }
         }
 
-        throw new ToolGroupUnavailableException(group, failures);
+        foreach (var gone in owned.Keys.Where(name => !next.ContainsKey(name)))
+        {
+            if (_registry.Remove(gone) is { } entry)
+            {
+                _ = Retire(entry);
+            }
+        }
+
+        foreach (var (name, server) in next)
+        {
+            if (!owned.TryGetValue(name, out var previous))
+            {
+                Joined(_registry.Add(server));
+            }
+            else if (!previous.Equals(server))
+            {
+                var (old, replacement) = _registry.Replace(server);
+                if (old is not null)
+                {
+                    _ = Retire(old);
+                }
+
+                Joined(replacement);
+            }
+        }
+
+        return next;
     }
 
-    private async Task<TResult> CallAsync<TResult>(ServerConnection server, ToolDescriptor tool, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
-        where TResult : IToolResult<TResult>
+    private Task Track(Task task)
     {
-        var client = await server.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = arguments };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.CallTimeout);
-        CallToolResult result;
+        _background.TryAdd(task, true);
+        _ = task.ContinueWith(done => _background.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    private void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args)
+    {
         try
         {
-            result = await client.CallToolAsync(request, timeout.Token).ConfigureAwait(false);
+            handler?.Invoke(this, args);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // A subscriber's bug must not stop discovery, health monitoring or a call.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            throw new ToolCallTimeoutException(tool, _options.CallTimeout);
+            Log.EventHandlerFailed(_logger, typeof(TArgs).Name, e);
         }
-        catch (McpProtocolException e)
-        {
-            throw new ToolCallException(tool, Redact(server, e.Message), e, e.ErrorCode);
-        }
-        catch (Exception e) when (e is McpException or IOException or HttpRequestException)
-        {
-            await server.DiscardAsync(client).ConfigureAwait(false);
-            throw new ToolCallException(tool, Redact(server, $"the session ended during the call, so whether the tool ran is unknown ({e.Message})."));
-        }
-
-        return result.IsError == true ? throw new ToolErrorException(tool, result) : TResult.FromCallToolResult(result, tool);
     }
 
-    /// <summary>Ends every session and every server process the runtime started.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await Task.WhenAll(_servers.Values.Select(server => server.DisposeAsync().AsTask())).ConfigureAwait(false);
-        await _connector.DisposeAsync().ConfigureAwait(false);
-        _httpClient.Dispose();
-    }
+    private static string Redact(ServerEntry entry, string text) => SecretRedactor.Redact(text, entry.Definition.Secrets);
 
-    private static string Redact(ServerConnection server, string text) => SecretRedactor.Redact(text, server.Definition.Secrets);
+    /// <summary>A server that can take a call, the tool it would run, and the arguments it accepts.</summary>
+    private sealed record Candidate(ServerEntry Entry, ToolDescriptor Tool, IReadOnlyList<string>? AcceptedArguments);
 }

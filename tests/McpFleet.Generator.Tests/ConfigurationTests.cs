@@ -38,7 +38,7 @@ public sealed class ConfigurationTests
         Assert.Empty(output.Diagnostics);
         var fleet = output.Source("McpFleet.Servers.g.cs");
         Assert.Contains("namespace MyApp.Mcp\n", fleet, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial class Servers : global::System.IAsyncDisposable", fleet, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial class Servers : global::McpFleet.IFleet<global::MyApp.Mcp.Servers>", fleet, StringComparison.Ordinal);
         Assert.Contains("public global::MyApp.Mcp.Alpha.AlphaServer Alpha { get; }", fleet, StringComparison.Ordinal);
     }
 

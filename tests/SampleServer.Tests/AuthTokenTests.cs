@@ -18,6 +18,7 @@ public sealed class AuthTokenTests : IDisposable
     [Theory]
     [InlineData(ServerTransportKind.Http)]
     [InlineData(ServerTransportKind.Sse)]
+    [InlineData(ServerTransportKind.WebSocket)]
     public async Task A_client_with_the_token_connects_and_calls_tools(ServerTransportKind transport)
     {
         await using SampleServerProcess process = await StartAsync(transport);
@@ -40,6 +41,8 @@ public sealed class AuthTokenTests : IDisposable
     [InlineData(ServerTransportKind.Http, "Basic " + Token)]
     [InlineData(ServerTransportKind.Sse, null)]
     [InlineData(ServerTransportKind.Sse, "Bearer sample-token-4f9c2e7a1c")]
+    [InlineData(ServerTransportKind.WebSocket, null)]
+    [InlineData(ServerTransportKind.WebSocket, "Bearer sample-token-4f9c2e7a1c")]
     public async Task A_client_without_the_right_token_is_refused_with_401(ServerTransportKind transport, string? authorization)
     {
         await using SampleServerProcess process = await StartAsync(transport);
@@ -80,7 +83,7 @@ public sealed class AuthTokenTests : IDisposable
             // Debug logging, so a token that reached any log line would show.
             ["--auth-token-env", Variable, "--verbose"],
             new Dictionary<string, string> { [Variable] = Token },
-            _timeout.Token);
+            cancellationToken: _timeout.Token);
 
     private async Task<HttpResponseMessage> SendAsync(HttpClient http, Uri uri, string? authorization)
     {

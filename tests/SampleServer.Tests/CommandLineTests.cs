@@ -13,7 +13,7 @@ public class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         Assert.Contains(
-            "Unknown tool 'nope' in --tools; valid names are: echo, get_time, list_files, math_calc, run_command.",
+            "Unknown tool 'nope' in --tools; valid names are: echo, get_time, list_files, math_calc, request_headers, run_command, set_tools.",
             stderr,
             StringComparison.Ordinal);
     }
@@ -23,6 +23,7 @@ public class CommandLineTests
     [InlineData("--host", "localhost", "--host must be an IP address such as 127.0.0.1, not 'localhost'.")]
     [InlineData("--exit-after", "0", "--exit-after must be between 1 and 2147483647, not 0.")]
     [InlineData("--variant", "echo-sideways", "Argument 'echo-sideways' not recognized. Must be one of:")]
+    [InlineData("--transport", "websocket", "Argument 'websocket' not recognized. Must be one of:")]
     public async Task Invalid_values_exit_with_code_2_and_say_why(string option, string value, string message)
     {
         (var exitCode, _, var stderr) = await RunAsync(option, value);
@@ -58,7 +59,7 @@ public class CommandLineTests
             new Dictionary<string, string?> { [variable] = token }, [.. transport, "--auth-token-env", variable]);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--auth-token-env needs --transport http or sse", stderr, StringComparison.Ordinal);
+        Assert.Contains("--auth-token-env needs --transport http, sse or ws", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(token, stdout + stderr, StringComparison.Ordinal);
     }
 
@@ -71,7 +72,7 @@ public class CommandLineTests
         string[] options =
         [
             "--name", "--title", "--version", "--transport", "--host", "--port", "--tools", "--root", "--allow-run-command",
-            "--latency-ms", "--fail-rate", "--seed", "--exit-after", "--journal", "--auth-token-env", "--ignore-discover", "--verbose",
+            "--allow-tool-changes", "--latency-ms", "--fail-rate", "--seed", "--exit-after", "--journal", "--auth-token-env", "--ignore-discover", "--verbose",
         ];
         Assert.All(options, option => Assert.Contains(option, stdout, StringComparison.Ordinal));
         Assert.Contains("The advertised server version", stdout, StringComparison.Ordinal);

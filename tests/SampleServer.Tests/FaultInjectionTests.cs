@@ -56,7 +56,8 @@ public sealed class FaultInjectionTests : IDisposable
     [Theory]
     [InlineData(ServerTransportKind.Http)]
     [InlineData(ServerTransportKind.Sse)]
-    public async Task Exit_after_over_http_runs_the_call_then_exits_with_code_3_before_answering(ServerTransportKind transport)
+    [InlineData(ServerTransportKind.WebSocket)]
+    public async Task Exit_after_over_a_network_transport_runs_the_call_then_exits_with_code_3_before_answering(ServerTransportKind transport)
     {
         var journal = _temp.Combine("journal.jsonl");
         await using ConnectedServer server = await ConnectedServer.StartAsync(transport, "zeta", ["--exit-after", "2", "--journal", journal]);
@@ -64,7 +65,8 @@ public sealed class FaultInjectionTests : IDisposable
         await EchoAsync(server, "first");
         Exception exception = await Assert.ThrowsAnyAsync<Exception>(async () => await EchoAsync(server, "second"));
 
-        // The connection broke (Streamable HTTP: McpException; SSE: ClientTransportClosedException); no JSON-RPC answer came.
+        // The connection broke (Streamable HTTP: McpException; SSE and WebSocket: ClientTransportClosedException); no JSON-RPC
+        // answer came.
         Assert.False(exception is McpProtocolException, exception.ToString());
         Assert.Equal(3, await server.Process!.WaitForExitAsync(server.CancellationToken));
         Assert.Equal(["""{"server":"zeta","tool":"echo"}""", """{"server":"zeta","tool":"echo"}"""], File.ReadAllLines(journal));

@@ -1,22 +1,37 @@
 using McpFleet.SampleServer.Launching;
+using McpFleet.Transports;
 using ModelContextProtocol.Client;
 
 namespace McpFleet.SampleServer.Tests;
 
-/// <summary>How a test reaches a sample server that runs on an HTTP transport.</summary>
+/// <summary>How a test reaches a sample server that runs on a network transport: Streamable HTTP, SSE or WebSocket.</summary>
 internal static class HttpTransports
 {
     public static SampleTransport ToSampleTransport(this ServerTransportKind kind) => kind switch
     {
         ServerTransportKind.Http => SampleTransport.Http,
         ServerTransportKind.Sse => SampleTransport.Sse,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an HTTP transport."),
+        ServerTransportKind.WebSocket => SampleTransport.WebSocket,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a network transport."),
     };
 
-    /// <summary>A client transport to <paramref name="process"/>, sending <paramref name="headers"/> with every request.</summary>
-    public static HttpClientTransport Create(
+    /// <summary>
+    /// A client transport to <paramref name="process"/>, sending <paramref name="headers"/> with every HTTP request (on WebSocket,
+    /// with the upgrade request).
+    /// </summary>
+    public static IClientTransport Create(
         ServerTransportKind kind, string name, SampleServerProcess process, IDictionary<string, string>? headers = null)
     {
+        if (kind == ServerTransportKind.WebSocket)
+        {
+            return new WebSocketClientTransport(new WebSocketClientTransportOptions
+            {
+                Name = name,
+                Endpoint = process.Endpoint,
+                AdditionalHeaders = headers ?? new Dictionary<string, string>(),
+            });
+        }
+
         HttpClientTransportOptions options = new()
         {
             Name = name,

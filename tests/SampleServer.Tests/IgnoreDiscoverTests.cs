@@ -22,6 +22,7 @@ public sealed class IgnoreDiscoverTests : IDisposable
     [Theory]
     [InlineData(ServerTransportKind.Stdio)]
     [InlineData(ServerTransportKind.Http)]
+    [InlineData(ServerTransportKind.WebSocket)]
     public async Task A_client_on_the_default_revision_waits_out_its_probe_then_initializes(ServerTransportKind transport)
     {
         await using ConnectedServer server = await ConnectedServer.StartAsync(

@@ -10,11 +10,13 @@ public class ProtocolRevisionTests
     [Theory]
     [InlineData(ServerTransportKind.Stdio, null, Latest)]
     [InlineData(ServerTransportKind.Http, null, Latest)]
+    [InlineData(ServerTransportKind.WebSocket, null, Latest)]
     // SSE has no per-request metadata, so the client goes straight to the initialize handshake.
     [InlineData(ServerTransportKind.Sse, null, Previous)]
     [InlineData(ServerTransportKind.Stdio, Previous, Previous)]
     [InlineData(ServerTransportKind.Http, Previous, Previous)]
     [InlineData(ServerTransportKind.Sse, Previous, Previous)]
+    [InlineData(ServerTransportKind.WebSocket, Previous, Previous)]
     public async Task Clients_on_either_revision_connect_and_call_tools(ServerTransportKind transport, string? requested, string negotiated)
     {
         await using ConnectedServer server = await ConnectedServer.StartAsync(

@@ -10,6 +10,7 @@ public class ServerInfoResourceTests
     [InlineData(ServerTransportKind.Stdio, "stdio")]
     [InlineData(ServerTransportKind.Http, "http")]
     [InlineData(ServerTransportKind.Sse, "sse")]
+    [InlineData(ServerTransportKind.WebSocket, "ws")]
     public async Task Server_info_describes_the_instance(ServerTransportKind transport, string transportName)
     {
         await using ConnectedServer server = await ConnectedServer.StartAsync(

@@ -6,4 +6,5 @@ public enum ServerTransportKind
     Stdio,
     Http,
     Sse,
+    WebSocket,
 }

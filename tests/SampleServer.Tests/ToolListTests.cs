@@ -29,6 +29,19 @@ public class ToolListTests
         Assert.Equal(["echo", "math_calc"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new string[0], new[] { "echo", "request_headers" })]
+    [InlineData(new[] { "--allow-tool-changes" }, new[] { "echo", "request_headers", "set_tools" })]
+    public async Task The_diagnostic_tools_are_listed_only_when_named_and_set_tools_only_with_its_flag(string[] flags, string[] listed)
+    {
+        await using ConnectedServer server = await ConnectedServer.StartAsync(
+            ServerTransportKind.Stdio, "alpha", ["--tools", "echo", "request_headers", "set_tools", .. flags]);
+
+        IList<McpClientTool> tools = await server.Client.ListToolsAsync(cancellationToken: server.CancellationToken);
+
+        Assert.Equal(listed, tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Tools_carry_titles_descriptions_annotations_and_schemas()
     {

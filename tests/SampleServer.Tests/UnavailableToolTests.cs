@@ -30,6 +30,17 @@ public class UnavailableToolTests
     }
 
     [Fact]
+    public async Task Set_tools_without_permission_is_a_protocol_error_saying_how_to_enable_it()
+    {
+        await using ConnectedServer server = await ConnectedServer.StartAsync(ServerTransportKind.Stdio, "alpha", ["--tools", "echo", "set_tools"]);
+
+        McpProtocolException exception = await Assert.ThrowsAsync<McpProtocolException>(
+            async () => await server.Client.CallToolAsync("set_tools", new Dictionary<string, object?> { ["enabled"] = Array.Empty<string>() }, cancellationToken: server.CancellationToken));
+
+        Assert.EndsWith("Tool 'set_tools' is not enabled on server 'alpha' (start it with --allow-tool-changes)", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tool_left_out_of_tools_is_a_protocol_error_saying_how_to_enable_it()
     {
         await using ConnectedServer server = await ConnectedServer.StartAsync(ServerTransportKind.Stdio, "beta", ["--tools", "echo"]);

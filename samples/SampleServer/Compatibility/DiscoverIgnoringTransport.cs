@@ -5,13 +5,13 @@ using ModelContextProtocol.Protocol;
 namespace McpFleet.SampleServer.Compatibility;
 
 /// <summary>
-/// Wraps the stdio transport for <c>--ignore-discover</c>: <c>server/discover</c> requests are dropped before the server
+/// Wraps the stdio or WebSocket transport for <c>--ignore-discover</c>: <c>server/discover</c> requests are dropped before the server
 /// reads them, as a server that predates protocol revision 2026-07-28 and ignores unknown methods would.
 /// </summary>
 /// <remarks>
-/// <see cref="DiscoverIgnoringFilter"/> cannot do this on stdio: the SDK reads a request's per-request metadata before any
-/// message filter runs, and that pins the connection's one server to 2026-07-28, which then refuses the client's fallback
-/// <c>initialize</c>. On HTTP each probe reaches a server of its own, so the filter is enough there.
+/// <see cref="DiscoverIgnoringFilter"/> cannot do this on stdio or ws: the SDK reads a request's per-request metadata before
+/// any message filter runs, and that pins the connection's one server to 2026-07-28, which then refuses the client's fallback
+/// <c>initialize</c>. On Streamable HTTP and SSE each probe reaches a server of its own, so the filter is enough there.
 /// </remarks>
 internal sealed class DiscoverIgnoringTransport(ITransport inner) : ITransport
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace McpFleet.SampleServer.Hosting;
 
-/// <summary>Serves one MCP HTTP endpoint on Kestrel and announces its URL on stdout once it listens.</summary>
+/// <summary>Serves one MCP HTTP or WebSocket endpoint on Kestrel and announces its URL on stdout once it listens.</summary>
 internal static class HttpHost
 {
     public static async Task RunAsync(ServerOptions options, McpServerFactory servers, CancellationToken cancellationToken)
@@ -23,6 +23,7 @@ internal static class HttpHost
         {
             ServerTransport.Http => new StreamableHttpEndpoint(servers, stopping),
             ServerTransport.Sse => new SseEndpoint(servers, stopping),
+            ServerTransport.WebSocket => new WebSocketEndpoint(servers, options.IgnoreDiscover, stopping),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Transport, "Not an HTTP transport."),
         };
         if (options.AuthToken is { } token)
@@ -35,7 +36,8 @@ internal static class HttpHost
 
         await app.StartAsync(cancellationToken);
         // Port 0 binds a free port; Urls then holds the real one. Tests wait for exactly this line.
-        await Console.Out.WriteLineAsync(ReadyLine.Format(options.Name, $"{app.Urls.Single()}{endpoint.Path}"));
+        Uri listening = new UriBuilder(app.Urls.Single()) { Scheme = endpoint.Scheme, Path = endpoint.Path }.Uri;
+        await Console.Out.WriteLineAsync(ReadyLine.Format(options.Name, listening.ToString()));
         await Console.Out.FlushAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
     }

@@ -15,6 +15,8 @@ internal sealed class SseEndpoint(McpServerFactory servers, CancellationToken st
 
     private readonly ConcurrentDictionary<string, SseResponseStreamTransport> _sessions = new(StringComparer.Ordinal);
 
+    public string Scheme => "http";
+
     public string Path => "/sse";
 
     public void Map(WebApplication app)
@@ -70,6 +72,7 @@ internal sealed class SseEndpoint(McpServerFactory servers, CancellationToken st
             return;
         }
 
+        RequestHeaders.Attach(message, RequestHeaders.Capture(context.Request));
         await transport.OnMessageReceivedAsync(message, context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }

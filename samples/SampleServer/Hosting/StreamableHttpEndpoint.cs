@@ -19,6 +19,8 @@ internal sealed class StreamableHttpEndpoint(McpServerFactory servers, Cancellat
 
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
+    public string Scheme => "http";
+
     public string Path => "/mcp";
 
     public void Map(WebApplication app)
@@ -36,6 +38,7 @@ internal sealed class StreamableHttpEndpoint(McpServerFactory servers, Cancellat
             return;
         }
 
+        RequestHeaders.Attach(message, RequestHeaders.Capture(context.Request));
         // The SDK's server reads the header from the message context to validate it and match it against the request's _meta.
         if (context.Request.Headers[ProtocolVersionHeader] is [{ } protocolVersion])
         {

@@ -1,7 +1,9 @@
+using System.Globalization;
+
 namespace McpFleet.SampleServer.Launching;
 
 /// <summary>
-/// An instance of this sample server running as a child process on an HTTP transport, for demos and tests.
+/// An instance of this sample server running as a child process on a network transport, for demos and tests.
 /// <see cref="StartAsync"/> returns once the server listens; disposing ends its whole process tree.
 /// </summary>
 public sealed class SampleServerProcess : IAsyncDisposable
@@ -24,7 +26,7 @@ public sealed class SampleServerProcess : IAsyncDisposable
     public static string DotNetHost { get; } =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
 
-    /// <summary>The URL clients connect to, e.g. <c>http://127.0.0.1:41234/mcp</c>.</summary>
+    /// <summary>The URL clients connect to, e.g. <c>http://127.0.0.1:41234/mcp</c> or <c>ws://127.0.0.1:41234/ws</c>.</summary>
     public Uri Endpoint { get; }
 
     public int ProcessId => _process.ProcessId;
@@ -40,9 +42,10 @@ public sealed class SampleServerProcess : IAsyncDisposable
 
     /// <summary>Starts the server on 127.0.0.1 and a free port, and waits until it listens.</summary>
     /// <param name="name">The server's <c>--name</c>.</param>
-    /// <param name="transport">The HTTP transport to serve.</param>
+    /// <param name="transport">The network transport to serve.</param>
     /// <param name="extraArgs">More command-line arguments, e.g. <c>["--tools", "echo"]</c>.</param>
     /// <param name="environment">Environment variables to set for the server, on top of the ones it inherits.</param>
+    /// <param name="port">The port; 0 (the default) picks a free one. A fixed port lets a test restart a server where it was.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="InvalidOperationException">The server exited before it listened.</exception>
     /// <exception cref="TimeoutException">The server did not listen within <see cref="ListeningProcess.StartTimeout"/>.</exception>
@@ -51,20 +54,30 @@ public sealed class SampleServerProcess : IAsyncDisposable
         SampleTransport transport,
         IEnumerable<string>? extraArgs = null,
         IReadOnlyDictionary<string, string>? environment = null,
+        int port = 0,
         CancellationToken cancellationToken = default)
     {
         var process = await ListeningProcess.StartAsync(
             $"Sample server '{name}'",
             DotNetHost,
             [
-                ServerAssemblyPath, "--name", name, "--transport", transport == SampleTransport.Http ? "http" : "sse",
-                "--host", "127.0.0.1", "--port", "0", .. extraArgs ?? [],
+                ServerAssemblyPath, "--name", name, "--transport", TransportOption(transport),
+                "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), .. extraArgs ?? [],
             ],
             ReadyLine.Pattern(),
             environment,
             cancellationToken);
         return new SampleServerProcess(process, new Uri(process.ReadyMatch.Groups["endpoint"].Value));
     }
+
+    /// <summary>The <c>--transport</c> value that serves <paramref name="transport"/>.</summary>
+    private static string TransportOption(SampleTransport transport) => transport switch
+    {
+        SampleTransport.Http => "http",
+        SampleTransport.Sse => "sse",
+        SampleTransport.WebSocket => "ws",
+        _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "Unknown transport."),
+    };
 
     /// <summary>Kills the server's process tree at once, as a crash would, and waits until it is gone.</summary>
     public Task KillAsync() => _process.KillAsync();

@@ -8,20 +8,21 @@ internal static class ServerInfoResource
 {
     public const string Uri = "server://info";
 
-    public static McpServerResource Create(ServerOptions options)
-    {
-        // The content never changes while the process runs, so it is serialized once.
-        var json = JsonSerializer.Serialize(
-            new ServerInfo(options.Name, options.Version, options.Transport, options.EnabledTools), JsonSerializerOptions.Web);
-        return McpServerResource.Create(() => json, new McpServerResourceCreateOptions
-        {
-            UriTemplate = Uri,
-            Name = "server_info",
-            Title = "Server information",
-            Description = "This server's name, version, transport and enabled tools (sorted).",
-            MimeType = "application/json",
-        });
-    }
+    /// <param name="options">The command line.</param>
+    /// <param name="tools">The tools served, read on each request: <c>set_tools</c> may change them.</param>
+    public static McpServerResource Create(ServerOptions options, McpServerPrimitiveCollection<McpServerTool> tools) =>
+        McpServerResource.Create(
+            () => JsonSerializer.Serialize(
+                new ServerInfo(options.Name, options.Version, options.Transport, [.. tools.PrimitiveNames.Order(StringComparer.Ordinal)]),
+                JsonSerializerOptions.Web),
+            new McpServerResourceCreateOptions
+            {
+                UriTemplate = Uri,
+                Name = "server_info",
+                Title = "Server information",
+                Description = "This server's name, version, transport and enabled tools (sorted).",
+                MimeType = "application/json",
+            });
 
     private sealed record ServerInfo(string Name, string Version, ServerTransport Transport, IReadOnlyList<string> Tools);
 }

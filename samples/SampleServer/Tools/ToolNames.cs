@@ -7,8 +7,16 @@ internal static class ToolNames
     public const string GetTime = "get_time";
     public const string ListFiles = "list_files";
     public const string MathCalc = "math_calc";
+    public const string RequestHeaders = "request_headers";
     public const string RunCommand = "run_command";
+    public const string SetTools = "set_tools";
 
     /// <summary>Every tool, sorted ordinally.</summary>
-    public static IReadOnlyList<string> All { get; } = [Echo, GetTime, ListFiles, MathCalc, RunCommand];
+    public static IReadOnlyList<string> All { get; } = [Echo, GetTime, ListFiles, MathCalc, RequestHeaders, RunCommand, SetTools];
+
+    /// <summary>
+    /// The tools enabled when <c>--tools</c> is not given, sorted ordinally: all but the diagnostic ones, which tests name
+    /// explicitly, so that default tool lists and the snapshots captured from them stay as they are.
+    /// </summary>
+    public static IReadOnlyList<string> Default { get; } = [Echo, GetTime, ListFiles, MathCalc, RunCommand];
 }

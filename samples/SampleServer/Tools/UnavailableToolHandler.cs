@@ -8,7 +8,9 @@ namespace McpFleet.SampleServer.Tools;
 /// Answers calls to tools this instance does not serve with a JSON-RPC error naming the tool and the server.
 /// The SDK calls <see cref="McpServerHandlers.CallToolHandler"/> only when no tool in the collection matches.
 /// </summary>
-internal sealed class UnavailableToolHandler(ServerOptions options)
+/// <param name="options">The command line.</param>
+/// <param name="tools">The tools served now, which <c>set_tools</c> may have changed since the start.</param>
+internal sealed class UnavailableToolHandler(ServerOptions options, McpServerPrimitiveCollection<McpServerTool> tools)
 {
     /// <summary>The handler, for <see cref="McpServerHandlers.CallToolHandler"/>.</summary>
     public ValueTask<CallToolResult> HandleAsync(RequestContext<CallToolRequestParams> request, CancellationToken _) =>
@@ -19,9 +21,11 @@ internal sealed class UnavailableToolHandler(ServerOptions options)
     {
         ToolNames.RunCommand when !options.AllowRunCommand =>
             $"Tool '{tool}' is not enabled on server '{options.Name}' (start it with --allow-run-command)",
+        ToolNames.SetTools when !options.AllowToolChanges =>
+            $"Tool '{tool}' is not enabled on server '{options.Name}' (start it with --allow-tool-changes)",
         _ when ToolNames.All.Contains(tool) =>
             $"Tool '{tool}' is not enabled on server '{options.Name}' (start it with --tools including {tool})",
         _ => $"Tool '{tool}' does not exist on server '{options.Name}'; available: " +
-            (options.EnabledTools.Count == 0 ? "none" : string.Join(", ", options.EnabledTools)),
+            (tools.IsEmpty ? "none" : string.Join(", ", tools.PrimitiveNames.Order(StringComparer.Ordinal))),
     };
 }

@@ -19,7 +19,7 @@ internal static class FleetEmitter
         DocWriter.Summary(writer, $"The MCP servers {names} as one typed fleet, generated from their snapshots.");
         DocWriter.Remarks(writer, "<see cref=\"Create\"/> builds the fleet and its runtime; the runtime connects to each server on first use.");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"public sealed partial class {fleet.TypeName} : {KnownTypes.IAsyncDisposable}");
+        writer.WriteLine($"public sealed partial class {fleet.TypeName} : {KnownTypes.IFleet}<{type}>");
         writer.OpenBlock();
 
         DocWriter.Summary(writer, "Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.");
@@ -88,6 +88,11 @@ internal static class FleetEmitter
         writer.Indent();
         writer.WriteLine($"new(new {KnownTypes.FleetRuntime}(options, Manifest, loggerFactory));");
         writer.Unindent();
+        writer.WriteLine();
+
+        // Lets generic code, such as dependency injection, create the fleet over a runtime it built.
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"static {type} {KnownTypes.IFleet}<{type}>.Create({KnownTypes.FleetRuntime} runtime) => new(runtime);");
         writer.WriteLine();
 
         DocWriter.Summary(writer, "Disposes the runtime: ends every session and server process it started.");

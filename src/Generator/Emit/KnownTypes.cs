@@ -38,6 +38,8 @@ internal static class KnownTypes
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string IAsyncDisposable = "global::System.IAsyncDisposable";
+
+    public const string IFleet = "global::McpFleet.IFleet";
     public const string ArgumentNullException = "global::System.ArgumentNullException";
     public const string ArgumentOutOfRangeException = "global::System.ArgumentOutOfRangeException";
     public const string ValidationException = "global::System.ComponentModel.DataAnnotations.ValidationException";

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace McpFleet.Configuration;
 
 /// <summary>
@@ -50,6 +52,21 @@ public sealed class McpConfiguration
         ArgumentNullException.ThrowIfNull(json);
         var parser = new McpConfigurationParser(sourcePath, getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
         return new McpConfiguration(parser.Parse(json), sourcePath);
+    }
+
+    /// <summary>
+    /// Reads one server entry in the <c>mcp.json</c> format (e.g. from a discovery source); <see langword="null"/> when
+    /// it is disabled.
+    /// </summary>
+    /// <param name="name">The server's name.</param>
+    /// <param name="entry">The entry: an object with <c>command</c> or <c>url</c> and the other <c>mcp.json</c> fields.</param>
+    /// <param name="sourceDescription">Where the entry came from, named in errors.</param>
+    /// <param name="getEnvironmentVariable">Looks variables up; the process environment by default.</param>
+    /// <exception cref="McpConfigurationException">The entry is not of the expected shape.</exception>
+    public static ServerDefinition? ParseServer(string name, JsonElement entry, string? sourceDescription = null, Func<string, string?>? getEnvironmentVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new McpConfigurationParser(sourceDescription, getEnvironmentVariable ?? Environment.GetEnvironmentVariable).ParseServer(name, entry);
     }
 
     /// <summary>Finds a server by name.</summary>

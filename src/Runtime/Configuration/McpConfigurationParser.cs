@@ -70,7 +70,8 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         }
     }
 
-    private ServerDefinition? ParseServer(string name, JsonElement element)
+    /// <summary>Reads one server entry, as <c>mcp.json</c> or a discovery source holds it; <see langword="null"/> when disabled.</summary>
+    public ServerDefinition? ParseServer(string name, JsonElement element)
     {
         var where = $"server '{name}'";
         if (name.Length == 0)
@@ -92,9 +93,10 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         var transport = ParseTransport(element, where);
         try
         {
-            return transport == TransportKind.Stdio
+            var server = transport == TransportKind.Stdio
                 ? ParseStdioServer(name, element, where, variables)
                 : ParseRemoteServer(name, transport, element, where, variables);
+            return ApplyFleetSettings(server, element, where);
         }
         catch (FormatException e)
         {
@@ -128,10 +130,10 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
     private ServerDefinition ParseRemoteServer(string name, TransportKind transport, JsonElement element, string where, VariableSubstitution variables)
     {
         var url = GetString(element, "url", where) ?? throw Error($"{where}: \"url\" is required for a remote server.");
-        if (!Uri.TryCreate(variables.Expand(url, $"{where}.url"), UriKind.Absolute, out var endpoint)
-            || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        var schemes = transport == TransportKind.WebSocket ? [Uri.UriSchemeWs, Uri.UriSchemeWss] : new[] { Uri.UriSchemeHttp, Uri.UriSchemeHttps };
+        if (!Uri.TryCreate(variables.Expand(url, $"{where}.url"), UriKind.Absolute, out var endpoint) || !schemes.Contains(endpoint.Scheme))
         {
-            throw Error($"{where}: \"url\" must be an absolute http or https URL.");
+            throw Error($"{where}: \"url\" must be an absolute {string.Join(" or ", schemes)} URL.");
         }
 
         var headers = ReadStringMap(element, "headers", where, variables);
@@ -146,6 +148,30 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         };
     }
 
+    /// <summary>McpFleet's own settings, which other clients ignore: routing metadata, timeouts and concurrency.</summary>
+    private ServerDefinition ApplyFleetSettings(ServerDefinition server, JsonElement element, string where) => server with
+    {
+        ReplicaOf = GetString(element, "replicaOf", where),
+        Tags = element.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? [.. tags.EnumerateArray().Select((tag, index) => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : throw Error($"{where}: \"tags[{index}]\" must be a string."))]
+            : element.TryGetProperty("tags", out _) ? throw Error($"{where}: \"tags\" must be an array of strings.") : [],
+        Weight = GetInteger(element, "weight", where, minimum: 1) ?? 1,
+        Priority = GetInteger(element, "priority", where, minimum: int.MinValue) ?? 0,
+        MaxConcurrency = GetInteger(element, "maxConcurrency", where, minimum: 1),
+        CallTimeout = GetSeconds(element, "timeout", where),
+        ConnectTimeout = GetSeconds(element, "connectTimeout", where),
+    };
+
+    private int? GetInteger(JsonElement element, string property, string where, int minimum) =>
+        !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= minimum ? number
+        : throw Error($"{where}: \"{property}\" must be an integer{(minimum == int.MinValue ? "" : $" of at least {minimum}")}.");
+
+    private TimeSpan? GetSeconds(JsonElement element, string property, string where) =>
+        !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds)
+        : throw Error($"{where}: \"{property}\" must be a positive number of seconds.");
+
     /// <summary>Environment values, header values and every substituted variable are secrets.</summary>
     private static ImmutableArray<string> CollectSecrets(IEnumerable<string> values, VariableSubstitution variables) =>
         [.. values.Concat(variables.SubstitutedValues).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -156,15 +182,20 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         return type switch
         {
             null when element.TryGetProperty("command", out _) => TransportKind.Stdio,
+            null when element.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String && IsWebSocketUrl(url.GetString()!) => TransportKind.WebSocket,
             null when element.TryGetProperty("url", out _) => TransportKind.Http,
             null => throw Error($"{where}: needs a \"command\" (stdio) or a \"url\" (remote)."),
             "stdio" or "local" => TransportKind.Stdio,
             "http" or "remote" => TransportKind.Http,
             "streamable-http" or "streamableHttp" or "streamable_http" => TransportKind.StreamableHttp,
             "sse" => TransportKind.Sse,
-            _ => throw Error($"{where}: unknown \"type\" '{type}'; expected stdio, http, streamable-http or sse."),
+            "ws" or "websocket" => TransportKind.WebSocket,
+            _ => throw Error($"{where}: unknown \"type\" '{type}'; expected stdio, http, streamable-http, sse or ws."),
         };
     }
+
+    private static bool IsWebSocketUrl(string url) =>
+        url.StartsWith("ws://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("wss://", StringComparison.OrdinalIgnoreCase);
 
     private ImmutableDictionary<string, string> ReadEnvironmentFile(string path, string where)
     {

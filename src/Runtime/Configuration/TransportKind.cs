@@ -14,4 +14,10 @@ public enum TransportKind
 
     /// <summary>The legacy HTTP+SSE transport (GET <c>/sse</c>, POST <c>/message</c>).</summary>
     Sse,
+
+    /// <summary>A WebSocket (<c>ws://</c> or <c>wss://</c>), one JSON-RPC message per text message.</summary>
+    WebSocket,
+
+    /// <summary>A transport the application supplies (<see cref="ServerDefinition.Custom"/>), e.g. an in-process server.</summary>
+    Custom,
 }

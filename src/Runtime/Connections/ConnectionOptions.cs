@@ -11,6 +11,16 @@ public sealed class ConnectionOptions
     /// <summary>How long one request (a list, a call) may take before it is cancelled. Default: 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The wait before the first reconnection attempt after a failure; later waits double, with jitter. Default: 0.5 s.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait between reconnection attempts. Default: 30 s.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most calls sent to one server at once, unless the server's definition says otherwise; further calls
+    /// wait their turn. Default: 32.</summary>
+    public int MaxConcurrentCalls { get; set; } = 32;
+
     /// <summary>
     /// A protocol revision to use for every server that does not name its own. <see langword="null"/> (the default)
     /// lets the client probe for the newest revision and fall back.
@@ -29,6 +39,16 @@ public sealed class ConnectionOptions
         if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ValidationException($"{nameof(RequestTimeout)} must be positive or infinite; it is {RequestTimeout}.");
+        }
+
+        if (ReconnectDelay <= TimeSpan.Zero || MaxReconnectDelay < ReconnectDelay)
+        {
+            throw new ValidationException($"{nameof(ReconnectDelay)} must be positive and at most {nameof(MaxReconnectDelay)}; they are {ReconnectDelay} and {MaxReconnectDelay}.");
+        }
+
+        if (MaxConcurrentCalls < 1)
+        {
+            throw new ValidationException($"{nameof(MaxConcurrentCalls)} must be at least 1; it is {MaxConcurrentCalls}.");
         }
     }
 }

@@ -1,33 +1,93 @@
 using McpFleet.Configuration;
+using McpFleet.Telemetry;
+using McpFleet.Transports;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
+using Polly;
+using Polly.Retry;
 
 namespace McpFleet.Connections;
 
 /// <summary>
-/// The session with one server: opened on first use, shared by concurrent callers, and opened again on the next
-/// call after the server ended it (a crashed process, a lost HTTP session).
+/// The session with one server. It opens on first use, is shared by concurrent callers, and after a failed attempt or
+/// a lost session reconnects by itself, with exponential backoff and jitter, until it succeeds: a restarted server is
+/// used again without anyone re-creating anything. While it waits between attempts, callers fail fast with the last
+/// failure, so routing can try another replica instead of waiting.
 /// </summary>
-internal sealed class ServerConnection(ServerDefinition definition, string? protocolVersion, ServerConnector connector) : IAsyncDisposable
+internal sealed class ServerConnection : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string? _protocolVersion;
+    private readonly ServerConnector _connector;
+    private readonly HttpClient _httpClient;
+    private readonly ResiliencePipeline _reconnect;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
     private McpClient? _client;
-    private bool _disposed;
+    private TaskCompletionSource<McpClient>? _attempt;
+    private Task? _reconnecting;
+    private int _generation;
+    private ServerConnectionException? _lastFailure;
 
-    public ServerDefinition Definition => definition;
+    public ServerConnection(ServerDefinition definition, string? protocolVersion, ServerConnector connector, ConnectionOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        Definition = definition;
+        _protocolVersion = protocolVersion;
+        _connector = connector;
+        _logger = logger;
+        _httpClient = ServerHttpClient.Create(definition);
+        _reconnect = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<ServerConnectionException>(),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.ReconnectDelay,
+                MaxDelay = options.MaxReconnectDelay,
+                MaxRetryAttempts = int.MaxValue,
+                OnRetry = retry =>
+                {
+                    Log.ReconnectScheduled(_logger, definition.Name, retry.AttemptNumber + 1, retry.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
+    }
 
-    /// <summary>A live session, opening one if there is none.</summary>
+    /// <summary>Raised when a session opens (first time or after a reconnection).</summary>
+    public event Action<ServerConnection, McpClient>? Connected;
+
+    /// <summary>Raised when an attempt to connect fails, with the failure.</summary>
+    public event Action<ServerConnection, ServerConnectionException>? ConnectFailed;
+
+    /// <summary>Raised when an open session ends (the server exited, the connection broke).</summary>
+    public event Action<ServerConnection>? Disconnected;
+
+    public ServerDefinition Definition { get; }
+
+    /// <summary>Whether a session is open.</summary>
+    public bool IsConnected => Volatile.Read(ref _client) is { Completion.IsCompleted: false };
+
+    /// <summary>The open session, if any, without connecting.</summary>
+    public McpClient? CurrentClient => Volatile.Read(ref _client) is { Completion.IsCompleted: false } client ? client : null;
+
+    /// <summary>
+    /// A live session: the open one, the one being opened, or a new attempt. Between reconnection attempts this throws
+    /// the last failure at once.
+    /// </summary>
     /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
     public async ValueTask<McpClient> GetClientAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _client) is { Completion.IsCompleted: false } live)
+        if (CurrentClient is { } live)
         {
             return live;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        TaskCompletionSource<McpClient>? attempt;
+        ServerConnectionException? failure;
+        lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
             if (_client is { Completion.IsCompleted: false } current)
             {
                 return current;
@@ -35,59 +95,167 @@ internal sealed class ServerConnection(ServerDefinition definition, string? prot
 
             if (_client is { } ended)
             {
-                _client = null;
-                await ended.DisposeAsync().ConfigureAwait(false);
+                EndSessionUnderLock(ended);
+            }
+            else if (_reconnecting is null)
+            {
+                StartReconnectingUnderLock();
             }
 
-            var client = await connector.ConnectAsync(definition, protocolVersion, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _client, client);
-            return client;
+            attempt = _attempt;
+            failure = _lastFailure;
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return attempt is not null
+            ? await attempt.Task.WaitAsync(cancellationToken).ConfigureAwait(false)
+            : throw failure ?? new ServerConnectionException(Definition.Name, ConnectionFailureKind.Unreachable, $"Server '{Definition.Name}' is reconnecting.");
     }
 
     /// <summary>
-    /// Drops a session a call found dead, so the next call opens a new one; the session's own completion can lag
-    /// behind the failure the call saw.
+    /// Ends a session that a call found dead, and reconnects; the session's own completion can lag behind the failure
+    /// the call saw.
     /// </summary>
-    public async ValueTask DiscardAsync(McpClient client)
+    public void Discard(McpClient client)
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
+        lock (_gate)
         {
-            if (!ReferenceEquals(_client, client))
+            if (ReferenceEquals(_client, client) && !_stopping.IsCancellationRequested)
             {
-                return; // already replaced
+                EndSessionUnderLock(client);
             }
-
-            _client = null;
         }
-        finally
-        {
-            _gate.Release();
-        }
-
-        await client.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync().ConfigureAwait(false);
+        Task? reconnecting;
+        McpClient? client;
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
+            reconnecting = _reconnecting;
+            client = _client;
+            _client = null;
+        }
+
+        if (reconnecting is not null)
+        {
+            await reconnecting.ConfigureAwait(false);
+        }
+
+        if (client is not null)
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _httpClient.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void EndSessionUnderLock(McpClient ended)
+    {
+        _client = null;
+        _ = ended.DisposeAsync().AsTask();
+        Log.Disconnected(_logger, Definition.Name);
+        Disconnected?.Invoke(this);
+        StartReconnectingUnderLock();
+    }
+
+    /// <summary>Starts the reconnection loop; its first attempt begins now, so callers can join it.</summary>
+    private void StartReconnectingUnderLock()
+    {
+        _attempt = new TaskCompletionSource<McpClient>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _attempt;
+        var generation = ++_generation;
+        _reconnecting = Task.Run(() => ReconnectAsync(first, generation));
+    }
+
+    /// <summary>Attempts to connect until one succeeds; <paramref name="generation"/> tells this loop from a later one.</summary>
+    private async Task ReconnectAsync(TaskCompletionSource<McpClient> first, int generation)
+    {
+        var attempt = first;
         try
         {
-            _disposed = true;
-            if (_client is { } client)
-            {
-                _client = null;
-                await client.DisposeAsync().ConfigureAwait(false);
-            }
+            await _reconnect.ExecuteAsync(
+                async cancellationToken =>
+                {
+                    lock (_gate)
+                    {
+                        attempt ??= _attempt = new TaskCompletionSource<McpClient>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
+
+                    try
+                    {
+                        OnConnected(await _connector.ConnectAsync(Definition, _httpClient, _protocolVersion, cancellationToken).ConfigureAwait(false), attempt);
+                    }
+                    catch (ServerConnectionException failure)
+                    {
+                        OnConnectFailed(failure, attempt);
+                        throw;
+                    }
+                    finally
+                    {
+                        attempt = null;
+                    }
+                },
+                _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed while reconnecting.
         }
         finally
         {
-            _gate.Release();
+            lock (_gate)
+            {
+                // A session can end as soon as it opens, which starts the next loop before this one has finished.
+                if (_generation == generation)
+                {
+                    _reconnecting = null;
+                    _attempt?.TrySetCanceled();
+                    _attempt = null;
+                }
+            }
         }
+    }
+
+    private void OnConnected(McpClient client, TaskCompletionSource<McpClient> attempt)
+    {
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                _ = client.DisposeAsync().AsTask();
+                attempt.TrySetCanceled();
+                return;
+            }
+
+            _client = client;
+            _lastFailure = null;
+            _attempt = null;
+        }
+
+        Log.Connected(_logger, Definition.Name, client.NegotiatedProtocolVersion);
+        _ = client.Completion.ContinueWith(_ => Discard(client), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Connected?.Invoke(this, client);
+        attempt.TrySetResult(client);
+    }
+
+    private void OnConnectFailed(ServerConnectionException failure, TaskCompletionSource<McpClient> attempt)
+    {
+        lock (_gate)
+        {
+            _lastFailure = failure;
+            _attempt = null;
+        }
+
+        Log.ConnectFailed(_logger, Definition.Name, failure.Kind, failure.Message);
+        ConnectFailed?.Invoke(this, failure);
+        attempt.TrySetException(failure);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using McpFleet.Configuration;
+using McpFleet.Telemetry;
 using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -20,42 +21,44 @@ internal sealed class ServerConnector : IAsyncDisposable
     };
 
     private readonly ConnectionOptions _options;
-    private readonly HttpClient _httpClient;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ConcurrentDictionary<Task, bool> _abandonedAttempts = new();
 
-    public ServerConnector(ConnectionOptions options, HttpClient httpClient, ILoggerFactory? loggerFactory)
+    public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory)
     {
         options.Validate();
         _options = options;
-        _httpClient = httpClient;
         _loggerFactory = loggerFactory;
     }
 
     /// <summary>Opens a session with <paramref name="server"/>.</summary>
     /// <param name="server">The server.</param>
+    /// <param name="httpClient">The HTTP client for a remote server; left open.</param>
     /// <param name="protocolVersion">A revision to pin for this connection, overriding the server's and the options'.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <exception cref="ServerConnectionException">The server could not be reached or did not complete the handshake.</exception>
-    public async Task<McpClient> ConnectAsync(ServerDefinition server, string? protocolVersion, CancellationToken cancellationToken)
+    public async Task<McpClient> ConnectAsync(ServerDefinition server, HttpClient httpClient, string? protocolVersion, CancellationToken cancellationToken)
     {
+        var connectTimeout = server.ConnectTimeout ?? _options.ConnectTimeout;
         var pinned = protocolVersion ?? server.ProtocolVersion ?? _options.ProtocolVersion;
         var clientOptions = new McpClientOptions
         {
             ClientInfo = s_clientInfo,
             ProtocolVersion = pinned,
-            InitializationTimeout = _options.ConnectTimeout,
+            InitializationTimeout = connectTimeout,
             // With a pinned revision there is nothing to fall back to, so the probe is just the handshake: bounded by the
             // connect timeout, not cut at 5 s, which would fail a stdio server that merely starts slowly.
             DiscoverProbeTimeout = pinned is null ? new McpClientOptions().DiscoverProbeTimeout : Timeout.InfiniteTimeSpan,
         };
 
+        // The SDK logs what a stdio server writes to stderr: mask this server's secrets in it.
+        var logging = _loggerFactory is null || server.Secrets.IsEmpty ? _loggerFactory : new RedactingLoggerFactory(_loggerFactory, server.Secrets);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.ConnectTimeout);
+        timeout.CancelAfter(connectTimeout);
         Task<McpClient> connecting;
         try
         {
-            connecting = McpClient.CreateAsync(ClientTransportFactory.Create(server, _httpClient, _loggerFactory), clientOptions, _loggerFactory, timeout.Token);
+            connecting = McpClient.CreateAsync(ClientTransportFactory.Create(server, httpClient, logging), clientOptions, logging, timeout.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -71,7 +74,7 @@ internal sealed class ServerConnector : IAsyncDisposable
         {
             Abandon(connecting);
             cancellationToken.ThrowIfCancellationRequested();
-            throw ConnectionFailureClassifier.Timeout(server, _options.ConnectTimeout, "the MCP handshake");
+            throw ConnectionFailureClassifier.Timeout(server, connectTimeout, "the MCP handshake");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -101,7 +104,7 @@ internal sealed class ServerConnector : IAsyncDisposable
         {
             client = await connecting.ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or McpException or IOException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is OperationCanceledException or McpException or IOException or HttpRequestException or TimeoutException or System.Net.WebSockets.WebSocketException)
         {
             return; // the SDK disposed the session of a failed attempt itself
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -21,7 +22,6 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     private const int MaxPages = 1000;
 
     private readonly ConnectionOptions _options;
-    private readonly HttpClient _httpClient = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ServerConnector _connector;
 
     /// <summary>Creates a capturer.</summary>
@@ -30,7 +30,7 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     public SnapshotCapturer(ConnectionOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         _options = options ?? new ConnectionOptions();
-        _connector = new ServerConnector(_options, _httpClient, loggerFactory);
+        _connector = new ServerConnector(_options, loggerFactory);
     }
 
     /// <summary>Connects to <paramref name="server"/>, lists everything it offers and disconnects.</summary>
@@ -42,7 +42,8 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     public async Task<ServerSnapshot> CaptureAsync(ServerDefinition server, string? protocolVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        await using var client = await _connector.ConnectAsync(server, protocolVersion, cancellationToken).ConfigureAwait(false);
+        using var httpClient = ServerHttpClient.Create(server);
+        await using var client = await _connector.ConnectAsync(server, httpClient, protocolVersion, cancellationToken).ConfigureAwait(false);
         var capabilities = client.ServerCapabilities ?? new ServerCapabilities();
         var snapshot = new ServerSnapshot
         {
@@ -67,12 +68,8 @@ public sealed class SnapshotCapturer : IAsyncDisposable
         return snapshot;
     }
 
-    /// <summary>Ends what is left of abandoned connection attempts, then the HTTP client.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _connector.DisposeAsync().ConfigureAwait(false);
-        _httpClient.Dispose();
-    }
+    /// <summary>Ends what is left of abandoned connection attempts.</summary>
+    public ValueTask DisposeAsync() => _connector.DisposeAsync();
 
     private async Task<ImmutableArray<JsonElement>> ListAsync(McpClient client, ServerDefinition server, string method, string property, CancellationToken cancellationToken)
     {

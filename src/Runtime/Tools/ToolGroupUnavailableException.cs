@@ -2,7 +2,10 @@ using McpFleet.Connections;
 
 namespace McpFleet.Tools;
 
-/// <summary>No member of a unified tool could be reached (or none is configured), so its call was not sent anywhere.</summary>
+/// <summary>
+/// None of the servers that could take a call (the members of a unified tool, or the instances of a server) could be
+/// reached, or none is configured, so the call was not sent anywhere.
+/// </summary>
 public sealed class ToolGroupUnavailableException : Exception
 {
     /// <summary>Creates the exception with a default message.</summary>
@@ -25,21 +28,28 @@ public sealed class ToolGroupUnavailableException : Exception
     {
     }
 
-    /// <summary>Creates the exception for <paramref name="group"/>.</summary>
-    /// <param name="group">The unified tool.</param>
-    /// <param name="failures">Why each configured member could not be reached; empty when none is configured.</param>
-    public ToolGroupUnavailableException(ToolGroupDescriptor group, IReadOnlyList<ServerConnectionException> failures)
+    /// <summary>Creates the exception for a call of <paramref name="toolName"/>.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="servers">The servers (as the snapshots name them) that offer it.</param>
+    /// <param name="failures">Why each server that was tried could not be reached; empty when none is configured.</param>
+    public ToolGroupUnavailableException(string toolName, IReadOnlyList<string> servers, IReadOnlyList<ServerConnectionException> failures)
         : base(failures is { Count: > 0 }
-            ? $"No server offering tool '{group?.ToolName}' could be reached: {string.Join(" ", failures.Select(f => f.Message))}"
-            : $"No server offering tool '{group?.ToolName}' is configured; it is offered by {string.Join(", ", group?.Members.Select(m => $"'{m.Tool.ServerName}'") ?? [])}.")
+            ? $"No server offering tool '{toolName}' could be reached: {string.Join(" ", failures.Select(f => f.Message))}"
+            : $"No server offering tool '{toolName}' is configured; it is offered by {string.Join(", ", (servers ?? []).Select(s => $"'{s}'"))}.")
     {
-        ArgumentNullException.ThrowIfNull(group);
-        Group = group;
+        ArgumentNullException.ThrowIfNull(toolName);
+        ArgumentNullException.ThrowIfNull(servers);
+        ArgumentNullException.ThrowIfNull(failures);
+        ToolName = toolName;
+        Servers = servers;
         Failures = failures;
     }
 
-    /// <summary>The unified tool.</summary>
-    public ToolGroupDescriptor? Group { get; }
+    /// <summary>The tool's wire name.</summary>
+    public string ToolName { get; } = "";
+
+    /// <summary>The servers (as the snapshots name them) that offer it.</summary>
+    public IReadOnlyList<string> Servers { get; } = [];
 
     /// <summary>Why each configured member could not be reached.</summary>
     public IReadOnlyList<ServerConnectionException> Failures { get; } = [];

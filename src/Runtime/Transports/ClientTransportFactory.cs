@@ -7,7 +7,8 @@ namespace McpFleet.Transports;
 /// <summary>Creates the ModelContextProtocol client transport for a <see cref="ServerDefinition"/>.</summary>
 internal static class ClientTransportFactory
 {
-    /// <summary>Creates the transport. HTTP transports use <paramref name="httpClient"/> and leave it open.</summary>
+    /// <summary>Creates the transport. HTTP transports use <paramref name="httpClient"/>, which must be the server's own
+    /// when it has a token provider, and leave it open.</summary>
     public static IClientTransport Create(ServerDefinition server, HttpClient httpClient, ILoggerFactory? loggerFactory) =>
         server.Transport switch
         {
@@ -34,10 +35,23 @@ internal static class ClientTransportFactory
                     },
                     // Headers go on this transport's requests only, so a credential reaches only its own server.
                     AdditionalHeaders = server.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+                    OAuth = server.OAuth,
                 },
                 httpClient,
                 loggerFactory,
                 ownsHttpClient: false),
+            TransportKind.WebSocket => new WebSocketClientTransport(
+                new WebSocketClientTransportOptions
+                {
+                    Name = server.Name,
+                    Endpoint = server.Endpoint!,
+                    AdditionalHeaders = server.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+                    TokenProvider = server.TokenProvider,
+                    // The connector bounds the whole handshake; this bounds the upgrade within it.
+                    ConnectTimeout = Timeout.InfiniteTimeSpan,
+                },
+                loggerFactory),
+            TransportKind.Custom => server.TransportFactory?.Invoke() ?? throw new InvalidOperationException($"Server '{server.Name}' has a custom transport but no transport factory."),
             _ => throw new ArgumentOutOfRangeException(nameof(server), server.Transport, "Unknown transport."),
         };
 }

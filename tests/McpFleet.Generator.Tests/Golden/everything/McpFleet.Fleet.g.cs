@@ -6,7 +6,7 @@ namespace MyApp
     /// <summary>The MCP servers <c>everything</c> as one typed fleet, generated from their snapshots.</summary>
     /// <remarks><see cref="Create"/> builds the fleet and its runtime; the runtime connects to each server on first use.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed partial class Fleet : global::System.IAsyncDisposable
+    public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
         /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
@@ -38,6 +38,9 @@ namespace MyApp
         /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid or lack a server of the fleet.</exception>
         public static global::MyApp.Fleet Create(global::McpFleet.FleetOptions options, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) =>
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
+
+        /// <inheritdoc/>
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>

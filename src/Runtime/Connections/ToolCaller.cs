@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpFleet.Connections;
+
+/// <summary>
+/// Sends <c>tools/call</c> so that cancelling the call (by the caller, a timeout or a hedge) reaches the server as a
+/// <c>notifications/cancelled</c>. The SDK's own cancellation notice never leaves: the wait it cancels can resume inline
+/// on the cancelling thread and unregister the notice before it runs (modelcontextprotocol/csharp-sdk#1365), so the tool
+/// runs on. Here the notice is sent first, and only then is the request's own wait cancelled.
+/// </summary>
+internal static class ToolCaller
+{
+    private static readonly JsonTypeInfo s_requestType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
+    private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+    private static long s_lastRequestId;
+
+    public static async Task<CallToolResult> CallAsync(McpClient client, CallToolRequestParams request, CancellationToken cancellationToken)
+    {
+        var id = new RequestId($"mcpfleet-{Interlocked.Increment(ref s_lastRequestId)}");
+        using var wait = new CancellationTokenSource();
+        using var cancellation = cancellationToken.Register(() =>
+        {
+            _ = SendCancelledAsync(client, id);
+            wait.Cancel();
+        });
+        JsonRpcResponse response;
+        try
+        {
+            response = await client.SendRequestAsync(
+                new JsonRpcRequest { Id = id, Method = RequestMethods.ToolsCall, Params = JsonSerializer.SerializeToNode(request, s_requestType) },
+                wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (OperationCanceledException e)
+        {
+            // Nobody here cancelled: the SDK gives up on pending requests when the session ends.
+            throw new IOException("The session ended before the server answered.", e);
+        }
+
+        return response.Result?.Deserialize(s_resultType) ?? throw new McpException("The server answered tools/call without a result.");
+    }
+
+    private static async Task SendCancelledAsync(McpClient client, RequestId id)
+    {
+        try
+        {
+            await client.SendNotificationAsync(
+                NotificationMethods.CancelledNotification,
+                new CancelledNotificationParams { RequestId = id, Reason = "The caller cancelled the call." },
+                McpJsonUtilities.DefaultOptions).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or McpException or ObjectDisposedException or InvalidOperationException or HttpRequestException)
+        {
+            // The session is gone, and with it the call.
+        }
+    }
+}

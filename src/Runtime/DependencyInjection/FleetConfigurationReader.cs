@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using McpFleet.Configuration;
+using McpFleet.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace McpFleet.DependencyInjection;
+
+/// <summary>
+/// Reads <see cref="FleetOptions"/> from configuration (e.g. an <c>McpFleet</c> section of appsettings.json) by hand, so
+/// that binding needs no reflection:
+/// <code>
+/// "McpFleet": {
+///   "McpJson": ".vscode/mcp.json",
+///   "CallTimeout": "00:00:30",
+///   "AllowUnconfiguredServers": false,
+///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
+///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
+///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
+///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
+/// }
+/// </code>
+/// </summary>
+internal static class FleetConfigurationReader
+{
+    public static void Read(IConfiguration configuration, FleetOptions options)
+    {
+        if (configuration["McpJson"] is { Length: > 0 } path)
+        {
+            foreach (var server in McpConfiguration.Load(path).Servers)
+            {
+                options.Servers.Add(server);
+            }
+        }
+
+        options.CallTimeout = TimeSpanValue(configuration, "CallTimeout") ?? options.CallTimeout;
+        options.DrainTimeout = TimeSpanValue(configuration, "DrainTimeout") ?? options.DrainTimeout;
+        options.AllowUnconfiguredServers = BoolValue(configuration, "AllowUnconfiguredServers") ?? options.AllowUnconfiguredServers;
+
+        var connection = configuration.GetSection("Connection");
+        options.Connection.ConnectTimeout = TimeSpanValue(connection, "ConnectTimeout") ?? options.Connection.ConnectTimeout;
+        options.Connection.ReconnectDelay = TimeSpanValue(connection, "ReconnectDelay") ?? options.Connection.ReconnectDelay;
+        options.Connection.MaxReconnectDelay = TimeSpanValue(connection, "MaxReconnectDelay") ?? options.Connection.MaxReconnectDelay;
+        options.Connection.MaxConcurrentCalls = IntValue(connection, "MaxConcurrentCalls") ?? options.Connection.MaxConcurrentCalls;
+        options.Connection.ProtocolVersion = connection["ProtocolVersion"] ?? options.Connection.ProtocolVersion;
+
+        var health = configuration.GetSection("Health");
+        options.Health.Enabled = BoolValue(health, "Enabled") ?? options.Health.Enabled;
+        options.Health.ProbeInterval = TimeSpanValue(health, "ProbeInterval") ?? options.Health.ProbeInterval;
+        options.Health.ProbeTimeout = TimeSpanValue(health, "ProbeTimeout") ?? options.Health.ProbeTimeout;
+        options.Health.FailureThreshold = IntValue(health, "FailureThreshold") ?? options.Health.FailureThreshold;
+        options.Health.RecoveryInterval = TimeSpanValue(health, "RecoveryInterval") ?? options.Health.RecoveryInterval;
+
+        var routing = configuration.GetSection("Routing");
+        if (routing["Strategy"] is { Length: > 0 } strategy)
+        {
+            options.Routing.DefaultStrategy = RoutingStrategies.FromName(strategy);
+        }
+
+        foreach (var tool in routing.GetSection("Tools").GetChildren())
+        {
+            options.Routing.ToolStrategies[tool.Key] = RoutingStrategies.FromName(tool.Value ?? "");
+        }
+
+        foreach (var server in configuration.GetSection("Servers").GetChildren())
+        {
+            options.Servers.Add(ReadServer(server));
+        }
+    }
+
+    private static ServerDefinition ReadServer(IConfigurationSection section)
+    {
+        var type = section["Type"] ?? (section["Command"] is null ? "http" : "stdio");
+        var transport = type.ToUpperInvariant() switch
+        {
+            "STDIO" => TransportKind.Stdio,
+            "HTTP" => TransportKind.Http,
+            "STREAMABLE-HTTP" => TransportKind.StreamableHttp,
+            "SSE" => TransportKind.Sse,
+            _ => throw new ValidationException($"Server '{section.Key}': unknown Type '{type}'; expected stdio, http, streamable-http or sse."),
+        };
+        var headers = section.GetSection("Headers").GetChildren().ToImmutableDictionary(h => h.Key, h => h.Value ?? "", StringComparer.OrdinalIgnoreCase);
+        var environment = section.GetSection("Env").GetChildren().ToImmutableDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);
+        return new ServerDefinition
+        {
+            Name = section.Key,
+            Transport = transport,
+            Command = section["Command"],
+            Arguments = [.. section.GetSection("Args").GetChildren().Select(a => a.Value ?? "")],
+            EnvironmentVariables = environment,
+            WorkingDirectory = section["Cwd"],
+            Endpoint = section["Url"] is { } url ? new Uri(url, UriKind.Absolute) : null,
+            Headers = headers,
+            ProtocolVersion = section["ProtocolVersion"],
+            Secrets = [.. headers.Values.Concat(environment.Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            ReplicaOf = section["ReplicaOf"],
+            Tags = [.. section.GetSection("Tags").GetChildren().Select(t => t.Value ?? "")],
+            Weight = IntValue(section, "Weight") ?? 1,
+            Priority = IntValue(section, "Priority") ?? 0,
+            CallTimeout = TimeSpanValue(section, "CallTimeout"),
+            ConnectTimeout = TimeSpanValue(section, "ConnectTimeout"),
+            MaxConcurrency = IntValue(section, "MaxConcurrency"),
+        };
+    }
+
+    private static TimeSpan? TimeSpanValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be a time span such as 00:00:30; it is '{text}'.")
+            : null;
+
+    private static int? IntValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
+            : null;
+
+    private static bool? BoolValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? bool.TryParse(text, out var value) ? value : throw new ValidationException($"'{key}' must be true or false; it is '{text}'.")
+            : null;
+}

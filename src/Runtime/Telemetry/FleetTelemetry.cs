@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+using McpFleet.Health;
+
+namespace McpFleet.Telemetry;
+
+/// <summary>
+/// The fleet's metrics (meter <c>McpFleet</c>) and traces (activity source <c>McpFleet</c>). Tags carry server, tool,
+/// strategy and outcome names only: never arguments, headers or credentials.
+/// </summary>
+internal sealed class FleetTelemetry : IDisposable
+{
+    /// <summary>The name of the meter and of the activity source, to enable them in OpenTelemetry.</summary>
+    public const string Name = "McpFleet";
+
+    private static readonly string? s_version = typeof(FleetTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _calls;
+    private readonly Counter<long> _errors;
+    private readonly Histogram<double> _duration;
+    private readonly UpDownCounter<long> _activeCalls;
+    private readonly Counter<long> _routingDecisions;
+    private readonly Counter<long> _healthTransitions;
+
+    public FleetTelemetry(IMeterFactory? meterFactory)
+    {
+        _meter = meterFactory?.Create(new MeterOptions(Name) { Version = s_version }) ?? new Meter(Name, s_version);
+        _ownsMeter = meterFactory is null;
+        _calls = _meter.CreateCounter<long>("mcpfleet.tool.calls", "{call}", "Tool calls completed, by server, tool and outcome.");
+        _errors = _meter.CreateCounter<long>("mcpfleet.tool.errors", "{call}", "Tool calls that failed, by server, tool and error type.");
+        _duration = _meter.CreateHistogram<double>("mcpfleet.tool.duration", "s", "Duration of tool calls, by server and tool.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        _activeCalls = _meter.CreateUpDownCounter<long>("mcpfleet.tool.active_calls", "{call}", "Tool calls in flight, by server.");
+        _routingDecisions = _meter.CreateCounter<long>("mcpfleet.routing.decisions", "{decision}", "Routing choices, by tool, strategy and chosen server.");
+        _healthTransitions = _meter.CreateCounter<long>("mcpfleet.server.health_transitions", "{transition}", "Health state changes, by server and new state.");
+    }
+
+    /// <summary>The source of the fleet's spans: one per tool call.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name, s_version);
+
+    /// <summary>Starts the span of a tool call.</summary>
+    public static Activity? StartCall(string server, string tool, string? strategy)
+    {
+        var activity = ActivitySource.StartActivity($"tools/call {tool}", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("mcp.method.name", "tools/call");
+            activity.SetTag("gen_ai.tool.name", tool);
+            activity.SetTag("mcpfleet.server.name", server);
+            if (strategy is not null)
+            {
+                activity.SetTag("mcpfleet.routing.strategy", strategy);
+            }
+        }
+
+        return activity;
+    }
+
+    public void CallStarted(string server) => _activeCalls.Add(1, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
+
+    public void CallEnded(string server, string tool, TimeSpan duration, string? errorType)
+    {
+        var serverTag = new KeyValuePair<string, object?>("mcpfleet.server.name", server);
+        var toolTag = new KeyValuePair<string, object?>("gen_ai.tool.name", tool);
+        _activeCalls.Add(-1, serverTag);
+        _calls.Add(1, serverTag, toolTag, new KeyValuePair<string, object?>("mcpfleet.outcome", errorType is null ? "success" : "error"));
+        _duration.Record(duration.TotalSeconds, serverTag, toolTag);
+        if (errorType is not null)
+        {
+            _errors.Add(1, serverTag, toolTag, new KeyValuePair<string, object?>("error.type", errorType));
+        }
+    }
+
+    public void Routed(string tool, string strategy, string server) =>
+        _routingDecisions.Add(
+            1,
+            new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
+            new KeyValuePair<string, object?>("mcpfleet.routing.strategy", strategy),
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server));
+
+    public void HealthChanged(string server, ServerHealth current) =>
+        _healthTransitions.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("mcpfleet.server.health", current.ToString().ToLowerInvariant()));
+
+    /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+}

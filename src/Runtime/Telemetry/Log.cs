@@ -1,0 +1,48 @@
+using McpFleet.Connections;
+using McpFleet.Health;
+using Microsoft.Extensions.Logging;
+
+namespace McpFleet.Telemetry;
+
+/// <summary>
+/// The runtime's log messages (source-generated). They name servers, tools and causes, never arguments, headers or
+/// tokens: failure messages are already free of the server's secrets.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Connected to server '{Server}' (protocol {ProtocolVersion}).")]
+    public static partial void Connected(ILogger logger, string server, string? protocolVersion);
+
+    [LoggerMessage(2, LogLevel.Warning, "The session with server '{Server}' ended; reconnecting.")]
+    public static partial void Disconnected(ILogger logger, string server);
+
+    [LoggerMessage(3, LogLevel.Warning, "Could not connect to server '{Server}' ({Kind}): {Cause}")]
+    public static partial void ConnectFailed(ILogger logger, string server, ConnectionFailureKind kind, string cause);
+
+    [LoggerMessage(4, LogLevel.Debug, "Reconnection attempt {Attempt} to server '{Server}' in {Delay}.")]
+    public static partial void ReconnectScheduled(ILogger logger, string server, int attempt, TimeSpan delay);
+
+    [LoggerMessage(5, LogLevel.Information, "Server '{Server}' is {Current} (was {Previous}): {Reason}")]
+    public static partial void HealthChanged(ILogger logger, string server, ServerHealth current, ServerHealth previous, string reason);
+
+    [LoggerMessage(6, LogLevel.Debug, "Calling tool '{Tool}' on server '{Server}'.")]
+    public static partial void CallingTool(ILogger logger, string tool, string server);
+
+    [LoggerMessage(7, LogLevel.Debug, "Tool '{Tool}' on server '{Server}' failed: {ErrorType}.")]
+    public static partial void ToolCallFailed(ILogger logger, string tool, string server, string errorType);
+
+    [LoggerMessage(8, LogLevel.Information, "Server '{Server}' joined the fleet ({Target}).")]
+    public static partial void ServerAdded(ILogger logger, string server, string target);
+
+    [LoggerMessage(9, LogLevel.Information, "Server '{Server}' left the fleet; draining {InFlight} call(s).")]
+    public static partial void ServerRemoved(ILogger logger, string server, int inFlight);
+
+    [LoggerMessage(10, LogLevel.Information, "Server '{Server}' reports that its tool list changed.")]
+    public static partial void ToolListChanged(ILogger logger, string server);
+
+    [LoggerMessage(11, LogLevel.Warning, "Discovery source '{Source}' failed: {Cause}")]
+    public static partial void DiscoveryFailed(ILogger logger, string source, string cause);
+
+    [LoggerMessage(12, LogLevel.Error, "A handler of the fleet's {Event} event failed.")]
+    public static partial void EventHandlerFailed(ILogger logger, string @event, Exception exception);
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using McpFleet.Routing;
+using McpFleet.SampleServer.Launching;
+using McpFleet.Tests.Runtime;
+using McpFleet.Tools;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace McpFleet.Tests.DependencyInjection;
+
+/// <summary><c>services.AddMcpFleet&lt;TFleet&gt;(…)</c> builds a generated fleet from configuration.</summary>
+public sealed class AddMcpFleetTests
+{
+    [Fact]
+    public async Task Builds_the_fleet_from_configuration_and_code()
+    {
+        var (command, arguments) = SampleServerProcess.StdioCommand("alpha");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["McpFleet:CallTimeout"] = "00:00:20",
+            ["McpFleet:Connection:MaxConcurrentCalls"] = "4",
+            ["McpFleet:Health:FailureThreshold"] = "5",
+            ["McpFleet:Routing:Strategy"] = "least-outstanding",
+            ["McpFleet:Routing:Tools:echo"] = "consistent-hash:message",
+            ["McpFleet:Servers:alpha:Command"] = command,
+            ["McpFleet:Servers:alpha:Args:0"] = arguments[0],
+            ["McpFleet:Servers:alpha:Args:1"] = arguments[1],
+            ["McpFleet:Servers:alpha:Args:2"] = arguments[2],
+            ["McpFleet:Servers:alpha:Weight"] = "3",
+            ["McpFleet:Servers:alpha:Tags:0"] = "eu",
+        }).Build();
+        var services = new ServiceCollection().AddMcpFleet<HandWrittenFleet>(configuration.GetSection("McpFleet"), options => options.DrainTimeout = TimeSpan.FromSeconds(2));
+
+        await using var provider = services.BuildServiceProvider();
+        var fleet = provider.GetRequiredService<HandWrittenFleet>();
+        var echo = await fleet.Runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("alpha"), new("from DI"));
+
+        Assert.Same(fleet, provider.GetRequiredService<HandWrittenFleet>());
+        Assert.Equal("from DI", echo.Text);
+        Assert.Equal("least-outstanding", fleet.Runtime.RoutingStrategy.Name);
+        Assert.Equal("consistent-hash", fleet.Runtime.GetRoutingStrategy("echo").Name);
+        var status = Assert.Single(fleet.Runtime.GetServerStatuses());
+        Assert.Equal(3, status.Weight);
+        Assert.Equal(["eu"], status.Tags);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_is_reported_when_the_fleet_is_resolved()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CallTimeout"] = "soon" }).Build();
+        await using var provider = new ServiceCollection().AddMcpFleet<HandWrittenFleet>(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<ValidationException>(provider.GetRequiredService<HandWrittenFleet>);
+
+        Assert.Equal("'CallTimeout' must be a time span such as 00:00:30; it is 'soon'.", error.Message);
+    }
+
+    /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>
+    private sealed class HandWrittenFleet(FleetRuntime runtime) : IFleet<HandWrittenFleet>
+    {
+        public static FleetManifest Manifest { get; } = new([SampleTools.Server("alpha")]);
+
+        public FleetRuntime Runtime { get; } = runtime;
+
+        public static HandWrittenFleet Create(FleetRuntime runtime) => new(runtime);
+
+        public ValueTask DisposeAsync() => Runtime.DisposeAsync();
+    }
+}
