@@ -4,6 +4,7 @@ using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
 using McpFleet.Health;
+using McpFleet.Resilience;
 using McpFleet.Routing;
 
 namespace McpFleet;
@@ -29,6 +30,9 @@ public sealed class FleetOptions
 
     /// <summary>Health probing and the failure threshold.</summary>
     public HealthOptions Health { get; set; } = new();
+
+    /// <summary>Retries, failover, hedging and circuit breakers, for the fleet, per server and per tool.</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>Routing strategies, for the fleet and per tool.</summary>
     public RoutingOptions Routing { get; set; } = new();
@@ -63,13 +67,14 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Routing?.DefaultStrategy is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || TimeProvider is null)
         {
-            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Routing)} with a default strategy, and {nameof(TimeProvider)} are required.");
+            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
         Health.Validate();
+        Resilience.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");

@@ -7,6 +7,7 @@ using McpFleet.Connections;
 using McpFleet.Discovery;
 using McpFleet.Health;
 using McpFleet.Registry;
+using McpFleet.Resilience;
 using McpFleet.Routing;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
@@ -15,6 +16,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using CircuitState = McpFleet.Resilience.CircuitState;
 
 namespace McpFleet;
 
@@ -31,6 +36,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private readonly FleetTelemetry _telemetry;
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
+    private readonly ToolCallPipelines _callPipelines;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -60,6 +66,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
+        _callPipelines = new ToolCallPipelines(options.Resilience, _time, OnResent);
         _registry = new ServerRegistry(CreateEntry);
         foreach (var server in options.Servers)
         {
@@ -78,6 +85,12 @@ public sealed class FleetRuntime : IAsyncDisposable
 
     /// <summary>Raised when a server says its list of tools changed.</summary>
     public event EventHandler<ToolListChangedEventArgs>? ToolListChanged;
+
+    /// <summary>Raised when a call is sent again: retried, failed over to another replica, or hedged.</summary>
+    public event EventHandler<CallResentEventArgs>? CallResent;
+
+    /// <summary>Raised when a circuit breaker (of a server, or of a tool on a server) opens, half-opens or closes.</summary>
+    public event EventHandler<CircuitStateChangedEventArgs>? CircuitStateChanged;
 
     /// <summary>The names of the servers in the fleet now.</summary>
     public IReadOnlyCollection<string> ServerNames => [.. _registry.Names.Order(StringComparer.Ordinal)];
@@ -216,10 +229,10 @@ public sealed class FleetRuntime : IAsyncDisposable
             throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
         }
 
-        var candidates = new Candidate[instances.Length];
+        var candidates = new CallCandidate[instances.Length];
         for (var i = 0; i < candidates.Length; i++)
         {
-            candidates[i] = new Candidate(instances[i], tool, AcceptedArguments: null);
+            candidates[i] = new CallCandidate(instances[i], tool, AcceptedArguments: null);
         }
 
         return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
@@ -249,7 +262,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(arguments);
         await StartAsync(cancellationToken).ConfigureAwait(false);
         var candidates = group.Members
-            .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new Candidate(entry, member.Tool, member.AcceptedArguments)))
+            .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new CallCandidate(entry, member.Tool, member.AcceptedArguments)))
             .ToArray();
         var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
         return candidates.Length == 0
@@ -277,48 +290,72 @@ public sealed class FleetRuntime : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// Runs a call through its resilience pipeline: each attempt routes to a candidate and calls it; failures that are
+    /// safe to send again are retried or failed over, slow read-only calls hedged. The answer is converted once, at the end.
+    /// </summary>
     private async Task<TResult> DispatchAsync<TResult>(
-        string toolName, IReadOnlyList<string> services, Candidate[] candidates, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+        string toolName, IReadOnlyList<string> services, CallCandidate[] candidates, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
         where TResult : IToolResult<TResult>
     {
-        // One server: explicit targeting, nothing to route.
-        if (candidates.Length == 1)
-        {
-            return await CallOnAsync<TResult>(candidates[0], arguments, strategy: null, cancellationToken).ConfigureAwait(false);
-        }
+        var settings = _options.Resilience.ForTool(toolName);
+        var resend = settings?.Resend ?? ResendPolicy.Automatic;
+        var mayResend = resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsIdempotent));
+        var mayHedge = resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsReadOnly));
 
-        var strategy = GetRoutingStrategy(toolName);
-        var remaining = new List<Candidate>(candidates);
-        var failures = new List<ServerConnectionException>();
-        while (remaining.Count > 0)
+        // One server is explicit targeting: nothing to route, and no strategy to report.
+        var strategy = candidates.Length == 1 ? null : GetRoutingStrategy(toolName);
+        var plan = new CallPlan(
+            toolName,
+            candidates,
+            pool => strategy is null ? pool[0] : Choose(strategy, toolName, pool, arguments),
+            mayResend,
+            _callPipelines.RetryOf(toolName).MaxRetryAttempts,
+            settings?.FailoverOrder ?? []);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallPlan.Key, plan);
+        try
         {
-            var chosen = Choose(strategy, toolName, remaining, arguments);
-            try
-            {
-                return await CallOnAsync<TResult>(chosen, arguments, strategy.Name, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ServerConnectionException failure)
-            {
-                // The call never left this process, so another server may take it.
-                failures.Add(failure);
-                remaining.Remove(chosen);
-            }
+            var answer = await _callPipelines.For(toolName, mayResend, mayHedge).ExecuteAsync(
+                static (context, state) => state.Runtime.AttemptAsync(state.Plan, state.Arguments, state.Strategy, context.CancellationToken),
+                context,
+                (Runtime: this, Plan: plan, Arguments: arguments, Strategy: strategy?.Name)).ConfigureAwait(false);
+            var tool = answer.Candidate.Tool;
+            return answer.Result.IsError == true ? throw new ToolErrorException(tool, answer.Result) : TResult.FromCallToolResult(answer.Result, tool);
         }
+        catch (ServerConnectionException) when (candidates.Length > 1)
+        {
+            throw new ToolGroupUnavailableException(toolName, services, plan.Unreachable);
+        }
+        catch (ToolException failure) when (!plan.MayResend && CallFailures.MaybeDelivered(failure))
+        {
+            _telemetry.OutcomeUnknown(failure.ServerName, toolName);
+            Log.OutcomeUnknown(_logger, toolName, failure.ServerName);
+            throw new ToolOutcomeUnknownException(new ToolDescriptor(failure.ServerName, toolName, candidates[0].Tool.Hints), failure);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
-        throw new ToolGroupUnavailableException(toolName, services, failures);
+    private async ValueTask<ToolAnswer> AttemptAsync(CallPlan plan, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
+    {
+        var candidate = plan.Next();
+        return new ToolAnswer(candidate, await CallOnAsync(candidate, arguments, strategy, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Asks the strategy to choose among the routable candidates, or among all of them when none is routable.</summary>
-    private Candidate Choose(RoutingStrategy strategy, string toolName, List<Candidate> candidates, Dictionary<string, JsonElement> arguments)
+    private CallCandidate Choose(RoutingStrategy strategy, string toolName, List<CallCandidate> candidates, Dictionary<string, JsonElement> arguments)
     {
         var states = ArrayPool<ServerState>.Shared.Rent(candidates.Count);
-        var offered = ArrayPool<Candidate>.Shared.Rent(candidates.Count);
+        var offered = ArrayPool<CallCandidate>.Shared.Rent(candidates.Count);
         try
         {
             var count = 0;
-            foreach (var candidate in candidates.Where(c => c.Entry.IsRoutable).DefaultIfEmpty())
+            foreach (var candidate in candidates)
             {
-                if (candidate is not null)
+                if (candidate.Entry.IsRoutable)
                 {
                     offered[count] = candidate;
                     states[count++] = candidate.Entry.State;
@@ -347,23 +384,20 @@ public sealed class FleetRuntime : IAsyncDisposable
         finally
         {
             ArrayPool<ServerState>.Shared.Return(states, clearArray: true);
-            ArrayPool<Candidate>.Shared.Return(offered, clearArray: true);
+            ArrayPool<CallCandidate>.Shared.Return(offered, clearArray: true);
         }
     }
 
-    private async Task<TResult> CallOnAsync<TResult>(Candidate candidate, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
-        where TResult : IToolResult<TResult>
+    /// <summary>One attempt on one server, through its circuit breakers and timeout; failures come out typed and redacted.</summary>
+    private async Task<CallToolResult> CallOnAsync(CallCandidate candidate, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
     {
         var (entry, tool, accepted) = candidate;
         if (!entry.TryEnter())
         {
-            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Unreachable, $"Server '{entry.Name}' is leaving the fleet.");
+            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Draining, $"Server '{entry.Name}' is leaving the fleet.");
         }
 
-        var callTimeout = entry.Definition.CallTimeout ?? _options.CallTimeout;
         using var activity = FleetTelemetry.StartCall(entry.Name, tool.ToolName, strategy);
-        using var timer = new CancellationTokenSource(callTimeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var started = _time.GetTimestamp();
         string? errorType = null;
         McpClient? client = null;
@@ -371,29 +405,32 @@ public sealed class FleetRuntime : IAsyncDisposable
         Log.CallingTool(_logger, tool.ToolName, entry.Name);
         try
         {
-            using var outstanding = entry.State.BeginRequest();
-            using var slot = await entry.AcquireAsync(timeout.Token).ConfigureAwait(false);
-            client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
             var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = ToolArguments.Select(arguments, accepted) };
-            var result = await ToolCaller.CallAsync(client, request, timeout.Token).ConfigureAwait(false);
+            var result = await entry.Pipelines.For(tool.ToolName).ExecuteAsync(
+                async token =>
+                {
+                    using var outstanding = entry.State.BeginRequest();
+                    using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
+                    client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
+                    return await ToolCaller.CallAsync(client, request, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
             entry.State.RecordLatency(_time.GetElapsedTime(started));
             entry.Health.RecordSuccess("a call succeeded");
-            if (result.IsError == true)
-            {
-                errorType = "tool_error";
-                throw new ToolErrorException(tool, result);
-            }
-
-            errorType = "result_format";
-            var typed = TResult.FromCallToolResult(result, tool);
-            errorType = null;
-            return typed;
+            errorType = result.IsError == true ? "tool_error" : null;
+            return result;
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
             errorType = "timeout";
-            entry.Health.RecordFailure($"a call of '{tool.ToolName}' got no answer within {callTimeout.TotalSeconds:0.###} s");
-            throw new ToolCallTimeoutException(tool, callTimeout);
+            var timeout = entry.Pipelines.TimeoutOf(tool.ToolName);
+            entry.Health.RecordFailure($"a call of '{tool.ToolName}' got no answer within {timeout.TotalSeconds:0.###} s");
+            throw new ToolCallTimeoutException(tool, timeout);
+        }
+        catch (BrokenCircuitException)
+        {
+            errorType = "circuit_open";
+            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.CircuitOpen, $"The circuit breaker of server '{entry.Name}' for tool '{tool.ToolName}' is open after recent failures; the call was not sent.");
         }
         catch (ServerConnectionException)
         {
@@ -449,7 +486,8 @@ public sealed class FleetRuntime : IAsyncDisposable
         var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
         var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger);
         var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
-        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), _options.Connection.MaxConcurrentCalls);
+        var pipelines = new ServerCallPipelines(definition.Name, _options.Resilience, definition.CallTimeout ?? _options.CallTimeout, _time, change => OnCircuitChanged(health, definition, change));
+        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, _options.Connection.MaxConcurrentCalls);
         health.Changed += (_, change) => OnHealthChanged(entry, change);
         connection.Connected += (_, client) => OnConnected(entry, client);
         connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
@@ -488,6 +526,30 @@ public sealed class FleetRuntime : IAsyncDisposable
         _telemetry.HealthChanged(entry.Name, change.Current);
         Log.HealthChanged(_logger, entry.Name, change.Current, change.Previous, change.Reason);
         Raise(HealthChanged, change);
+    }
+
+    private void OnResent(CallResentEventArgs resent)
+    {
+        var reason = _registry.Find(resent.ServerName) is { } entry ? Redact(entry, resent.Reason) : resent.Reason;
+        var redacted = new CallResentEventArgs(resent.ToolName, resent.ServerName, resent.Kind, resent.Attempt, resent.MayHaveRun, reason);
+        _telemetry.Resent(redacted.ToolName, redacted.ServerName, redacted.Kind);
+        Log.CallResent(_logger, redacted.ToolName, redacted.ServerName, redacted.Kind, redacted.Attempt, redacted.Reason);
+        Raise(CallResent, redacted);
+    }
+
+    private void OnCircuitChanged(HealthTracker health, ServerDefinition server, CircuitStateChangedEventArgs change)
+    {
+        change = new CircuitStateChangedEventArgs(change.ServerName, change.ToolName, change.State, SecretRedactor.Redact(change.Reason, server.Secrets));
+
+        // The server's own circuit is its health: open is unhealthy; a closing trial call has already recorded success.
+        if (change is { ToolName: null, State: CircuitState.Open })
+        {
+            health.RecordBreak(change.Reason);
+        }
+
+        _telemetry.CircuitChanged(change.ServerName, change.ToolName, change.State);
+        Log.CircuitChanged(_logger, change.ServerName, change.ToolName ?? "*", change.State, change.Reason);
+        Raise(CircuitStateChanged, change);
     }
 
     private void Joined(ServerEntry entry)
@@ -660,7 +722,4 @@ public sealed class FleetRuntime : IAsyncDisposable
     }
 
     private static string Redact(ServerEntry entry, string text) => SecretRedactor.Redact(text, entry.Definition.Secrets);
-
-    /// <summary>A server that can take a call, the tool it would run, and the arguments it accepts.</summary>
-    private sealed record Candidate(ServerEntry Entry, ToolDescriptor Tool, IReadOnlyList<string>? AcceptedArguments);
 }

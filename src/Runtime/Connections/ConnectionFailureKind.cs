@@ -26,4 +26,10 @@ public enum ConnectionFailureKind
 
     /// <summary>The server answered, but not with valid MCP.</summary>
     ProtocolError,
+
+    /// <summary>The server's circuit breaker (or that of the tool on it) is open after recent failures: nothing was sent.</summary>
+    CircuitOpen,
+
+    /// <summary>The server is leaving the fleet and takes no new calls.</summary>
+    Draining,
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using McpFleet.Configuration;
+using McpFleet.Resilience;
 using McpFleet.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -18,6 +19,13 @@ namespace McpFleet.DependencyInjection;
 ///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
+///   "Resilience": {
+///     "Retry": { "MaxRetryAttempts": 2, "Delay": "00:00:00.200" },
+///     "Hedging": { "Delay": "00:00:00.500" },
+///     "CircuitBreaker": { "FailureRatio": 0.5, "MinimumThroughput": 10, "BreakDuration": "00:00:15" },
+///     "Servers": { "weather": { "CircuitBreaker": { "Enabled": false } } },
+///     "Tools": { "create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
+///   },
 ///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
 /// }
 /// </code>
@@ -63,10 +71,69 @@ internal static class FleetConfigurationReader
             options.Routing.ToolStrategies[tool.Key] = RoutingStrategies.FromName(tool.Value ?? "");
         }
 
+        ReadResilience(configuration.GetSection("Resilience"), options.Resilience);
         foreach (var server in configuration.GetSection("Servers").GetChildren())
         {
             options.Servers.Add(ReadServer(server));
         }
+    }
+
+    private static void ReadResilience(IConfigurationSection section, ResilienceOptions options)
+    {
+        ReadRetry(section.GetSection("Retry"), options.Retry);
+        ReadHedging(section.GetSection("Hedging"), options.Hedging);
+        ReadBreaker(section.GetSection("CircuitBreaker"), options.CircuitBreaker);
+        foreach (var server in section.GetSection("Servers").GetChildren())
+        {
+            var breaker = server.GetSection("CircuitBreaker");
+            options.Servers[server.Key] = new ServerResilienceOptions { CircuitBreaker = breaker.Exists() ? ReadBreaker(breaker, new()) : null };
+        }
+
+        foreach (var tool in section.GetSection("Tools").GetChildren())
+        {
+            var settings = new ToolResilienceOptions
+            {
+                Resend = tool["Resend"] is { Length: > 0 } resend
+                    ? Enum.TryParse<ResendPolicy>(resend, ignoreCase: true, out var policy) && Enum.IsDefined(policy) ? policy : throw new ValidationException($"'Resend' must be Automatic, Always or Never; it is '{resend}'.")
+                    : ResendPolicy.Automatic,
+                Timeout = TimeSpanValue(tool, "Timeout"),
+                Retry = tool.GetSection("Retry").Exists() ? ReadRetry(tool.GetSection("Retry"), new()) : null,
+                Hedging = tool.GetSection("Hedging").Exists() ? ReadHedging(tool.GetSection("Hedging"), new()) : null,
+                CircuitBreaker = tool.GetSection("CircuitBreaker").Exists() ? ReadBreaker(tool.GetSection("CircuitBreaker"), new()) : null,
+            };
+            foreach (var server in tool.GetSection("FailoverOrder").GetChildren())
+            {
+                settings.FailoverOrder.Add(server.Value ?? "");
+            }
+
+            options.Tools[tool.Key] = settings;
+        }
+    }
+
+    private static RetryOptions ReadRetry(IConfiguration section, RetryOptions retry)
+    {
+        retry.MaxRetryAttempts = IntValue(section, "MaxRetryAttempts") ?? retry.MaxRetryAttempts;
+        retry.Delay = TimeSpanValue(section, "Delay") ?? retry.Delay;
+        retry.MaxDelay = TimeSpanValue(section, "MaxDelay") ?? retry.MaxDelay;
+        retry.UseJitter = BoolValue(section, "UseJitter") ?? retry.UseJitter;
+        return retry;
+    }
+
+    private static HedgingOptions ReadHedging(IConfiguration section, HedgingOptions hedging)
+    {
+        hedging.Delay = TimeSpanValue(section, "Delay") ?? hedging.Delay;
+        hedging.MaxHedgedAttempts = IntValue(section, "MaxHedgedAttempts") ?? hedging.MaxHedgedAttempts;
+        return hedging;
+    }
+
+    private static CircuitBreakerOptions ReadBreaker(IConfiguration section, CircuitBreakerOptions breaker)
+    {
+        breaker.Enabled = BoolValue(section, "Enabled") ?? breaker.Enabled;
+        breaker.FailureRatio = DoubleValue(section, "FailureRatio") ?? breaker.FailureRatio;
+        breaker.MinimumThroughput = IntValue(section, "MinimumThroughput") ?? breaker.MinimumThroughput;
+        breaker.SamplingDuration = TimeSpanValue(section, "SamplingDuration") ?? breaker.SamplingDuration;
+        breaker.BreakDuration = TimeSpanValue(section, "BreakDuration") ?? breaker.BreakDuration;
+        return breaker;
     }
 
     private static ServerDefinition ReadServer(IConfigurationSection section)
@@ -112,6 +179,11 @@ internal static class FleetConfigurationReader
     private static int? IntValue(IConfiguration section, string key) =>
         section[key] is { Length: > 0 } text
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
+            : null;
+
+    private static double? DoubleValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be a number; it is '{text}'.")
             : null;
 
     private static bool? BoolValue(IConfiguration section, string key) =>

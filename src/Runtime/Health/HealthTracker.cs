@@ -52,7 +52,10 @@ internal sealed class HealthTracker(string serverName, int failureThreshold, Tim
 
     public void RecordFailure(string reason) => Transition(succeeded: false, reason);
 
-    private void Transition(bool succeeded, string reason)
+    /// <summary>Makes the server unhealthy at once, whatever the threshold: its circuit breaker opened.</summary>
+    public void RecordBreak(string reason) => Transition(succeeded: false, reason, unhealthyNow: true);
+
+    private void Transition(bool succeeded, string reason, bool unhealthyNow = false)
     {
         ServerHealth previous, next;
         DateTimeOffset now;
@@ -61,7 +64,7 @@ internal sealed class HealthTracker(string serverName, int failureThreshold, Tim
             previous = _current;
             _consecutiveFailures = succeeded ? 0 : _consecutiveFailures + 1;
             next = succeeded ? ServerHealth.Healthy
-                : _consecutiveFailures >= failureThreshold ? ServerHealth.Unhealthy
+                : unhealthyNow || _consecutiveFailures >= failureThreshold ? ServerHealth.Unhealthy
                 : previous;
             if (next == previous)
             {

@@ -1,6 +1,7 @@
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Health;
+using McpFleet.Resilience;
 using McpFleet.Routing;
 
 namespace McpFleet.Registry;
@@ -17,12 +18,13 @@ internal sealed class ServerEntry : IAsyncDisposable
     private int _inFlight;
     private volatile bool _draining;
 
-    public ServerEntry(ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, int maxConcurrentCalls)
+    public ServerEntry(ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, ServerCallPipelines pipelines, int maxConcurrentCalls)
     {
         Definition = definition;
         Connection = connection;
         Health = health;
         Monitor = monitor;
+        Pipelines = pipelines;
         State = new ServerState(definition.Name, definition.Weight, definition.Priority, definition.Tags);
         _concurrency = new SemaphoreSlim(definition.MaxConcurrency ?? maxConcurrentCalls);
     }
@@ -38,6 +40,9 @@ internal sealed class ServerEntry : IAsyncDisposable
     public HealthTracker Health { get; }
 
     public HealthMonitor Monitor { get; }
+
+    /// <summary>The circuit breakers and timeouts of calls on this server.</summary>
+    public ServerCallPipelines Pipelines { get; }
 
     public bool IsDraining => _draining;
 

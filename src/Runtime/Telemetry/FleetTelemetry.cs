@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using McpFleet.Health;
+using McpFleet.Resilience;
 
 namespace McpFleet.Telemetry;
 
@@ -24,6 +25,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly UpDownCounter<long> _activeCalls;
     private readonly Counter<long> _routingDecisions;
     private readonly Counter<long> _healthTransitions;
+    private readonly Counter<long> _resilienceEvents;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -36,6 +38,8 @@ internal sealed class FleetTelemetry : IDisposable
         _activeCalls = _meter.CreateUpDownCounter<long>("mcpfleet.tool.active_calls", "{call}", "Tool calls in flight, by server.");
         _routingDecisions = _meter.CreateCounter<long>("mcpfleet.routing.decisions", "{decision}", "Routing choices, by tool, strategy and chosen server.");
         _healthTransitions = _meter.CreateCounter<long>("mcpfleet.server.health_transitions", "{transition}", "Health state changes, by server and new state.");
+        _resilienceEvents = _meter.CreateCounter<long>(
+            "mcpfleet.resilience.events", "{event}", "Retries, failovers, hedges, circuit breaker transitions and calls of unknown outcome, by server, tool and event.");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call.</summary>
@@ -86,6 +90,24 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.server.health", current.ToString().ToLowerInvariant()));
+
+    public void Resent(string tool, string server, ResendKind kind) =>
+        ResilienceEvent(server, tool, kind switch { ResendKind.Retry => "retry", ResendKind.Failover => "failover", _ => "hedge" });
+
+    public void CircuitChanged(string server, string? tool, CircuitState state) =>
+        ResilienceEvent(server, tool, state switch { CircuitState.Open => "circuit_opened", CircuitState.HalfOpen => "circuit_half_opened", _ => "circuit_closed" });
+
+    public void OutcomeUnknown(string server, string tool) => ResilienceEvent(server, tool, "outcome_unknown");
+
+    private void ResilienceEvent(string server, string? tool, string name)
+    {
+        _resilienceEvents.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
+            new KeyValuePair<string, object?>("mcpfleet.resilience.event", name));
+        Activity.Current?.AddEvent(new ActivityEvent($"mcpfleet.{name}"));
+    }
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

@@ -1,5 +1,6 @@
 using McpFleet.Connections;
 using McpFleet.Health;
+using McpFleet.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace McpFleet.Telemetry;
@@ -45,4 +46,13 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Error, "A handler of the fleet's {Event} event failed.")]
     public static partial void EventHandlerFailed(ILogger logger, string @event, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Information, "Call of tool '{Tool}' on server '{Server}' is sent again ({Kind} after attempt {Attempt}): {Reason}")]
+    public static partial void CallResent(ILogger logger, string tool, string server, ResendKind kind, int attempt, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "Circuit of server '{Server}' for tool '{Tool}' is {State}: {Reason}")]
+    public static partial void CircuitChanged(ILogger logger, string server, string tool, CircuitState state, string reason);
+
+    [LoggerMessage(22, LogLevel.Warning, "Whether tool '{Tool}' ran on server '{Server}' is unknown; it is not safe to send again.")]
+    public static partial void OutcomeUnknown(ILogger logger, string tool, string server);
 }

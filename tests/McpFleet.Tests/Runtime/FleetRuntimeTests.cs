@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Resilience;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tools;
@@ -8,8 +9,12 @@ using McpFleet.Tools;
 namespace McpFleet.Tests.Runtime;
 
 /// <summary>The runtime's one entry point, against real sample servers over stdio and Streamable HTTP.</summary>
-public sealed class FleetRuntimeTests
+public sealed class FleetRuntimeTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("mcpfleet-runtime-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     private static ServerDefinition Stdio(string name, params string[] args)
     {
         var (command, arguments) = SampleServerProcess.StdioCommand(name, args);
@@ -89,19 +94,22 @@ public sealed class FleetRuntimeTests
     }
 
     [Fact]
-    public async Task A_server_that_went_away_is_started_again_on_the_next_call()
+    public async Task A_read_only_call_lost_with_its_server_is_sent_again_to_the_restarted_server()
     {
-        // The process exits after its second call, before answering it.
-        await using var runtime = Runtime(Options(Stdio("fragile", "--exit-after", "2")), SampleTools.Server("fragile"));
+        // The process exits after its second call, before answering it: echo is read-only, so the call is sent again.
+        var journal = Path.Join(_directory, "fragile.jsonl");
+        await using var runtime = Runtime(Options(Stdio("fragile", "--exit-after", "2", "--journal", journal)), SampleTools.Server("fragile"));
+        var resent = new List<CallResentEventArgs>();
+        runtime.CallResent += (_, e) => resent.Add(e);
 
         var first = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("first"));
-        var lost = await Assert.ThrowsAsync<ToolCallException>(
-            () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("second")));
-        var third = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("third"));
+        var second = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("fragile"), new("second"));
 
-        Assert.Equal("first", first.Text);
-        Assert.Contains("whether the tool ran is unknown", lost.Message, StringComparison.Ordinal);
-        Assert.Equal("third", third.Text);
+        Assert.Equal(["first", "second"], [first.Text, second.Text]);
+        Assert.Equal(3, TestServers.JournalLines(journal));
+        var retry = Assert.Single(resent);
+        Assert.Equal((ResendKind.Retry, "fragile", "echo", true), (retry.Kind, retry.ServerName, retry.ToolName, retry.MayHaveRun));
+        Assert.Contains("whether the tool ran is unknown", retry.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using McpFleet.Health;
 using McpFleet.Testing;
 
@@ -32,8 +31,7 @@ public sealed class HealthProbeTests
         await AdvanceAsync(time, options.Health.ProbeInterval);
         await TestServers.EventuallyAsync(() => runtime.GetServerStatuses()[0].LastProbeLatency is not null, "the first probe succeeded");
 
-        Signal("STOP", pid);
-        try
+        using (FrozenProcess.Freeze(pid))
         {
             for (var probe = 1; probe <= 2; probe++)
             {
@@ -41,10 +39,6 @@ public sealed class HealthProbeTests
                 await AdvanceAsync(time, options.Health.ProbeTimeout);
                 await TestServers.EventuallyAsync(() => runtime.GetServerStatuses()[0].ConsecutiveFailures == probe, $"probe {probe} failed");
             }
-        }
-        finally
-        {
-            Signal("CONT", pid);
         }
 
         var whileFrozen = runtime.GetServerStatuses()[0];
@@ -60,11 +54,5 @@ public sealed class HealthProbeTests
     {
         await time.WaitForTimersAsync();
         time.Advance(by);
-    }
-
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
     }
 }
