@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -31,6 +32,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private readonly FleetTelemetry _telemetry;
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
+    private readonly ToolResultCache _resultCache;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -56,6 +58,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<FleetRuntime>();
         _telemetry = new FleetTelemetry(options.MeterFactory);
+        _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
         _connector = new ServerConnector(options.Connection, loggerFactory);
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
@@ -222,7 +225,10 @@ public sealed class FleetRuntime : IAsyncDisposable
             candidates[i] = new Candidate(instances[i], tool, AcceptedArguments: null);
         }
 
-        return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+        var sent = ToolArguments.ToDictionary(arguments);
+        return await _resultCache.CallAsync(
+            tool, instances.Select(instance => instance.Definition), sent,
+            ct => DispatchAsync<CapturedToolResult<TResult>>(tool.ToolName, [tool.ServerName], candidates, sent, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -252,9 +258,15 @@ public sealed class FleetRuntime : IAsyncDisposable
             .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new Candidate(entry, member.Tool, member.AcceptedArguments)))
             .ToArray();
         var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
-        return candidates.Length == 0
-            ? throw new ToolGroupUnavailableException(group.ToolName, services, [])
-            : await DispatchAsync<TResult>(group.ToolName, services, candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+        if (candidates.Length == 0)
+        {
+            throw new ToolGroupUnavailableException(group.ToolName, services, []);
+        }
+
+        var sent = ToolArguments.ToDictionary(arguments);
+        return await _resultCache.CallAsync(
+            group, candidates.Select(candidate => candidate.Entry.Definition), sent,
+            ct => DispatchAsync<CapturedToolResult<TResult>>(group.ToolName, services, candidates, sent, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops discovery and health probing, and ends every session and every server process the runtime started.</summary>

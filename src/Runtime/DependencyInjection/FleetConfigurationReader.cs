@@ -18,6 +18,7 @@ namespace McpFleet.DependencyInjection;
 ///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
+///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
 ///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
 /// }
 /// </code>
@@ -61,6 +62,16 @@ internal static class FleetConfigurationReader
         foreach (var tool in routing.GetSection("Tools").GetChildren())
         {
             options.Routing.ToolStrategies[tool.Key] = RoutingStrategies.FromName(tool.Value ?? "");
+        }
+
+        var caching = configuration.GetSection("Caching");
+        options.Caching.Enabled = BoolValue(caching, "Enabled") ?? options.Caching.Enabled;
+        options.Caching.DefaultTimeToLive = TimeSpanValue(caching, "DefaultTimeToLive") ?? options.Caching.DefaultTimeToLive;
+        options.Caching.MaxEntries = IntValue(caching, "MaxEntries") ?? options.Caching.MaxEntries;
+        options.Caching.MaxBytes = LongValue(caching, "MaxBytes") ?? options.Caching.MaxBytes;
+        foreach (var tool in caching.GetSection("Tools").GetChildren())
+        {
+            options.Caching.ToolTimeToLive[tool.Key] = TimeSpanValue(caching.GetSection("Tools"), tool.Key) ?? throw new ValidationException($"Caching: tool '{tool.Key}' needs a time span such as 00:00:30.");
         }
 
         foreach (var server in configuration.GetSection("Servers").GetChildren())
@@ -112,6 +123,11 @@ internal static class FleetConfigurationReader
     private static int? IntValue(IConfiguration section, string key) =>
         section[key] is { Length: > 0 } text
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
+            : null;
+
+    private static long? LongValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
             : null;
 
     private static bool? BoolValue(IConfiguration section, string key) =>

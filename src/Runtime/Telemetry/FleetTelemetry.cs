@@ -24,6 +24,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly UpDownCounter<long> _activeCalls;
     private readonly Counter<long> _routingDecisions;
     private readonly Counter<long> _healthTransitions;
+    private readonly Counter<long> _cacheLookups;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -36,6 +37,7 @@ internal sealed class FleetTelemetry : IDisposable
         _activeCalls = _meter.CreateUpDownCounter<long>("mcpfleet.tool.active_calls", "{call}", "Tool calls in flight, by server.");
         _routingDecisions = _meter.CreateCounter<long>("mcpfleet.routing.decisions", "{decision}", "Routing choices, by tool, strategy and chosen server.");
         _healthTransitions = _meter.CreateCounter<long>("mcpfleet.server.health_transitions", "{transition}", "Health state changes, by server and new state.");
+        _cacheLookups = _meter.CreateCounter<long>("mcpfleet.cache.lookups", "{lookup}", "Result cache lookups of read-only tools, by server, tool and outcome (hit or miss).");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call.</summary>
@@ -56,6 +58,14 @@ internal sealed class FleetTelemetry : IDisposable
             }
         }
 
+        return activity;
+    }
+
+    /// <summary>Starts the span of a call answered from the result cache: no server is contacted.</summary>
+    public static Activity? StartCacheHit(string server, string tool)
+    {
+        var activity = StartCall(server, tool, strategy: null);
+        activity?.SetTag("mcpfleet.cache.hit", true);
         return activity;
     }
 
@@ -86,6 +96,13 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.server.health", current.ToString().ToLowerInvariant()));
+
+    public void CacheLookedUp(string server, string tool, bool hit) =>
+        _cacheLookups.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
+            new KeyValuePair<string, object?>("mcpfleet.cache.outcome", hit ? "hit" : "miss"));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

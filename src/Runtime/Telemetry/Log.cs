@@ -45,4 +45,10 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Error, "A handler of the fleet's {Event} event failed.")]
     public static partial void EventHandlerFailed(ILogger logger, string @event, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Debug, "Tool '{Tool}' of '{Server}' answered from the result cache.")]
+    public static partial void ToolResultFromCache(ILogger logger, string tool, string server);
+
+    [LoggerMessage(14, LogLevel.Warning, "Tool '{Tool}' of '{Scope}' has a cache time-to-live but is not read-only, so its results are not cached.")]
+    public static partial void CachingSkippedNotReadOnly(ILogger logger, string tool, string scope);
 }
