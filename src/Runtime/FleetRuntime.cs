@@ -24,7 +24,7 @@ namespace McpFleet;
 /// self-healing session per server, health monitoring, routing among the servers that can take a call, and the entry
 /// points through which every typed method calls its tool.
 /// </summary>
-public sealed class FleetRuntime : IAsyncDisposable
+public sealed partial class FleetRuntime : IAsyncDisposable
 {
     private readonly FleetOptions _options;
     private readonly TimeProvider _time;
@@ -33,6 +33,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly ToolResultCache _resultCache;
+    private readonly ToolListCache _toolListCache;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -59,6 +60,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<FleetRuntime>();
         _telemetry = new FleetTelemetry(options.MeterFactory);
         _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
+        _toolListCache = new ToolListCache(options.Caching, _time);
         _connector = new ServerConnector(options.Connection, loggerFactory);
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
@@ -489,6 +491,7 @@ public sealed class FleetRuntime : IAsyncDisposable
             () =>
             {
                 Log.ToolListChanged(_logger, entry.Name);
+                _toolListCache.Invalidate(entry.Name);
                 Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
             },
             endOfSession);
@@ -516,6 +519,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private Task Retire(ServerEntry entry)
     {
         Log.ServerRemoved(_logger, entry.Name, entry.InFlight);
+        _toolListCache.Invalidate(entry.Name);
         Raise(ServerRemoved, new ServerEventArgs(entry.Definition));
         return Track(RetireAsync(entry));
     }

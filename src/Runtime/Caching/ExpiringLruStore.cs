@@ -100,6 +100,24 @@ internal sealed class ExpiringLruStore<TKey, TValue>(int maxEntries, long maxByt
         return true;
     }
 
+    /// <summary>Drops every value whose key matches.</summary>
+    public void RemoveWhere(Func<TKey, bool> match)
+    {
+        lock (_gate)
+        {
+            for (var node = _byRecency.First; node is not null;)
+            {
+                var next = node.Next;
+                if (match(node.Value.Key))
+                {
+                    Drop(node);
+                }
+
+                node = next;
+            }
+        }
+    }
+
     private bool IsFresh(Slot slot) => time.GetElapsedTime(slot.StoredAt) < slot.TimeToLive;
 
     private void DropExpired()

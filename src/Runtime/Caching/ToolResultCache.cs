@@ -50,7 +50,9 @@ internal sealed class ToolResultCache
         Func<CancellationToken, Task<CapturedToolResult<TResult>>> call,
         CancellationToken cancellationToken)
         where TResult : IToolResult<TResult> =>
-        CallAsync(CacheScopeKind.Server, tool.ServerName, tool.ToolName, [tool], tool.ServerName, servers, arguments, call, cancellationToken);
+        _enabled
+            ? CallAsync(CacheScopeKind.Server, tool.ServerName, tool.ToolName, [tool], tool.ServerName, servers, arguments, call, cancellationToken)
+            : UncachedAsync(call, cancellationToken);
 
     /// <summary>Calls a unified tool through the cache: one entry serves the whole replica group.</summary>
     /// <inheritdoc cref="CallAsync{TResult}(ToolDescriptor, IEnumerable{ServerDefinition}, Dictionary{string, JsonElement}, Func{CancellationToken, Task{CapturedToolResult{TResult}}}, CancellationToken)"/>
@@ -61,16 +63,22 @@ internal sealed class ToolResultCache
         Func<CancellationToken, Task<CapturedToolResult<TResult>>> call,
         CancellationToken cancellationToken)
         where TResult : IToolResult<TResult> =>
-        CallAsync(
-            CacheScopeKind.ToolGroup,
-            group.ToolName,
-            group.ToolName,
-            [.. group.Members.Select(member => member.Tool)],
-            string.Join(',', group.Members.Select(member => member.Tool.ServerName)),
-            servers,
-            arguments,
-            call,
-            cancellationToken);
+        _enabled
+            ? CallAsync(
+                CacheScopeKind.ToolGroup,
+                group.ToolName,
+                group.ToolName,
+                [.. group.Members.Select(member => member.Tool)],
+                string.Join(',', group.Members.Select(member => member.Tool.ServerName)),
+                servers,
+                arguments,
+                call,
+                cancellationToken)
+            : UncachedAsync(call, cancellationToken);
+
+    private static async Task<TResult> UncachedAsync<TResult>(Func<CancellationToken, Task<CapturedToolResult<TResult>>> call, CancellationToken cancellationToken)
+        where TResult : IToolResult<TResult> =>
+        (await call(cancellationToken).ConfigureAwait(false)).Value;
 
     private async Task<TResult> CallAsync<TResult>(
         CacheScopeKind kind,
@@ -84,9 +92,9 @@ internal sealed class ToolResultCache
         CancellationToken cancellationToken)
         where TResult : IToolResult<TResult>
     {
-        if (!_enabled || TimeToLive(scope, toolName, tools) is not { } timeToLive)
+        if (TimeToLive(scope, toolName, tools) is not { } timeToLive)
         {
-            return (await call(cancellationToken).ConfigureAwait(false)).Value;
+            return await UncachedAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
         var partition = await CredentialPartition.ComputeAsync(servers, _partitionKey, cancellationToken).ConfigureAwait(false);

@@ -108,4 +108,20 @@ public sealed class ExpiringLruStoreTests
         Assert.Equal(1, store.Count);
         Assert.Equal(10, store.Bytes);
     }
+
+    [Fact]
+    public void Values_can_be_dropped_by_key()
+    {
+        var store = new ExpiringLruStore<string, string>(10, 1_000, _time);
+        store.Set("a/1", "1", 5, TimeSpan.FromMinutes(1));
+        store.Set("a/2", "2", 5, TimeSpan.FromMinutes(1));
+        store.Set("b/1", "3", 5, TimeSpan.FromMinutes(1));
+
+        store.RemoveWhere(key => key.StartsWith("a/", StringComparison.Ordinal));
+
+        Assert.False(store.TryGet("a/1", out _));
+        Assert.False(store.TryGet("a/2", out _));
+        Assert.True(store.TryGet("b/1", out _));
+        Assert.Equal(5, store.Bytes);
+    }
 }
