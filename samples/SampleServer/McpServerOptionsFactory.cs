@@ -30,6 +30,11 @@ internal static class McpServerOptionsFactory
 
         serverOptions.Handlers.CallToolHandler = new UnavailableToolHandler(options, tools).HandleAsync;
         serverOptions.Filters.Request.CallToolFilters.Add(faults.Apply);
+        if (options.ToolsListTimeToLive is not null || options.ToolsListCacheScope is not null)
+        {
+            serverOptions.Filters.Request.ListToolsFilters.Add(new ToolListCacheHints(options.ToolsListTimeToLive, options.ToolsListCacheScope).Apply);
+        }
+
         // On stdio and ws the transport drops server/discover instead (see DiscoverIgnoringTransport for why a filter cannot).
         if (options.IgnoreDiscover && options.Transport is ServerTransport.Http or ServerTransport.Sse)
         {

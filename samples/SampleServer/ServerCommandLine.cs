@@ -4,6 +4,7 @@ using System.Net;
 using McpFleet.SampleServer.Faults;
 using McpFleet.SampleServer.Hosting;
 using McpFleet.SampleServer.Tools;
+using ModelContextProtocol.Protocol;
 
 namespace McpFleet.SampleServer;
 
@@ -117,6 +118,16 @@ internal sealed class ServerCommandLine
         Description = "Serve a changed definition of echo, for conflict and drift tests: " + string.Join(", ", EchoVariants.Names) + ".",
     }.AcceptOnlyFromAmong([.. EchoVariants.Names]);
 
+    private readonly Option<int?> _toolsListTimeToLiveOption = new Option<int?>("--tools-list-ttl-ms")
+    {
+        Description = "Put this caching hint (ttlMs) on every tools/list result: how long clients may reuse the list.",
+    }.InRange(0, int.MaxValue);
+
+    private readonly Option<string?> _toolsListCacheScopeOption = new Option<string?>("--tools-list-cache-scope")
+    {
+        Description = "Put this caching hint (cacheScope) on every tools/list result: public (shareable between users) or private.",
+    }.AcceptOnlyFromAmong("public", "private");
+
     private readonly Option<bool> _verboseOption = new("--verbose")
     {
         Description = "Log at Debug level instead of Warning (logs always go to stderr).",
@@ -134,7 +145,7 @@ internal sealed class ServerCommandLine
         [
             _nameOption, _titleOption, _serverVersionOption, _transportOption, _hostOption, _portOption, _toolsOption, _rootOption,
             _allowRunCommandOption, _allowToolChangesOption, _latencyOption, _failRateOption, _seedOption, _exitAfterOption, _journalOption, _authTokenEnvOption,
-            _ignoreDiscoverOption, _variantOption, _verboseOption,
+            _ignoreDiscoverOption, _variantOption, _toolsListTimeToLiveOption, _toolsListCacheScopeOption, _verboseOption,
         ];
         foreach (var option in options)
         {
@@ -176,6 +187,13 @@ internal sealed class ServerCommandLine
                 Seed = result.GetValue(_seedOption),
                 ExitAfter = result.GetValue(_exitAfterOption),
                 JournalPath = result.GetValue(_journalOption),
+            },
+            ToolsListTimeToLive = result.GetValue(_toolsListTimeToLiveOption) is int milliseconds ? TimeSpan.FromMilliseconds(milliseconds) : null,
+            ToolsListCacheScope = result.GetValue(_toolsListCacheScopeOption) switch
+            {
+                "public" => CacheScope.Public,
+                "private" => CacheScope.Private,
+                _ => null,
             },
             AuthToken = result.GetValue(_authTokenEnvOption),
             IgnoreDiscover = result.GetValue(_ignoreDiscoverOption),

@@ -2,6 +2,7 @@ using System.Net;
 using McpFleet.SampleServer.Faults;
 using McpFleet.SampleServer.Hosting;
 using McpFleet.SampleServer.Tools;
+using ModelContextProtocol.Protocol;
 
 namespace McpFleet.SampleServer;
 
@@ -35,6 +36,12 @@ internal sealed record ServerOptions
     public EchoVariant EchoVariant { get; init; }
 
     public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>The <c>ttlMs</c> caching hint put on <c>tools/list</c> results; <see langword="null"/> for none.</summary>
+    public TimeSpan? ToolsListTimeToLive { get; init; }
+
+    /// <summary>The <c>cacheScope</c> caching hint put on <c>tools/list</c> results; <see langword="null"/> for none.</summary>
+    public CacheScope? ToolsListCacheScope { get; init; }
 
     /// <summary>The token every HTTP request must present; <see langword="null"/> when http, sse and ws are open to all.</summary>
     public BearerToken? AuthToken { get; init; }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
+using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -37,6 +38,9 @@ public sealed class FleetOptions
     /// <summary>Routing strategies, for the fleet and per tool.</summary>
     public RoutingOptions Routing { get; set; } = new();
 
+    /// <summary>Opt-in caching of read-only tools' results. Default: off.</summary>
+    public CachingOptions Caching { get; set; } = new();
+
     /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
     public IList<IServerDiscovery> Discovery { get; } = [];
 
@@ -67,14 +71,16 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || TimeProvider is null)
         {
-            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, and {nameof(TimeProvider)} are required.");
+            throw new ValidationException(
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
         Health.Validate();
         Resilience.Validate();
+        Caching.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");

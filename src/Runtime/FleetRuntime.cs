@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -28,7 +29,7 @@ namespace McpFleet;
 /// self-healing session per server, health monitoring, routing among the servers that can take a call, and the entry
 /// points through which every typed method calls its tool.
 /// </summary>
-public sealed class FleetRuntime : IAsyncDisposable
+public sealed partial class FleetRuntime : IAsyncDisposable
 {
     private readonly FleetOptions _options;
     private readonly TimeProvider _time;
@@ -37,6 +38,8 @@ public sealed class FleetRuntime : IAsyncDisposable
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly ToolCallPipelines _callPipelines;
+    private readonly ToolResultCache _resultCache;
+    private readonly ToolListCache _toolListCache;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -62,6 +65,8 @@ public sealed class FleetRuntime : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<FleetRuntime>();
         _telemetry = new FleetTelemetry(options.MeterFactory);
+        _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
+        _toolListCache = new ToolListCache(options.Caching, _time);
         _connector = new ServerConnector(options.Connection, loggerFactory);
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
@@ -235,7 +240,10 @@ public sealed class FleetRuntime : IAsyncDisposable
             candidates[i] = new CallCandidate(instances[i], tool, AcceptedArguments: null);
         }
 
-        return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+        var sent = ToolArguments.ToDictionary(arguments);
+        return await _resultCache.CallAsync(
+            tool, instances.Select(instance => instance.Definition), sent,
+            ct => DispatchAsync<CapturedToolResult<TResult>>(tool.ToolName, [tool.ServerName], candidates, sent, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -265,9 +273,15 @@ public sealed class FleetRuntime : IAsyncDisposable
             .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new CallCandidate(entry, member.Tool, member.AcceptedArguments)))
             .ToArray();
         var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
-        return candidates.Length == 0
-            ? throw new ToolGroupUnavailableException(group.ToolName, services, [])
-            : await DispatchAsync<TResult>(group.ToolName, services, candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+        if (candidates.Length == 0)
+        {
+            throw new ToolGroupUnavailableException(group.ToolName, services, []);
+        }
+
+        var sent = ToolArguments.ToDictionary(arguments);
+        return await _resultCache.CallAsync(
+            group, candidates.Select(candidate => candidate.Entry.Definition), sent,
+            ct => DispatchAsync<CapturedToolResult<TResult>>(group.ToolName, services, candidates, sent, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops discovery and health probing, and ends every session and every server process the runtime started.</summary>
@@ -515,6 +529,7 @@ public sealed class FleetRuntime : IAsyncDisposable
             () =>
             {
                 Log.ToolListChanged(_logger, entry.Name);
+                _toolListCache.Invalidate(entry.Name);
                 Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
             },
             endOfSession);
@@ -566,6 +581,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private Task Retire(ServerEntry entry)
     {
         Log.ServerRemoved(_logger, entry.Name, entry.InFlight);
+        _toolListCache.Invalidate(entry.Name);
         Raise(ServerRemoved, new ServerEventArgs(entry.Definition));
         return Track(RetireAsync(entry));
     }

@@ -26,6 +26,7 @@ namespace McpFleet.DependencyInjection;
 ///     "Servers": { "weather": { "CircuitBreaker": { "Enabled": false } } },
 ///     "Tools": { "create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
 ///   },
+///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
 ///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
 /// }
 /// </code>
@@ -72,6 +73,16 @@ internal static class FleetConfigurationReader
         }
 
         ReadResilience(configuration.GetSection("Resilience"), options.Resilience);
+        var caching = configuration.GetSection("Caching");
+        options.Caching.Enabled = BoolValue(caching, "Enabled") ?? options.Caching.Enabled;
+        options.Caching.DefaultTimeToLive = TimeSpanValue(caching, "DefaultTimeToLive") ?? options.Caching.DefaultTimeToLive;
+        options.Caching.MaxEntries = IntValue(caching, "MaxEntries") ?? options.Caching.MaxEntries;
+        options.Caching.MaxBytes = LongValue(caching, "MaxBytes") ?? options.Caching.MaxBytes;
+        foreach (var tool in caching.GetSection("Tools").GetChildren())
+        {
+            options.Caching.ToolTimeToLive[tool.Key] = TimeSpanValue(caching.GetSection("Tools"), tool.Key) ?? throw new ValidationException($"Caching: tool '{tool.Key}' needs a time span such as 00:00:30.");
+        }
+
         foreach (var server in configuration.GetSection("Servers").GetChildren())
         {
             options.Servers.Add(ReadServer(server));
@@ -184,6 +195,11 @@ internal static class FleetConfigurationReader
     private static double? DoubleValue(IConfiguration section, string key) =>
         section[key] is { Length: > 0 } text
             ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be a number; it is '{text}'.")
+            : null;
+
+    private static long? LongValue(IConfiguration section, string key) =>
+        section[key] is { Length: > 0 } text
+            ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
             : null;
 
     private static bool? BoolValue(IConfiguration section, string key) =>

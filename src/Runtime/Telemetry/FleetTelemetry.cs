@@ -26,6 +26,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _routingDecisions;
     private readonly Counter<long> _healthTransitions;
     private readonly Counter<long> _resilienceEvents;
+    private readonly Counter<long> _cacheLookups;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -40,6 +41,7 @@ internal sealed class FleetTelemetry : IDisposable
         _healthTransitions = _meter.CreateCounter<long>("mcpfleet.server.health_transitions", "{transition}", "Health state changes, by server and new state.");
         _resilienceEvents = _meter.CreateCounter<long>(
             "mcpfleet.resilience.events", "{event}", "Retries, failovers, hedges, circuit breaker transitions and calls of unknown outcome, by server, tool and event.");
+        _cacheLookups = _meter.CreateCounter<long>("mcpfleet.cache.lookups", "{lookup}", "Result cache lookups of read-only tools, by server, tool and outcome (hit or miss).");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call.</summary>
@@ -60,6 +62,14 @@ internal sealed class FleetTelemetry : IDisposable
             }
         }
 
+        return activity;
+    }
+
+    /// <summary>Starts the span of a call answered from the result cache: no server is contacted.</summary>
+    public static Activity? StartCacheHit(string server, string tool)
+    {
+        var activity = StartCall(server, tool, strategy: null);
+        activity?.SetTag("mcpfleet.cache.hit", true);
         return activity;
     }
 
@@ -108,6 +118,12 @@ internal sealed class FleetTelemetry : IDisposable
             new KeyValuePair<string, object?>("mcpfleet.resilience.event", name));
         Activity.Current?.AddEvent(new ActivityEvent($"mcpfleet.{name}"));
     }
+    public void CacheLookedUp(string server, string tool, bool hit) =>
+        _cacheLookups.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
+            new KeyValuePair<string, object?>("mcpfleet.cache.outcome", hit ? "hit" : "miss"));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

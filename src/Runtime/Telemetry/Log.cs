@@ -55,4 +55,9 @@ internal static partial class Log
 
     [LoggerMessage(22, LogLevel.Warning, "Whether tool '{Tool}' ran on server '{Server}' is unknown; it is not safe to send again.")]
     public static partial void OutcomeUnknown(ILogger logger, string tool, string server);
+    [LoggerMessage(13, LogLevel.Debug, "Tool '{Tool}' of '{Server}' answered from the result cache.")]
+    public static partial void ToolResultFromCache(ILogger logger, string tool, string server);
+
+    [LoggerMessage(14, LogLevel.Warning, "Tool '{Tool}' of '{Scope}' has a cache time-to-live but is not read-only, so its results are not cached.")]
+    public static partial void CachingSkippedNotReadOnly(ILogger logger, string tool, string scope);
 }

@@ -1,0 +1,56 @@
+using McpFleet.Caching;
+using McpFleet.Connections;
+using McpFleet.Registry;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpFleet;
+
+public sealed partial class FleetRuntime
+{
+    /// <summary>
+    /// Lists the tools one server offers now, every page of them. With <see cref="FleetOptions.Caching"/> enabled, a list
+    /// is reused for as long as the server's caching hints allow (<c>ttlMs</c>, and <c>cacheScope</c> private: only for
+    /// callers with the same credentials), until the server announces a change.
+    /// </summary>
+    /// <param name="serverName">The fleet's name for the server (a replica is listed on its own).</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <exception cref="InvalidOperationException">No server has that name.</exception>
+    /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
+    /// <exception cref="TimeoutException">The server did not answer within <see cref="ConnectionOptions.RequestTimeout"/>.</exception>
+    public async Task<IReadOnlyList<Tool>> ListToolsAsync(string serverName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serverName);
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var entry = _registry.Find(serverName)
+            ?? throw new InvalidOperationException($"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+        return await _toolListCache.ListAsync(entry.Definition, ct => FetchToolsAsync(entry, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
+    {
+        var requestTimeout = _options.Connection.RequestTimeout;
+        using var timer = new CancellationTokenSource(requestTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            var client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            // Page by page: the overload that gathers every page drops the caching hints.
+            var pages = new List<ListToolsResult>();
+            string? cursor = null;
+            do
+            {
+                var page = await client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor }, timeout.Token).ConfigureAwait(false);
+                pages.Add(page);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            return ToolList.FromPages(pages);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Server '{entry.Name}' did not list its tools within {requestTimeout.TotalSeconds:0.###} s.");
+        }
+    }
+}
