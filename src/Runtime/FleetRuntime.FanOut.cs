@@ -30,7 +30,7 @@ public sealed partial class FleetRuntime
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return await FanOutAsync(targets, ToolArguments.ToDictionary(arguments), strategy, options, cancellationToken).ConfigureAwait(false);
+        return await RunFanOutAsync(targets, ToolArguments.ToDictionary(arguments), strategy, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -58,10 +58,10 @@ public sealed partial class FleetRuntime
             JsonValueKind.Undefined or JsonValueKind.Null => new Dictionary<string, JsonElement>(StringComparer.Ordinal),
             _ => throw new ArgumentException($"The arguments of tool '{toolName}' must be a JSON object, not {arguments.ValueKind}.", nameof(arguments)),
         };
-        return FanOutAsync(FanOutTargets.Broadcast(toolName), map, strategy, options, cancellationToken);
+        return RunFanOutAsync(FanOutTargets.Broadcast(toolName), map, strategy, options, cancellationToken);
     }
 
-    private async Task<FanOutResult<TResult, TValue>> FanOutAsync<TResult, TValue>(
+    private async Task<FanOutResult<TResult, TValue>> RunFanOutAsync<TResult, TValue>(
         FanOutTargets targets, Dictionary<string, JsonElement> arguments, AggregationStrategy<TResult, TValue> strategy, FanOutOptions? options, CancellationToken cancellationToken)
         where TResult : IToolResult<TResult>
     {

@@ -70,7 +70,7 @@ internal sealed class FanOutExecution<TResult, TValue>
             {
                 var (index, result) = await call.ConfigureAwait(false);
                 progress.Record(index, result);
-                if (!_stop.IsCancellationRequested && IsSettled(progress))
+                if (progress.Pending > 0 && !_stop.IsCancellationRequested && IsSettled(progress))
                 {
                     _settled = true;
                     await _stop.CancelAsync().ConfigureAwait(false);
@@ -149,7 +149,8 @@ internal sealed class FanOutExecution<TResult, TValue>
             throw Failed(FanOutFailureKind.NoTargets, $"no server in the fleet is a target ({targets}).");
         }
 
-        if (progress.Succeeded == 0)
+        // Targets cancelled because too few could still succeed did not all fail: too few succeeded.
+        if (progress.Succeeded == 0 && !_settled)
         {
             throw Failed(FanOutFailureKind.AllFailed, "every target failed.");
         }
