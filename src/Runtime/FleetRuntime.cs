@@ -307,15 +307,22 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     /// <summary>
     /// Runs a call through its resilience pipeline: each attempt routes to a candidate and calls it; failures that are
     /// safe to send again are retried or failed over, slow read-only calls hedged. The answer is converted once, at the end.
+    /// A <paramref name="singleAttempt"/> call (one target of a fan-out, which asks every target anyway) is neither retried
+    /// nor hedged; its circuit breakers and timeout still apply.
     /// </summary>
     private async Task<TResult> DispatchAsync<TResult>(
-        string toolName, IReadOnlyList<string> services, CallCandidate[] candidates, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
+        string toolName,
+        IReadOnlyList<string> services,
+        CallCandidate[] candidates,
+        Dictionary<string, JsonElement> arguments,
+        CancellationToken cancellationToken,
+        bool singleAttempt = false)
         where TResult : IToolResult<TResult>
     {
         var settings = _options.Resilience.ForTool(toolName);
         var resend = settings?.Resend ?? ResendPolicy.Automatic;
         var mayResend = resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsIdempotent));
-        var mayHedge = resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsReadOnly));
+        var mayHedge = !singleAttempt && (resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsReadOnly)));
 
         // One server is explicit targeting: nothing to route, and no strategy to report.
         var strategy = candidates.Length == 1 ? null : GetRoutingStrategy(toolName);
@@ -324,7 +331,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             candidates,
             pool => strategy is null ? pool[0] : Choose(strategy, toolName, pool, arguments),
             mayResend,
-            _callPipelines.RetryOf(toolName).MaxRetryAttempts,
+            singleAttempt ? 0 : _callPipelines.RetryOf(toolName).MaxRetryAttempts,
             settings?.FailoverOrder ?? []);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallPlan.Key, plan);

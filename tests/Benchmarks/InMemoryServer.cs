@@ -14,12 +14,22 @@ internal sealed class InMemoryServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _running;
 
-    public InMemoryServer()
+    /// <param name="latency">How long echo waits before it answers, like a server doing work; none by default.</param>
+    public InMemoryServer(TimeSpan latency = default)
     {
+        var echo = latency > TimeSpan.Zero
+            ? McpServerTool.Create(
+                async ([Description("Text.")] string message, CancellationToken cancellationToken) =>
+                {
+                    await Task.Delay(latency, cancellationToken);
+                    return message;
+                },
+                new McpServerToolCreateOptions { Name = "echo", ReadOnly = true })
+            : McpServerTool.Create(([Description("Text.")] string message) => message, new McpServerToolCreateOptions { Name = "echo", ReadOnly = true });
         var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "bench", Version = "1.0.0" },
-            ToolCollection = [McpServerTool.Create(([Description("Text.")] string message) => message, new McpServerToolCreateOptions { Name = "echo", ReadOnly = true })],
+            ToolCollection = [echo],
         };
         var server = McpServer.Create(new StreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream(), "bench"), options);
         _running = server.RunAsync(_stopping.Token);

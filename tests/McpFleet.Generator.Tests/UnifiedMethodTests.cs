@@ -1,4 +1,5 @@
 using McpFleet.Generator.Tests.Infrastructure;
+using McpFleet.Tools;
 using Microsoft.CodeAnalysis;
 
 namespace McpFleet.Generator.Tests;
@@ -29,6 +30,35 @@ public sealed class UnifiedMethodTests
         // The per-server files do not change when servers are grouped.
         var alone = GeneratorHarness.Run([ConflictSets.Inputs("replicas")[0]]).AssertNoException();
         Assert.Equal(alone.Source("McpFleet.SampleEast.g.cs"), fleet.Output.Source("McpFleet.SampleEast.g.cs"));
+    }
+
+    [Fact]
+    public void A_unified_method_has_a_typed_fan_out_sibling_over_its_group()
+    {
+        using var fleet = CompiledFleet.Generate(ConflictSets.Inputs("replicas"), null);
+
+        var fanOut = Assert.Single(fleet.FleetType().GetMethods(), m => m.Name == "EchoFanOutAsync");
+        Assert.Equal(["TValue"], fanOut.GetGenericArguments().Select(t => t.Name));
+        Assert.Equal(["EchoArguments", "AggregationStrategy`2", "FanOutOptions", "CancellationToken"], fanOut.GetParameters().Select(p => p.ParameterType.Name));
+        Assert.Equal(typeof(TextToolResult), fanOut.GetParameters()[1].ParameterType.GetGenericArguments()[0]);
+        Assert.Equal("FanOutResult`2", fanOut.ReturnType.GetGenericArguments()[0].Name);
+        Assert.Contains(
+            "Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);",
+            fleet.Output.Source("McpFleet.Fleet.g.cs"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unified_method_does_not_take_the_name_of_a_fan_out_method()
+    {
+        const string Tools = """[ { "name": "echo", "inputSchema": { "type": "object" } }, { "name": "echo_fan_out", "inputSchema": { "type": "object" } } ]""";
+
+        using var fleet = CompiledFleet.Generate([TwoServers.Snapshot("alpha", "1.0.0", Tools), TwoServers.Snapshot("beta", "1.0.0", Tools)], null);
+
+        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOut2Async", [typeof(CancellationToken)]));
+        Assert.Equal(
+            ["The unified method for tool 'echo_fan_out' is named 'EchoFanOut2Async' because 'EchoFanOutAsync' is already used by the fan-out method of tool 'echo'"],
+            fleet.Output.WithId("MCPF0105").Select(d => d.Message()));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class ReplicaFleetTests : IDisposable
         Assert.Contains("unified math_calc (Replicas): replica-1, replica-2, replica-3", result.Output, StringComparison.Ordinal);
         Assert.Contains("fleet.MathCalcAsync(\"6 × 7\")  ->  42", result.Output, StringComparison.Ordinal);
         Assert.Contains("fleet.Audit.EchoAsync(\"logged\")  ->  logged", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"fleet\.MathCalcFanOutAsync\(""6 × 7"", majority\)  ->  42, agreed by [23] of 3 replicas", result.Output);
 
         // The build writes its conflict report next to the sample's own output.
         var report = await File.ReadAllTextAsync(Path.Join(SampleOutput, "mcpfleet-conflicts.txt"));

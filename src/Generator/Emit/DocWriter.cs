@@ -31,6 +31,8 @@ internal static class DocWriter
 
     public static void Param(SourceWriter writer, string name, string content) => Element(writer, $"param name=\"{name}\"", content);
 
+    public static void TypeParam(SourceWriter writer, string name, string content) => Element(writer, $"typeparam name=\"{name}\"", content);
+
     public static void Returns(SourceWriter writer, string content) => Element(writer, "returns", content);
 
     public static void Exception(SourceWriter writer, string type, string content) =>

@@ -108,6 +108,8 @@ internal static class FleetEmitter
         {
             writer.WriteLine();
             UnifiedToolEmitter.WriteMethods(writer, group);
+            writer.WriteLine();
+            UnifiedToolEmitter.WriteFanOutMethod(writer, group);
         }
 
         writer.CloseBlock();

@@ -27,6 +27,12 @@ internal static class KnownTypes
     public const string ToolResultFormatException = "global::McpFleet.Tools.ToolResultFormatException";
     public const string ToolGroupUnavailableException = "global::McpFleet.Tools.ToolGroupUnavailableException";
     public const string ServerConnectionException = "global::McpFleet.Connections.ServerConnectionException";
+    public const string AggregationStrategy = "global::McpFleet.Aggregation.AggregationStrategy";
+    public const string AggregationStrategies = "global::McpFleet.Aggregation.AggregationStrategies";
+    public const string FanOutException = "global::McpFleet.Aggregation.FanOutException";
+    public const string FanOutOptions = "global::McpFleet.Aggregation.FanOutOptions";
+    public const string FanOutResult = "global::McpFleet.Aggregation.FanOutResult";
+    public const string FanOutTargets = "global::McpFleet.Aggregation.FanOutTargets";
     public const string StructuredJson = "global::McpFleet.Generated.StructuredJson";
     public const string CallToolResult = "global::ModelContextProtocol.Protocol.CallToolResult";
     public const string ILoggerFactory = "global::Microsoft.Extensions.Logging.ILoggerFactory";

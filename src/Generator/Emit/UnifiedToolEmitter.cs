@@ -63,6 +63,38 @@ internal static class UnifiedToolEmitter
                 ToolDocs.WriteExceptions(writer, group.ResultKind, unified: true);
             });
 
+    /// <summary>
+    /// The fan-out sibling of a unified method, <c>{Identifier}FanOutAsync</c>: the tool called on every instance of
+    /// every member at once, the outcomes aggregated by a strategy whose result type must be the tool's.
+    /// </summary>
+    public static void WriteFanOutMethod(SourceWriter writer, UnifiedToolSpec group)
+    {
+        var resultType = ToolMethodEmitter.ResultType(group.ResultKind, group.ResultName, group.ResultNamespace);
+        var argumentsType = TypeSyntax.Generated(group.ArgumentsNamespace, group.Arguments.Name);
+        var members = Servers(group.Members.Select(m => m.ServerName));
+        DocWriter.Summary(writer, ToolDocs.Summary(group.Title, group.WireName, group.Hints));
+        DocWriter.Remarks(writer, ToolDocs.Remarks(
+            group.Description,
+            $"<para>Fan-out of unified tool {DocText.Code(group.WireName)}: every instance of {members} is called at once and the outcomes are aggregated by "
+            + "<paramref name=\"strategy\"/>. A server that fails or times out is an outcome of the result, not an exception.</para>"));
+        DocWriter.TypeParam(writer, "TValue", "The aggregated value's type.");
+        DocWriter.Param(writer, "arguments", "The tool's arguments, sent to every server.");
+        DocWriter.Param(writer, "strategy", $"How the outcomes become one value, e.g. from <see cref=\"{KnownTypes.AggregationStrategies}\"/>.");
+        DocWriter.Param(writer, "options", "Time limits and the success quorum; by default each server's call timeout.");
+        DocWriter.Param(writer, "cancellationToken", "Cancels every call, on the servers too.");
+        DocWriter.Returns(writer, "The aggregated value, the servers it came from, and every server's outcome.");
+        DocWriter.Exception(writer, KnownTypes.FanOutException, "No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.");
+        DocWriter.Exception(writer, KnownTypes.ValidationException, "The options are invalid.");
+        writer.WriteLine($"public {KnownTypes.Task}<{KnownTypes.FanOutResult}<{resultType}, TValue>> {group.Identifier}FanOutAsync<TValue>(");
+        writer.Indent();
+        writer.WriteLine($"{argumentsType} arguments,");
+        writer.WriteLine($"{KnownTypes.AggregationStrategy}<{resultType}, TValue> strategy,");
+        writer.WriteLine($"{KnownTypes.FanOutOptions}? options = null,");
+        writer.WriteLine($"{KnownTypes.CancellationToken} cancellationToken = default) =>");
+        writer.WriteLine($"Runtime.FanOutAsync({KnownTypes.FanOutTargets}.Group(Groups.{group.Identifier}), arguments, strategy, options, cancellationToken);");
+        writer.Unindent();
+    }
+
     public static void WriteMergedArguments(SourceWriter writer, UnifiedToolSpec group)
     {
         var summary = $"The merged arguments of tool {DocText.Code(group.WireName)} on {Servers(group.Members.Select(m => m.ServerName))}: "

@@ -73,8 +73,9 @@ internal sealed class ConflictResolver
     }
 
     /// <summary>
-    /// The unified methods' names: <c>{Identifier}Async</c> in the fleet class, <c>{Identifier}</c> in its nested
-    /// <c>Groups</c>. A fleet member ending in <c>Async</c> (<c>DisposeAsync</c>, a server's property) takes its stem.
+    /// The unified methods' names: <c>{Identifier}Async</c> and its fan-out <c>{Identifier}FanOutAsync</c> in the fleet
+    /// class, <c>{Identifier}</c> in its nested <c>Groups</c>. A fleet member ending in <c>Async</c> (<c>DisposeAsync</c>,
+    /// a server's property) takes its stem.
     /// </summary>
     private static NameAllocator MethodNames(IReadOnlyList<(string Name, string Owner)> fleetMembers)
     {
@@ -94,6 +95,7 @@ internal sealed class ConflictResolver
         var shared = decision.Shared;
         var candidate = Identifiers.ToPascal(shared.WireName, "Tool").Name;
         var identifier = methodNames.Allocate(candidate, $"the unified method for tool '{shared.WireName}'", out var takenBy);
+        methodNames.Reserve(identifier + "FanOut", $"the fan-out method of tool '{shared.WireName}'");
         if (takenBy is not null)
         {
             _diagnostics.Add(DiagnosticInfo.Anchored(DiagnosticDescriptors.UnifiedNameTaken, shared.Anchor, shared.WireName, identifier + "Async", candidate + "Async", takenBy));

@@ -6,7 +6,7 @@ namespace McpFleet.Generator.Model;
 /// moves lines of a snapshot leaves it equal and the fleet file cached.
 /// </remarks>
 /// <param name="WireName">The tool's name on the wire.</param>
-/// <param name="Identifier">The method is <c>{Identifier}Async</c> and the descriptor <c>Groups.{Identifier}</c>; unique in the fleet class.</param>
+/// <param name="Identifier">The method is <c>{Identifier}Async</c>, its fan-out <c>{Identifier}FanOutAsync</c> and the descriptor <c>Groups.{Identifier}</c>; unique in the fleet class.</param>
 /// <param name="Resolution">How the group was formed.</param>
 /// <param name="Rule">The policy rule that resolved the group, as users write it; <see langword="null"/> for plain replicas.</param>
 /// <param name="Members">The servers' tools, in order of preference (the winner first).</param>

@@ -27,6 +27,8 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _healthTransitions;
     private readonly Counter<long> _resilienceEvents;
     private readonly Counter<long> _cacheLookups;
+    private readonly Counter<long> _fanOuts;
+    private readonly Histogram<double> _fanOutDuration;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -42,9 +44,12 @@ internal sealed class FleetTelemetry : IDisposable
         _resilienceEvents = _meter.CreateCounter<long>(
             "mcpfleet.resilience.events", "{event}", "Retries, failovers, hedges, circuit breaker transitions and calls of unknown outcome, by server, tool and event.");
         _cacheLookups = _meter.CreateCounter<long>("mcpfleet.cache.lookups", "{lookup}", "Result cache lookups of read-only tools, by server, tool and outcome (hit or miss).");
+        _fanOuts = _meter.CreateCounter<long>("mcpfleet.fanout.calls", "{fan-out}", "Fan-outs completed, by tool, aggregation strategy and outcome.");
+        _fanOutDuration = _meter.CreateHistogram<double>("mcpfleet.fanout.duration", "s", "Duration of fan-outs, by tool and aggregation strategy.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
     }
 
-    /// <summary>The source of the fleet's spans: one per tool call.</summary>
+    /// <summary>The source of the fleet's spans: one per tool call, fan-out and composite tool.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name, s_version);
 
     /// <summary>Starts the span of a tool call.</summary>
@@ -73,6 +78,32 @@ internal sealed class FleetTelemetry : IDisposable
         return activity;
     }
 
+    /// <summary>Starts the span of a fan-out; the spans of its calls are its children.</summary>
+    public static Activity? StartFanOut(string tool, string strategy)
+    {
+        var activity = ActivitySource.StartActivity($"fanout {tool}", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("gen_ai.tool.name", tool);
+            activity.SetTag("mcpfleet.aggregation.strategy", strategy);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Starts the span of a composite tool; the spans of its parts' calls are its children.</summary>
+    public static Activity? StartComposite(string name, int parts)
+    {
+        var activity = ActivitySource.StartActivity($"composite {name}", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("mcpfleet.composite.name", name);
+            activity.SetTag("mcpfleet.composite.parts", parts);
+        }
+
+        return activity;
+    }
+
     public void CallStarted(string server) => _activeCalls.Add(1, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
 
     public void CallEnded(string server, string tool, TimeSpan duration, string? errorType)
@@ -94,6 +125,14 @@ internal sealed class FleetTelemetry : IDisposable
             new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
             new KeyValuePair<string, object?>("mcpfleet.routing.strategy", strategy),
             new KeyValuePair<string, object?>("mcpfleet.server.name", server));
+
+    public void FanOutEnded(string tool, string strategy, TimeSpan duration, string outcome)
+    {
+        var toolTag = new KeyValuePair<string, object?>("gen_ai.tool.name", tool);
+        var strategyTag = new KeyValuePair<string, object?>("mcpfleet.aggregation.strategy", strategy);
+        _fanOuts.Add(1, toolTag, strategyTag, new KeyValuePair<string, object?>("mcpfleet.outcome", outcome));
+        _fanOutDuration.Record(duration.TotalSeconds, toolTag, strategyTag);
+    }
 
     public void HealthChanged(string server, ServerHealth current) =>
         _healthTransitions.Add(

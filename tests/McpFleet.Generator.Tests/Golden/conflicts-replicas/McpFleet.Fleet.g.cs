@@ -139,6 +139,26 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleEast.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
 
+        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
+        /// <para>Fan-out of unified tool <c>echo</c>: every instance of servers <c>sample-east</c> and <c>sample-west</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::McpFleet.Tools.TextToolResult, TValue>> EchoFanOutAsync<TValue>(
+            global::MyApp.SampleEast.EchoArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::McpFleet.Tools.TextToolResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);
+
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
@@ -172,6 +192,26 @@ namespace MyApp
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(global::MyApp.SampleEast.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
+
+        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
+        /// <para>Fan-out of unified tool <c>get_time</c>: every instance of servers <c>sample-east</c> and <c>sample-west</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleEast.GetTimeResult, TValue>> GetTimeFanOutAsync<TValue>(
+            global::MyApp.SampleEast.GetTimeArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.GetTimeResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.GetTime), arguments, strategy, options, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -207,6 +247,26 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(global::MyApp.SampleEast.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
+        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
+        /// <para>Fan-out of unified tool <c>list_files</c>: every instance of servers <c>sample-east</c> and <c>sample-west</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleEast.ListFilesResult, TValue>> ListFilesFanOutAsync<TValue>(
+            global::MyApp.SampleEast.ListFilesArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.ListFilesResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
+
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
@@ -240,6 +300,26 @@ namespace MyApp
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(global::MyApp.SampleEast.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
+
+        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
+        /// <para>Fan-out of unified tool <c>math_calc</c>: every instance of servers <c>sample-east</c> and <c>sample-west</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleEast.MathCalcResult, TValue>> MathCalcFanOutAsync<TValue>(
+            global::MyApp.SampleEast.MathCalcArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.MathCalcResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.MathCalc), arguments, strategy, options, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
@@ -278,5 +358,25 @@ namespace MyApp
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(global::MyApp.SampleEast.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
+
+        /// <summary>Run command<para>Destructive · open-world</para></summary>
+        /// <remarks>
+        /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
+        /// <para>Fan-out of unified tool <c>run_command</c>: every instance of servers <c>sample-east</c> and <c>sample-west</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleEast.RunCommandResult, TValue>> RunCommandFanOutAsync<TValue>(
+            global::MyApp.SampleEast.RunCommandArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.RunCommandResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.RunCommand), arguments, strategy, options, cancellationToken);
     }
 }

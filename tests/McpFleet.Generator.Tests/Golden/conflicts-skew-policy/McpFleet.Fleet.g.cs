@@ -137,6 +137,26 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleV2.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
 
+        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
+        /// <para>Fan-out of unified tool <c>echo</c>: every instance of servers <c>sample-v2</c> and <c>sample-v1</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::McpFleet.Tools.TextToolResult, TValue>> EchoFanOutAsync<TValue>(
+            global::MyApp.SampleV2.EchoArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::McpFleet.Tools.TextToolResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);
+
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
@@ -173,6 +193,26 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(global::MyApp.GetTimeMergedArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.GetTimeMergedArguments, global::MyApp.SampleV1.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
 
+        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
+        /// <para>Fan-out of unified tool <c>get_time</c>: every instance of servers <c>sample-v1</c> and <c>sample-v2</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleV1.GetTimeResult, TValue>> GetTimeFanOutAsync<TValue>(
+            global::MyApp.GetTimeMergedArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV1.GetTimeResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.GetTime), arguments, strategy, options, cancellationToken);
+
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Lists the files and directories of a directory, sorted by name.
@@ -207,6 +247,26 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
+        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Lists the files and directories of a directory, sorted by name.
+        /// <para>Fan-out of unified tool <c>list_files</c>: every instance of server <c>sample-v2</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleV2.ListFilesResult, TValue>> ListFilesFanOutAsync<TValue>(
+            global::MyApp.SampleV2.ListFilesArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV2.ListFilesResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
+
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
@@ -240,6 +300,26 @@ namespace MyApp
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(global::MyApp.SampleV2.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.MathCalcArguments, global::MyApp.SampleV2.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
+
+        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
+        /// <para>Fan-out of unified tool <c>math_calc</c>: every instance of servers <c>sample-v2</c> and <c>sample-v1</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleV2.MathCalcResult, TValue>> MathCalcFanOutAsync<TValue>(
+            global::MyApp.SampleV2.MathCalcArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV2.MathCalcResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.MathCalc), arguments, strategy, options, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
@@ -278,6 +358,26 @@ namespace MyApp
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.RunCommandResult> RunCommandAsync(global::MyApp.SampleV2.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.RunCommandArguments, global::MyApp.SampleV2.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
+
+        /// <summary>Run command<para>Destructive · open-world</para></summary>
+        /// <remarks>
+        /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
+        /// <para>Fan-out of unified tool <c>run_command</c>: every instance of server <c>sample-v2</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleV2.RunCommandResult, TValue>> RunCommandFanOutAsync<TValue>(
+            global::MyApp.SampleV2.RunCommandArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV2.RunCommandResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.RunCommand), arguments, strategy, options, cancellationToken);
     }
 
     /// <summary>The merged arguments of tool <c>get_time</c> on servers <c>sample-v1</c> and <c>sample-v2</c>: every parameter of any of them; each server receives only the arguments its schema accepts.</summary>
