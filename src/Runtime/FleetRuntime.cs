@@ -23,7 +23,7 @@ namespace McpFleet;
 /// self-healing session per server, health monitoring, routing among the servers that can take a call, and the entry
 /// points through which every typed method calls its tool.
 /// </summary>
-public sealed class FleetRuntime : IAsyncDisposable
+public sealed partial class FleetRuntime : IAsyncDisposable
 {
     private readonly FleetOptions _options;
     private readonly TimeProvider _time;
