@@ -14,7 +14,7 @@ internal static class TransportNames
         "http" => TransportKind.Http,
         "streamable-http" => TransportKind.StreamableHttp,
         "sse" => TransportKind.Sse,
-        "ws" or "websocket" => TransportKind.WebSocket,
+        "ws" => TransportKind.WebSocket,
         _ => throw new ReplException($"Unknown transport '{name}'; expected {string.Join(", ", Remote)}."),
     };
 

@@ -23,9 +23,6 @@ public sealed class JsonToolArguments : IToolArguments
         _arguments = arguments.Clone();
     }
 
-    /// <summary>No arguments: <c>{}</c>.</summary>
-    public static JsonToolArguments Empty { get; } = new(JsonDocument.Parse("{}").RootElement);
-
     /// <summary>Parses a JSON object of argument names and values.</summary>
     /// <param name="json">The JSON text, e.g. <c>{"message": "hi"}</c>.</param>
     /// <exception cref="JsonException"><paramref name="json"/> is not valid JSON; the exception gives the position.</exception>

@@ -7,6 +7,7 @@ namespace McpFleet.Cli.Tests.Repl;
 /// <c>mcpfleet servers|tools|call|stats …</c>: one verb of the REPL, run once by the real process for a script, with
 /// the exit code telling how it went and errors as one line on stderr.
 /// </summary>
+[Collection(ReplProcessGroup.Name)]
 public sealed class OneShotCommandTests(SampleFleet fleet) : IClassFixture<SampleFleet>
 {
     private const string Token = "tok-8c41e7d29a05";

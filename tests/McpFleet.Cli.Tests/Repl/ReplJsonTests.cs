@@ -7,6 +7,7 @@ namespace McpFleet.Cli.Tests.Repl;
 /// Every verb of <c>mcpfleet repl --json</c>, sent one by one to the real process over its standard input, against
 /// sample servers over Streamable HTTP and stdio. The tests share the process and leave it as they found it.
 /// </summary>
+[Collection(ReplProcessGroup.Name)]
 public sealed class ReplJsonTests(JsonReplSession session) : IClassFixture<JsonReplSession>
 {
     private ReplProcess Repl => session.Repl;

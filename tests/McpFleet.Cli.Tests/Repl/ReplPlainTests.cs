@@ -4,6 +4,7 @@ namespace McpFleet.Cli.Tests.Repl;
 /// <c>mcpfleet repl</c> with its input and output redirected, as a script pipes commands to it: plain text, tables as
 /// aligned columns, one <c>error:</c> line on stderr per failed command, and the session goes on until <c>quit</c>.
 /// </summary>
+[Collection(ReplProcessGroup.Name)]
 public sealed class ReplPlainTests(SampleFleet fleet) : IClassFixture<SampleFleet>
 {
     [Fact]
@@ -58,6 +59,17 @@ public sealed class ReplPlainTests(SampleFleet fleet) : IClassFixture<SampleFlee
                 "error: Malformed JSON arguments at position 12: Expected depth to be zero at the end of the JSON payload in {\"message\":",
             ],
             Lines(result.Error));
+    }
+
+    [Fact]
+    public async Task Quit_in_json_mode_ends_the_process_with_nothing_more_written()
+    {
+        await using var repl = ReplProcess.Start(fleet.Targets);
+
+        var strategy = await repl.ResultAsync("strategy");
+
+        Assert.Equal("round-robin", strategy.GetProperty("strategy").GetString());
+        Assert.Equal(0, await repl.QuitAsync());
     }
 
     [Fact]
