@@ -1,6 +1,7 @@
 using System.CommandLine;
 using McpFleet.Cli.Capture;
 using McpFleet.Cli.Conflicts;
+using McpFleet.Cli.Repl;
 
 namespace McpFleet.Cli;
 
@@ -10,7 +11,7 @@ internal static class CliApplication
     /// <summary>Exit code of a run that found nothing wrong.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code of a run that found failures: a server that could not be captured, an unresolved conflict.</summary>
+    /// <summary>Exit code of a run that found failures: a server that could not be captured, an unresolved conflict, a failed call.</summary>
     public const int Failure = 1;
 
     /// <summary>Exit code of a run that could not start: bad arguments or configuration.</summary>
@@ -23,6 +24,10 @@ internal static class CliApplication
             CaptureCommand.Create(console),
             ConflictsCommand.Create(console),
         };
+        foreach (var command in ReplCommand.Create(console))
+        {
+            root.Subcommands.Add(command);
+        }
 
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
     }

@@ -26,7 +26,43 @@ internal static class CliRunner
     }
 
     /// <summary>Runs <c>McpFleet.Cli.dll</c> in a child process with output redirected, as CI and scripts do.</summary>
-    public static async Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessAsync(new CliProcessOptions { Environment = environment }, args);
+
+    /// <summary>Runs <c>McpFleet.Cli.dll</c> in a child process, writes <see cref="CliProcessOptions.StandardInput"/> to it and
+    /// closes its input, as a script piping commands to <c>mcpfleet repl</c> does.</summary>
+    public static async Task<CliResult> RunProcessAsync(CliProcessOptions options, params string[] args)
+    {
+        var startInfo = CreateStartInfo(options.Environment, args);
+        startInfo.RedirectStandardInput = true;
+        if (options.WorkingDirectory is not null)
+        {
+            startInfo.WorkingDirectory = options.WorkingDirectory;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        using CancellationTokenSource timeout = new(s_hangGuard);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.StandardInput.WriteAsync(options.StandardInput.AsMemory(), timeout.Token);
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How <c>McpFleet.Cli.dll</c> is started in a child process, with every stream redirected but input.</summary>
+    public static ProcessStartInfo CreateStartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
         ProcessStartInfo startInfo = new(SampleServerProcess.DotNetHost)
         {
@@ -45,22 +81,17 @@ internal static class CliRunner
             startInfo.Environment[name] = value;
         }
 
-        using var process = Process.Start(startInfo)!;
-        using CancellationTokenSource timeout = new(s_hangGuard);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
+        return startInfo;
     }
+}
+
+/// <summary>How <see cref="CliRunner.RunProcessAsync(CliProcessOptions, string[])"/> starts the CLI.</summary>
+internal sealed record CliProcessOptions
+{
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Written to the process's input, which is then closed.</summary>
+    public string StandardInput { get; init; } = "";
+
+    public string? WorkingDirectory { get; init; }
 }
