@@ -1,6 +1,8 @@
 using McpFleet.Caching;
+using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Registry;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -16,7 +18,8 @@ public sealed partial class FleetRuntime
     /// <param name="serverName">The fleet's name for the server (a replica is listed on its own).</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <exception cref="InvalidOperationException">No server has that name.</exception>
-    /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
+    /// <exception cref="ServerConnectionException">The server could not be reached, or the session ended during the request.</exception>
+    /// <exception cref="McpException">The server refused the request.</exception>
     /// <exception cref="TimeoutException">The server did not answer within <see cref="ConnectionOptions.RequestTimeout"/>.</exception>
     public async Task<IReadOnlyList<Tool>> ListToolsAsync(string serverName, CancellationToken cancellationToken = default)
     {
@@ -29,12 +32,18 @@ public sealed partial class FleetRuntime
 
     private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
     {
+        if (!entry.TryEnter())
+        {
+            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Draining, $"Server '{entry.Name}' is leaving the fleet.");
+        }
+
         var requestTimeout = _options.Connection.RequestTimeout;
         using var timer = new CancellationTokenSource(requestTimeout, _time);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        McpClient? client = null;
         try
         {
-            var client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
             // Page by page: the overload that gathers every page drops the caching hints.
             var pages = new List<ListToolsResult>();
             string? cursor = null;
@@ -51,6 +60,17 @@ public sealed partial class FleetRuntime
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"Server '{entry.Name}' did not list its tools within {requestTimeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && client is not null)
+        {
+            // The session is gone; the connection reopens it for the next request.
+            entry.Connection.Discard(client);
+            throw new ServerConnectionException(
+                entry.Name, ConnectionFailureKind.Unreachable, SecretRedactor.Redact($"Server '{entry.Name}': the session ended while listing its tools ({e.Message}).", entry.Definition.Secrets), e);
+        }
+        finally
+        {
+            entry.Exit();
         }
     }
 }
