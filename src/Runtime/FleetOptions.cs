@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Routing;
 
@@ -32,6 +33,9 @@ public sealed class FleetOptions
 
     /// <summary>Routing strategies, for the fleet and per tool.</summary>
     public RoutingOptions Routing { get; set; } = new();
+
+    /// <summary>What to do when a server's live tool definitions drift from its snapshot: allow, warn or block, per class of change and per server.</summary>
+    public DriftOptions Drift { get; set; } = new();
 
     /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
     public IList<IServerDiscovery> Discovery { get; } = [];
@@ -63,13 +67,14 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Routing?.DefaultStrategy is null || TimeProvider is null)
+        if (Connection is null || Health is null || Routing?.DefaultStrategy is null || Drift is null || TimeProvider is null)
         {
-            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Routing)} with a default strategy, and {nameof(TimeProvider)} are required.");
+            throw new ValidationException($"{nameof(Connection)}, {nameof(Health)}, {nameof(Routing)} with a default strategy, {nameof(Drift)}, and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
         Health.Validate();
+        Drift.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");

@@ -5,6 +5,7 @@ using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Registry;
 using McpFleet.Routing;
@@ -31,6 +32,7 @@ public sealed class FleetRuntime : IAsyncDisposable
     private readonly FleetTelemetry _telemetry;
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
+    private readonly DriftMonitor _drift;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -60,6 +62,7 @@ public sealed class FleetRuntime : IAsyncDisposable
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
+        _drift = new DriftMonitor(options, manifest, _logger, _telemetry, args => Raise(DriftDetected, args));
         _registry = new ServerRegistry(CreateEntry);
         foreach (var server in options.Servers)
         {
@@ -78,6 +81,13 @@ public sealed class FleetRuntime : IAsyncDisposable
 
     /// <summary>Raised when a server says its list of tools changed.</summary>
     public event EventHandler<ToolListChangedEventArgs>? ToolListChanged;
+
+    /// <summary>
+    /// Raised when a server's live tool definitions differ from its snapshot (checked as each session opens and when
+    /// the tool list changes), with each change and the action its policy takes; not raised again while a server's
+    /// changes stay the same.
+    /// </summary>
+    public event EventHandler<DriftDetectedEventArgs>? DriftDetected;
 
     /// <summary>The names of the servers in the fleet now.</summary>
     public IReadOnlyCollection<string> ServerNames => [.. _registry.Names.Order(StringComparer.Ordinal)];
@@ -222,7 +232,7 @@ public sealed class FleetRuntime : IAsyncDisposable
             candidates[i] = new Candidate(instances[i], tool, AcceptedArguments: null);
         }
 
-        return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], candidates, ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
+        return await DispatchAsync<TResult>(tool.ToolName, [tool.ServerName], PassOverBlocked(candidates), ToolArguments.ToDictionary(arguments), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -248,9 +258,9 @@ public sealed class FleetRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var candidates = group.Members
+        var candidates = PassOverBlocked(group.Members
             .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new Candidate(entry, member.Tool, member.AcceptedArguments)))
-            .ToArray();
+            .ToArray());
         var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
         return candidates.Length == 0
             ? throw new ToolGroupUnavailableException(group.ToolName, services, [])
@@ -374,6 +384,9 @@ public sealed class FleetRuntime : IAsyncDisposable
             using var outstanding = entry.State.BeginRequest();
             using var slot = await entry.AcquireAsync(timeout.Token).ConfigureAwait(false);
             client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            errorType = "drift_blocked";
+            entry.Drift.ThrowIfBlocked(tool);
+            errorType = null;
             var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = ToolArguments.Select(arguments, accepted) };
             var result = await ToolCaller.CallAsync(client, request, timeout.Token).ConfigureAwait(false);
             entry.State.RecordLatency(_time.GetElapsedTime(started));
@@ -447,9 +460,10 @@ public sealed class FleetRuntime : IAsyncDisposable
     {
         // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
         var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
-        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger);
+        var drift = _drift.CreateGuard(definition);
+        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger, drift.CheckSessionAsync);
         var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
-        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), _options.Connection.MaxConcurrentCalls);
+        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), drift, _options.Connection.MaxConcurrentCalls);
         health.Changed += (_, change) => OnHealthChanged(entry, change);
         connection.Connected += (_, client) => OnConnected(entry, client);
         connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
@@ -478,6 +492,7 @@ public sealed class FleetRuntime : IAsyncDisposable
             {
                 Log.ToolListChanged(_logger, entry.Name);
                 Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
+                Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), endOfSession));
             },
             endOfSession);
     }
@@ -658,6 +673,13 @@ public sealed class FleetRuntime : IAsyncDisposable
             Log.EventHandlerFailed(_logger, typeof(TArgs).Name, e);
         }
     }
+
+    /// <summary>Leaves out the instances whose drift verdict blocks the tool while another can take the call; when all
+    /// are blocked, they stay, so the call is refused with the reason.</summary>
+    private static Candidate[] PassOverBlocked(Candidate[] candidates) =>
+        candidates.Any(c => c.Entry.Drift.IsBlocked(c.Tool.ToolName)) && candidates.Any(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))
+            ? [.. candidates.Where(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))]
+            : candidates;
 
     private static string Redact(ServerEntry entry, string text) => SecretRedactor.Redact(text, entry.Definition.Secrets);
 

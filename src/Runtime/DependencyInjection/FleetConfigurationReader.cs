@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using McpFleet.Configuration;
+using McpFleet.Drift;
 using McpFleet.Routing;
 using Microsoft.Extensions.Configuration;
 
@@ -18,6 +19,7 @@ namespace McpFleet.DependencyInjection;
 ///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
+///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "Servers": { "weather": { "Breaking": "Warn" } } },
 ///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
 /// }
 /// </code>
@@ -61,6 +63,24 @@ internal static class FleetConfigurationReader
         foreach (var tool in routing.GetSection("Tools").GetChildren())
         {
             options.Routing.ToolStrategies[tool.Key] = RoutingStrategies.FromName(tool.Value ?? "");
+        }
+
+        var drift = configuration.GetSection("Drift");
+        options.Drift.Compatible = EnumValue<DriftAction>(drift, "Compatible") ?? options.Drift.Compatible;
+        options.Drift.Breaking = EnumValue<DriftAction>(drift, "Breaking") ?? options.Drift.Breaking;
+        options.Drift.AnnotationEscalation = EnumValue<DriftAction>(drift, "AnnotationEscalation") ?? options.Drift.AnnotationEscalation;
+        options.Drift.DescriptionChange = EnumValue<DriftAction>(drift, "DescriptionChange") ?? options.Drift.DescriptionChange;
+        options.Drift.BlockScope = EnumValue<DriftBlockScope>(drift, "BlockScope") ?? options.Drift.BlockScope;
+        foreach (var server in drift.GetSection("Servers").GetChildren())
+        {
+            options.Drift.Servers[server.Key] = new DriftServerOptions
+            {
+                Compatible = EnumValue<DriftAction>(server, "Compatible"),
+                Breaking = EnumValue<DriftAction>(server, "Breaking"),
+                AnnotationEscalation = EnumValue<DriftAction>(server, "AnnotationEscalation"),
+                DescriptionChange = EnumValue<DriftAction>(server, "DescriptionChange"),
+                BlockScope = EnumValue<DriftBlockScope>(server, "BlockScope"),
+            };
         }
 
         foreach (var server in configuration.GetSection("Servers").GetChildren())
@@ -112,6 +132,15 @@ internal static class FleetConfigurationReader
     private static int? IntValue(IConfiguration section, string key) =>
         section[key] is { Length: > 0 } text
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
+            : null;
+
+    /// <summary>An enum value by its name, in any case; numbers are refused, as they would bypass the names.</summary>
+    private static TEnum? EnumValue<TEnum>(IConfiguration section, string key)
+        where TEnum : struct, Enum =>
+        section[key] is { Length: > 0 } text
+            ? Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name
+                ? Enum.Parse<TEnum>(name)
+                : throw new ValidationException($"'{key}' must be one of {string.Join(", ", Enum.GetNames<TEnum>())}; it is '{text}'.")
             : null;
 
     private static bool? BoolValue(IConfiguration section, string key) =>

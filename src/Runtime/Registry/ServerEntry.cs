@@ -1,13 +1,14 @@
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Routing;
 
 namespace McpFleet.Registry;
 
 /// <summary>
-/// Everything the runtime keeps for one server: its definition, connection, health, routing state and the gate that
-/// bounds its concurrent calls. A server leaving the fleet is drained: no new calls, and it is disposed once the calls
+/// Everything the runtime keeps for one server: its definition, connection, health, drift verdict, routing state and
+/// the gate that bounds its concurrent calls. A server leaving the fleet is drained: no new calls, and it is disposed once the calls
 /// in flight have completed.
 /// </summary>
 internal sealed class ServerEntry : IAsyncDisposable
@@ -17,10 +18,11 @@ internal sealed class ServerEntry : IAsyncDisposable
     private int _inFlight;
     private volatile bool _draining;
 
-    public ServerEntry(ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, int maxConcurrentCalls)
+    public ServerEntry(ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, DriftGuard drift, int maxConcurrentCalls)
     {
         Definition = definition;
         Connection = connection;
+        Drift = drift;
         Health = health;
         Monitor = monitor;
         State = new ServerState(definition.Name, definition.Weight, definition.Priority, definition.Tags);
@@ -38,6 +40,9 @@ internal sealed class ServerEntry : IAsyncDisposable
     public HealthTracker Health { get; }
 
     public HealthMonitor Monitor { get; }
+
+    /// <summary>The drift verdict of the server's sessions, which refuses the calls its policy blocks.</summary>
+    public DriftGuard Drift { get; }
 
     public bool IsDraining => _draining;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using McpFleet.Drift;
 using McpFleet.Health;
 
 namespace McpFleet.Telemetry;
@@ -24,6 +25,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly UpDownCounter<long> _activeCalls;
     private readonly Counter<long> _routingDecisions;
     private readonly Counter<long> _healthTransitions;
+    private readonly Counter<long> _driftChanges;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -36,6 +38,7 @@ internal sealed class FleetTelemetry : IDisposable
         _activeCalls = _meter.CreateUpDownCounter<long>("mcpfleet.tool.active_calls", "{call}", "Tool calls in flight, by server.");
         _routingDecisions = _meter.CreateCounter<long>("mcpfleet.routing.decisions", "{decision}", "Routing choices, by tool, strategy and chosen server.");
         _healthTransitions = _meter.CreateCounter<long>("mcpfleet.server.health_transitions", "{transition}", "Health state changes, by server and new state.");
+        _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call.</summary>
@@ -86,6 +89,13 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.server.health", current.ToString().ToLowerInvariant()));
+
+    public void DriftChange(string server, DriftClass driftClass, DriftAction action) =>
+        _driftChanges.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("mcpfleet.drift.class", DriftNames.Tag(driftClass)),
+            new KeyValuePair<string, object?>("mcpfleet.drift.action", DriftNames.Tag(action)));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()
