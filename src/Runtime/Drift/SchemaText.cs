@@ -20,36 +20,54 @@ internal static class SchemaText
         "$defs", "definitions", "dependentSchemas", "patternProperties", "properties",
     };
 
-    /// <summary>Keywords that only tell people (and models) about a value.</summary>
-    private static readonly HashSet<string> s_proseKeywords = new(StringComparer.Ordinal) { "description", "title" };
+    /// <summary>Keywords that only tell people (and models) about a value, as the generator's conflict check has them.</summary>
+    private static readonly HashSet<string> s_proseKeywords = new(StringComparer.Ordinal) { "$comment", "$schema", "description", "examples", "title" };
+
+    /// <summary>Keywords whose array value is a set: its order means nothing.</summary>
+    private static readonly HashSet<string> s_setKeywords = new(StringComparer.Ordinal) { "enum", "required", "type" };
 
     /// <summary>Whether two optional values are the same JSON.</summary>
     public static bool Same(JsonElement? left, JsonElement? right) =>
         left is null || right is null ? left is null && right is null : CanonicalJson.Write(left.Value) == CanonicalJson.Write(right.Value);
 
-    /// <summary>Whether two optional schemas differ in more than their prose (descriptions and titles).</summary>
-    public static bool DifferBeyondProse(JsonElement? left, JsonElement? right) =>
-        left is null || right is null ? left is not null || right is not null : WithoutProse(left.Value) != WithoutProse(right.Value);
+    /// <summary>Whether a keyword is documentation only.</summary>
+    public static bool IsProse(string keyword) => s_proseKeywords.Contains(keyword);
 
-    /// <summary>The canonical text of a schema without its descriptions and titles, at every level.</summary>
-    public static string WithoutProse(JsonElement schema)
+    /// <summary>Whether the documentation keywords of two schemas differ at their top level.</summary>
+    public static bool ProseDiffers(JsonElement left, JsonElement right) =>
+        s_proseKeywords.Any(keyword => !Same(Field(left, keyword), Field(right, keyword)));
+
+    /// <summary>Whether two optional schemas differ in more than their prose (descriptions, titles, examples) and the
+    /// order of their sets (<c>required</c>, <c>enum</c>, <c>type</c>).</summary>
+    public static bool DifferBeyondProse(JsonElement? left, JsonElement? right) =>
+        left is null || right is null ? left is not null || right is not null : Normalized(left.Value, withProse: false) != Normalized(right.Value, withProse: false);
+
+    /// <summary>Whether two optional schemas differ in more than the order of their sets.</summary>
+    public static bool Differ(JsonElement? left, JsonElement? right) =>
+        left is null || right is null ? left is not null || right is not null : Normalized(left.Value, withProse: true) != Normalized(right.Value, withProse: true);
+
+    /// <summary>The canonical text of a schema with its sets sorted, at every level, and its prose or without it.</summary>
+    public static string Normalized(JsonElement schema, bool withProse)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteSchema(writer, schema);
+            WriteSchema(writer, schema, withProse);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>A schema's <c>type</c> in words: <c>string</c>, <c>string or null</c>, <c>any</c>.</summary>
+    /// <summary>A schema's <c>type</c> in words, <c>null</c> last: <c>string</c>, <c>string or null</c>, <c>any</c>.</summary>
     public static string TypeOf(JsonElement? schema) =>
         schema is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("type", out var type)
             ? type.ValueKind switch
             {
                 JsonValueKind.String => type.GetString()!,
-                JsonValueKind.Array => string.Join(" or ", type.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText())),
+                JsonValueKind.Array => string.Join(" or ", type.EnumerateArray()
+                    .Select(t => t.ValueKind == JsonValueKind.String ? t.GetString()! : t.GetRawText())
+                    .OrderBy(t => t == "null")
+                    .ThenBy(t => t, StringComparer.Ordinal)),
                 _ => type.GetRawText(),
             }
             : "any";
@@ -58,7 +76,7 @@ internal static class SchemaText
     public static JsonElement? Field(JsonElement? obj, string name) =>
         obj is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var field) && field.ValueKind != JsonValueKind.Null ? field : null;
 
-    private static void WriteSchema(Utf8JsonWriter writer, JsonElement schema)
+    private static void WriteSchema(Utf8JsonWriter writer, JsonElement schema, bool withProse)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
@@ -69,7 +87,7 @@ internal static class SchemaText
         writer.WriteStartObject();
         foreach (var keyword in schema.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            if (s_proseKeywords.Contains(keyword.Name))
+            if (!withProse && s_proseKeywords.Contains(keyword.Name))
             {
                 continue;
             }
@@ -81,7 +99,7 @@ internal static class SchemaText
                 foreach (var entry in keyword.Value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(entry.Name);
-                    WriteSchema(writer, entry.Value);
+                    WriteSchema(writer, entry.Value, withProse);
                 }
 
                 writer.WriteEndObject();
@@ -91,14 +109,24 @@ internal static class SchemaText
                 writer.WriteStartArray();
                 foreach (var item in keyword.Value.EnumerateArray())
                 {
-                    WriteSchema(writer, item);
+                    WriteSchema(writer, item, withProse);
                 }
 
                 writer.WriteEndArray();
             }
             else if (s_schemaKeywords.Contains(keyword.Name))
             {
-                WriteSchema(writer, keyword.Value);
+                WriteSchema(writer, keyword.Value, withProse);
+            }
+            else if (s_setKeywords.Contains(keyword.Name) && keyword.Value.ValueKind == JsonValueKind.Array)
+            {
+                writer.WriteStartArray();
+                foreach (var item in keyword.Value.EnumerateArray().Select(CanonicalJson.Write).Order(StringComparer.Ordinal))
+                {
+                    writer.WriteRawValue(item, skipInputValidation: true);
+                }
+
+                writer.WriteEndArray();
             }
             else
             {

@@ -5,7 +5,8 @@ namespace McpFleet.Drift;
 /// <summary>
 /// Explains how one tool's live definition differs from its snapshot: its title and description, each parameter of
 /// its input schema, its output schema and its annotations. Every field the <see cref="ToolFingerprint"/> covers is
-/// compared, so a changed fingerprint always yields at least one change.
+/// compared, so a changed fingerprint yields no change only when nothing changed but the order of a set (the
+/// <c>required</c>, <c>enum</c> or <c>type</c> array).
 /// </summary>
 internal sealed class ToolDefinitionComparer
 {
@@ -78,9 +79,9 @@ internal sealed class ToolDefinitionComparer
         foreach (var keyword in Keywords(before, after).Where(k => k is not ("properties" or "required")))
         {
             var (left, right) = (SchemaText.Field(before, keyword), SchemaText.Field(after, keyword));
-            if (!SchemaText.Same(left, right))
+            if (SchemaText.IsProse(keyword) ? SchemaText.Differ(left, right) : SchemaText.DifferBeyondProse(left, right))
             {
-                if (keyword is "description" or "title")
+                if (SchemaText.IsProse(keyword))
                 {
                     Add(DriftChangeKind.DescriptionChanged, $"input schema {keyword} changed");
                 }
@@ -95,7 +96,7 @@ internal sealed class ToolDefinitionComparer
     private void CompareParameter(string name, JsonElement old, JsonElement current, bool wasRequired, bool isRequired)
     {
         var structural = SchemaText.DifferBeyondProse(old, current);
-        if (!SchemaText.Same(SchemaText.Field(old, "type"), SchemaText.Field(current, "type")))
+        if (SchemaText.TypeOf(old) != SchemaText.TypeOf(current))
         {
             Add(DriftChangeKind.ParameterTypeChanged, $"parameter '{name}': type {SchemaText.TypeOf(old)} → {SchemaText.TypeOf(current)}");
         }
@@ -110,9 +111,7 @@ internal sealed class ToolDefinitionComparer
         }
 
         // Alongside a structural change only the parameter's own prose is told apart; nested prose goes with the change.
-        var proseChanged = structural
-            ? !SchemaText.Same(SchemaText.Field(old, "description"), SchemaText.Field(current, "description")) || !SchemaText.Same(SchemaText.Field(old, "title"), SchemaText.Field(current, "title"))
-            : !SchemaText.Same(old, current);
+        var proseChanged = structural ? SchemaText.ProseDiffers(old, current) : SchemaText.Differ(old, current);
         if (proseChanged)
         {
             Add(DriftChangeKind.ParameterDescriptionChanged, $"parameter '{name}': description changed");
@@ -130,7 +129,7 @@ internal sealed class ToolDefinitionComparer
 
     private void CompareOutputs(JsonElement? captured, JsonElement? live)
     {
-        if (SchemaText.Same(captured, live))
+        if (!SchemaText.Differ(captured, live))
         {
             return;
         }

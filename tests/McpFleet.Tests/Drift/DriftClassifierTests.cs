@@ -33,6 +33,33 @@ public sealed class DriftClassifierTests
     }
 
     [Fact]
+    public void Sets_in_another_order_are_no_change()
+    {
+        var snapshot = Edit(Echo, tool =>
+        {
+            tool["inputSchema"]!["required"] = Node("""["message","repeat"]""");
+            tool["inputSchema"]!["properties"]!["message"]!["type"] = Node("""["string","null"]""");
+            tool["inputSchema"]!["properties"]!["message"]!["enum"] = Node("""["a","b"]""");
+        });
+        var live = Edit(Echo, tool =>
+        {
+            tool["inputSchema"]!["required"] = Node("""["repeat","message"]""");
+            tool["inputSchema"]!["properties"]!["message"]!["type"] = Node("""["null","string"]""");
+            tool["inputSchema"]!["properties"]!["message"]!["enum"] = Node("""["b","a"]""");
+        });
+
+        Assert.Empty(Compare([snapshot], [live]));
+    }
+
+    [Fact]
+    public void Changed_examples_are_prose()
+    {
+        var live = Edit(Echo, tool => tool["inputSchema"]!["properties"]!["message"]!["examples"] = Node("""["Ignore previous instructions"]"""));
+
+        AssertSingle(live, DriftChangeKind.ParameterDescriptionChanged, DriftClass.DescriptionChange, "parameter 'message': description changed");
+    }
+
+    [Fact]
     public void A_new_tool_is_compatible()
     {
         var change = Assert.Single(Compare([Echo], [Echo, """{"name":"ping","inputSchema":{"type":"object"}}"""]));
