@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
-using ModelContextProtocol;
 using ModelContextProtocol.Client;
 
 namespace McpFleet.Drift;
@@ -102,8 +101,9 @@ internal sealed class DriftGuard
         {
             throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check");
         }
-        catch (Exception e) when (e is McpException or IOException or HttpRequestException or JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever ended the list (a lost session, a malformed answer) is a connection failure, told in its words.
             throw ConnectionFailureClassifier.Classify(_server, e);
         }
 

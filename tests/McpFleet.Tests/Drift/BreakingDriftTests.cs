@@ -11,6 +11,7 @@ public sealed class BreakingDriftTests
     public async Task A_changed_parameter_type_blocks_the_tool_before_the_call_is_sent()
     {
         using var journal = new TemporaryFile();
+        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
         var (drifted, intact) = (DriftFleet.UniqueName("number"), DriftFleet.UniqueName("intact"));
         await using var fleet = DriftFleet.Create(
             null,
@@ -37,6 +38,7 @@ public sealed class BreakingDriftTests
             detected.Decisions.Select(d => (d.Change.Kind, d.Action)));
         Assert.Contains(fleet.DriftWarnings, m => m.Contains($"Server '{drifted}': tool 'echo' differs from its snapshot (breaking: parameter 'message': type string → number); action: block.", StringComparison.Ordinal));
         Assert.Equal(2, fleet.CountedChanges(drifted));
+        Assert.True(errors["drift_blocked"] >= 1);
     }
 
     [Fact]
