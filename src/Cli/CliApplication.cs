@@ -1,5 +1,6 @@
 using System.CommandLine;
 using McpFleet.Cli.Capture;
+using McpFleet.Cli.Check;
 using McpFleet.Cli.Conflicts;
 using McpFleet.Cli.Repl;
 
@@ -17,11 +18,16 @@ internal static class CliApplication
     /// <summary>Exit code of a run that could not start: bad arguments or configuration.</summary>
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    /// <summary>Exit code of <c>mcpfleet check</c> when a server could not be checked (unreachable, no snapshot) and no
+    /// failing drift was found elsewhere.</summary>
+    public const int NotChecked = 3;
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("McpFleet: use many MCP servers as one typed, resilient fleet.")
         {
             CaptureCommand.Create(console),
+            CheckCommand.Create(console),
             ConflictsCommand.Create(console),
         };
         foreach (var command in ReplCommand.Create(console))
@@ -29,6 +35,10 @@ internal static class CliApplication
             root.Subcommands.Add(command);
         }
 
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        var parseResult = root.Parse(args);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+
+        // System.CommandLine exits with 1 on bad arguments, which would read as "failures found" to CI.
+        return parseResult.Errors.Count > 0 ? UsageError : exitCode;
     }
 }

@@ -4,6 +4,7 @@ using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Resilience;
 using McpFleet.Routing;
@@ -40,6 +41,8 @@ public sealed class FleetOptions
 
     /// <summary>Opt-in caching of read-only tools' results. Default: off.</summary>
     public CachingOptions Caching { get; set; } = new();
+    /// <summary>What to do when a server's live tool definitions drift from its snapshot: allow, warn or block, per class of change and per server.</summary>
+    public DriftOptions Drift { get; set; } = new();
 
     /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
     public IList<IServerDiscovery> Discovery { get; } = [];
@@ -71,16 +74,17 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || TimeProvider is null)
         {
             throw new ValidationException(
-                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, and {nameof(TimeProvider)} are required.");
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
         Health.Validate();
         Resilience.Validate();
         Caching.Validate();
+        Drift.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");

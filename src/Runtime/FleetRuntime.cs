@@ -6,6 +6,7 @@ using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Registry;
 using McpFleet.Resilience;
@@ -40,6 +41,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     private readonly ToolCallPipelines _callPipelines;
     private readonly ToolResultCache _resultCache;
     private readonly ToolListCache _toolListCache;
+    private readonly DriftMonitor _drift;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
     private readonly ConcurrentDictionary<Task, bool> _background = new();
@@ -72,6 +74,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
         _callPipelines = new ToolCallPipelines(options.Resilience, _time, OnResent);
+        _drift = new DriftMonitor(options, manifest, _logger, _telemetry, args => Raise(DriftDetected, args));
         _registry = new ServerRegistry(CreateEntry);
         foreach (var server in options.Servers)
         {
@@ -96,6 +99,12 @@ public sealed partial class FleetRuntime : IAsyncDisposable
 
     /// <summary>Raised when a circuit breaker (of a server, or of a tool on a server) opens, half-opens or closes.</summary>
     public event EventHandler<CircuitStateChangedEventArgs>? CircuitStateChanged;
+    /// <summary>
+    /// Raised when a server's live tool definitions differ from its snapshot (checked as each session opens and when
+    /// the tool list changes), with each change and the action its policy takes; not raised again while a server's
+    /// changes stay the same.
+    /// </summary>
+    public event EventHandler<DriftDetectedEventArgs>? DriftDetected;
 
     /// <summary>The names of the servers in the fleet now.</summary>
     public IReadOnlyCollection<string> ServerNames => [.. _registry.Names.Order(StringComparer.Ordinal)];
@@ -243,7 +252,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         var sent = ToolArguments.ToDictionary(arguments);
         return await _resultCache.CallAsync(
             tool, instances.Select(instance => instance.Definition), sent,
-            ct => DispatchAsync<CapturedToolResult<TResult>>(tool.ToolName, [tool.ServerName], candidates, sent, ct), cancellationToken).ConfigureAwait(false);
+            ct => DispatchAsync<CapturedToolResult<TResult>>(tool.ToolName, [tool.ServerName], PassOverBlocked(candidates), sent, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -269,9 +278,9 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var candidates = group.Members
+        var candidates = PassOverBlocked(group.Members
             .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new CallCandidate(entry, member.Tool, member.AcceptedArguments)))
-            .ToArray();
+            .ToArray());
         var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
         if (candidates.Length == 0)
         {
@@ -433,6 +442,9 @@ public sealed partial class FleetRuntime : IAsyncDisposable
                     using var outstanding = entry.State.BeginRequest();
                     using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
                     client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
+
+                    // After the session is open: its drift check has run by then.
+                    entry.Drift.ThrowIfBlocked(tool);
                     return await ToolCaller.CallAsync(client, request, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -447,6 +459,11 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             var timeout = entry.Pipelines.TimeoutOf(tool.ToolName);
             entry.Health.RecordFailure($"a call of '{tool.ToolName}' got no answer within {timeout.TotalSeconds:0.###} s");
             throw new ToolCallTimeoutException(tool, timeout);
+        }
+        catch (ToolBlockedException)
+        {
+            errorType = "drift_blocked";
+            throw;
         }
         catch (BrokenCircuitException)
         {
@@ -505,10 +522,11 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     {
         // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
         var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
-        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger);
+        var drift = _drift.CreateGuard(definition);
+        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger, drift.CheckSessionAsync);
         var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
         var pipelines = new ServerCallPipelines(definition.Name, _options.Resilience, definition.CallTimeout ?? _options.CallTimeout, _time, change => OnCircuitChanged(health, definition, change));
-        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, _options.Connection.MaxConcurrentCalls);
+        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, drift, _options.Connection.MaxConcurrentCalls);
         health.Changed += (_, change) => OnHealthChanged(entry, change);
         connection.Connected += (_, client) => OnConnected(entry, client);
         connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
@@ -538,6 +556,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
                 Log.ToolListChanged(_logger, entry.Name);
                 _toolListCache.Invalidate(entry.Name);
                 Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
+                Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), endOfSession));
             },
             endOfSession);
     }
@@ -743,6 +762,13 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             Log.EventHandlerFailed(_logger, typeof(TArgs).Name, e);
         }
     }
+
+    /// <summary>Leaves out the instances whose drift verdict blocks the tool while another can take the call; when all
+    /// are blocked, they stay, so the call is refused with the reason.</summary>
+    private static CallCandidate[] PassOverBlocked(CallCandidate[] candidates) =>
+        candidates.Any(c => c.Entry.Drift.IsBlocked(c.Tool.ToolName)) && candidates.Any(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))
+            ? [.. candidates.Where(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))]
+            : candidates;
 
     private static string Redact(ServerEntry entry, string text) => SecretRedactor.Redact(text, entry.Definition.Secrets);
 }

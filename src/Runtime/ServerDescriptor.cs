@@ -4,4 +4,7 @@ namespace McpFleet;
 /// <param name="Name">The fleet's name for the server.</param>
 /// <param name="ProtocolVersion">The protocol revision recorded at capture; connections pin it unless configured otherwise.</param>
 /// <param name="Tools">The tools the generated code calls.</param>
-public sealed record ServerDescriptor(string Name, string? ProtocolVersion, IReadOnlyList<ToolDescriptor> Tools);
+/// <param name="SnapshotTools">The snapshot's <c>tools</c> array as JSON text. When set, each session with the server is
+/// checked for drift against it before it serves calls (see <see cref="Drift.DriftOptions"/>); <see langword="null"/>
+/// leaves the server unchecked.</param>
+public sealed record ServerDescriptor(string Name, string? ProtocolVersion, IReadOnlyList<ToolDescriptor> Tools, string? SnapshotTools = null);

@@ -80,7 +80,8 @@ internal static class CaptureCommand
         return outcomes.All(o => o.Succeeded) ? CliApplication.Success : CliApplication.Failure;
     }
 
-    private static McpConfiguration LoadConfiguration(FileInfo? configFile)
+    /// <summary>The configuration named on the command line, or the first one found in the current folder.</summary>
+    internal static McpConfiguration LoadConfiguration(FileInfo? configFile)
     {
         var path = configFile?.FullName
             ?? ConfigurationLocator.Find(Directory.GetCurrentDirectory())
@@ -89,14 +90,15 @@ internal static class CaptureCommand
         return McpConfiguration.Load(path);
     }
 
-    private static List<ServerDefinition> SelectServers(McpConfiguration configuration, string[] names)
+    /// <summary>The servers named on the command line (all enabled ones by default), each with a snapshot file of its own.</summary>
+    internal static List<ServerDefinition> SelectServers(McpConfiguration configuration, string[] names)
     {
         var selected = names.Length == 0
             ? [.. configuration.Servers]
             : names.Distinct(StringComparer.Ordinal).Select(configuration.GetServer).ToList();
         if (selected.Count == 0)
         {
-            throw new InvalidOperationException($"{configuration.SourcePath}: no enabled servers to capture.");
+            throw new InvalidOperationException($"{configuration.SourcePath}: no enabled servers.");
         }
 
         // Two names that map to one file would overwrite each other's snapshot.

@@ -78,14 +78,14 @@ internal static class ServerEmitter
     private static void WriteDescriptor(SourceWriter writer, ServerSpec server)
     {
         var protocolVersion = server.ProtocolVersion is { } version ? CSharpLiteral.String(version) : "null";
-        DocWriter.Summary(writer, "The server and its tools as captured, with the protocol revision the runtime pins.");
+        DocWriter.Summary(writer, "The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.");
         writer.WriteLine($"public static {KnownTypes.ServerDescriptor} Descriptor {{ get; }} = new(");
         writer.Indent();
         writer.WriteLine("Name,");
         writer.WriteLine(protocolVersion + ",");
         if (server.Tools.Count == 0)
         {
-            writer.WriteLine("[]);");
+            writer.WriteLine("[],");
         }
         else
         {
@@ -97,9 +97,10 @@ internal static class ServerEmitter
             }
 
             writer.Unindent();
-            writer.WriteLine("]);");
+            writer.WriteLine("],");
         }
 
+        writer.WriteLine($"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)});");
         writer.Unindent();
     }
 

@@ -16,6 +16,8 @@ namespace McpFleet.Generator.Model;
 /// <param name="VersionLocation">Where the version is written, or the name's location when there is none.</param>
 /// <param name="Priority">The <c>Priority</c> metadata of the snapshot's item, for the <c>priority</c> strategy.</param>
 /// <param name="Catalog">The server's prompts, resources and resource templates, compared across servers.</param>
+/// <param name="ToolsJson">The snapshot's <c>tools</c> array as compact JSON, which the runtime compares with the live
+/// definitions to detect drift.</param>
 internal sealed record ServerSpec(
     string FilePath,
     string Name,
@@ -29,4 +31,5 @@ internal sealed record ServerSpec(
     string? Version,
     SourceLocation VersionLocation,
     double? Priority,
-    EquatableArray<CatalogItemSpec> Catalog);
+    EquatableArray<CatalogItemSpec> Catalog,
+    string ToolsJson);

@@ -91,7 +91,8 @@ internal static class SnapshotParser
             version?.Value,
             version is null ? nameLocation : diagnostics.At(version),
             ReadPriority(file.PriorityText, diagnostics),
-            CatalogReader.Read(root, diagnostics));
+            CatalogReader.Read(root, diagnostics),
+            CompactJson.Write(tools));
     }
 
     /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>

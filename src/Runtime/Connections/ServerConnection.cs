@@ -21,6 +21,7 @@ internal sealed class ServerConnection : IAsyncDisposable
     private readonly HttpClient _httpClient;
     private readonly ResiliencePipeline _reconnect;
     private readonly ILogger _logger;
+    private readonly Func<McpClient, CancellationToken, Task>? _checkSession;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private McpClient? _client;
@@ -29,12 +30,28 @@ internal sealed class ServerConnection : IAsyncDisposable
     private int _generation;
     private ServerConnectionException? _lastFailure;
 
-    public ServerConnection(ServerDefinition definition, string? protocolVersion, ServerConnector connector, ConnectionOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <param name="definition">The server.</param>
+    /// <param name="protocolVersion">The revision to pin, if any.</param>
+    /// <param name="connector">Opens the sessions.</param>
+    /// <param name="options">Reconnection delays.</param>
+    /// <param name="timeProvider">The clock of the delays.</param>
+    /// <param name="logger">Receives connection events.</param>
+    /// <param name="checkSession">Runs on each new session before it serves calls (the drift check); when it throws a
+    /// <see cref="ServerConnectionException"/>, the session is closed and the attempt counts as failed.</param>
+    public ServerConnection(
+        ServerDefinition definition,
+        string? protocolVersion,
+        ServerConnector connector,
+        ConnectionOptions options,
+        TimeProvider timeProvider,
+        ILogger logger,
+        Func<McpClient, CancellationToken, Task>? checkSession = null)
     {
         Definition = definition;
         _protocolVersion = protocolVersion;
         _connector = connector;
         _logger = logger;
+        _checkSession = checkSession;
         _httpClient = ServerHttpClient.Create(definition);
         _reconnect = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
@@ -191,7 +208,9 @@ internal sealed class ServerConnection : IAsyncDisposable
 
                     try
                     {
-                        OnConnected(await _connector.ConnectAsync(Definition, _httpClient, _protocolVersion, cancellationToken).ConfigureAwait(false), attempt);
+                        var client = await _connector.ConnectAsync(Definition, _httpClient, _protocolVersion, cancellationToken).ConfigureAwait(false);
+                        await CheckSessionAsync(client, cancellationToken).ConfigureAwait(false);
+                        OnConnected(client, attempt);
                     }
                     catch (ServerConnectionException failure)
                     {
@@ -221,6 +240,25 @@ internal sealed class ServerConnection : IAsyncDisposable
                     _attempt = null;
                 }
             }
+        }
+    }
+
+    /// <summary>Runs the session check; a session that fails it (or is cancelled during it) is closed unused.</summary>
+    private async Task CheckSessionAsync(McpClient client, CancellationToken cancellationToken)
+    {
+        if (_checkSession is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _checkSession(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using McpFleet.Configuration;
+using McpFleet.Drift;
 using McpFleet.Resilience;
 using McpFleet.Routing;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ namespace McpFleet.DependencyInjection;
 ///     "Tools": { "create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
 ///   },
 ///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
+///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "Servers": { "weather": { "Breaking": "Warn" } } },
 ///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
 /// }
 /// </code>
@@ -81,6 +83,24 @@ internal static class FleetConfigurationReader
         foreach (var tool in caching.GetSection("Tools").GetChildren())
         {
             options.Caching.ToolTimeToLive[tool.Key] = TimeSpanValue(caching.GetSection("Tools"), tool.Key) ?? throw new ValidationException($"Caching: tool '{tool.Key}' needs a time span such as 00:00:30.");
+        }
+
+        var drift = configuration.GetSection("Drift");
+        options.Drift.Compatible = EnumValue<DriftAction>(drift, "Compatible") ?? options.Drift.Compatible;
+        options.Drift.Breaking = EnumValue<DriftAction>(drift, "Breaking") ?? options.Drift.Breaking;
+        options.Drift.AnnotationEscalation = EnumValue<DriftAction>(drift, "AnnotationEscalation") ?? options.Drift.AnnotationEscalation;
+        options.Drift.DescriptionChange = EnumValue<DriftAction>(drift, "DescriptionChange") ?? options.Drift.DescriptionChange;
+        options.Drift.BlockScope = EnumValue<DriftBlockScope>(drift, "BlockScope") ?? options.Drift.BlockScope;
+        foreach (var server in drift.GetSection("Servers").GetChildren())
+        {
+            options.Drift.Servers[server.Key] = new DriftServerOptions
+            {
+                Compatible = EnumValue<DriftAction>(server, "Compatible"),
+                Breaking = EnumValue<DriftAction>(server, "Breaking"),
+                AnnotationEscalation = EnumValue<DriftAction>(server, "AnnotationEscalation"),
+                DescriptionChange = EnumValue<DriftAction>(server, "DescriptionChange"),
+                BlockScope = EnumValue<DriftBlockScope>(server, "BlockScope"),
+            };
         }
 
         foreach (var server in configuration.GetSection("Servers").GetChildren())
@@ -200,6 +220,15 @@ internal static class FleetConfigurationReader
     private static long? LongValue(IConfiguration section, string key) =>
         section[key] is { Length: > 0 } text
             ? long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new ValidationException($"'{key}' must be an integer; it is '{text}'.")
+            : null;
+
+    /// <summary>An enum value by its name, in any case; numbers are refused, as they would bypass the names.</summary>
+    private static TEnum? EnumValue<TEnum>(IConfiguration section, string key)
+        where TEnum : struct, Enum =>
+        section[key] is { Length: > 0 } text
+            ? Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name
+                ? Enum.Parse<TEnum>(name)
+                : throw new ValidationException($"'{key}' must be one of {string.Join(", ", Enum.GetNames<TEnum>())}; it is '{text}'.")
             : null;
 
     private static bool? BoolValue(IConfiguration section, string key) =>

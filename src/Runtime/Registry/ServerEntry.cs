@@ -1,5 +1,6 @@
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Resilience;
 using McpFleet.Routing;
@@ -7,8 +8,8 @@ using McpFleet.Routing;
 namespace McpFleet.Registry;
 
 /// <summary>
-/// Everything the runtime keeps for one server: its definition, connection, health, routing state and the gate that
-/// bounds its concurrent calls. A server leaving the fleet is drained: no new calls, and it is disposed once the calls
+/// Everything the runtime keeps for one server: its definition, connection, health, drift verdict, routing state and
+/// the gate that bounds its concurrent calls. A server leaving the fleet is drained: no new calls, and it is disposed once the calls
 /// in flight have completed.
 /// </summary>
 internal sealed class ServerEntry : IAsyncDisposable
@@ -18,10 +19,12 @@ internal sealed class ServerEntry : IAsyncDisposable
     private int _inFlight;
     private volatile bool _draining;
 
-    public ServerEntry(ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, ServerCallPipelines pipelines, int maxConcurrentCalls)
+    public ServerEntry(
+        ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, ServerCallPipelines pipelines, DriftGuard drift, int maxConcurrentCalls)
     {
         Definition = definition;
         Connection = connection;
+        Drift = drift;
         Health = health;
         Monitor = monitor;
         Pipelines = pipelines;
@@ -43,6 +46,8 @@ internal sealed class ServerEntry : IAsyncDisposable
 
     /// <summary>The circuit breakers and timeouts of calls on this server.</summary>
     public ServerCallPipelines Pipelines { get; }
+    /// <summary>The drift verdict of the server's sessions, which refuses the calls its policy blocks.</summary>
+    public DriftGuard Drift { get; }
 
     public bool IsDraining => _draining;
 

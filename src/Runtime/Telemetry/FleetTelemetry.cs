@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Resilience;
 
@@ -29,6 +30,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _cacheLookups;
     private readonly Counter<long> _fanOuts;
     private readonly Histogram<double> _fanOutDuration;
+    private readonly Counter<long> _driftChanges;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -47,6 +49,7 @@ internal sealed class FleetTelemetry : IDisposable
         _fanOuts = _meter.CreateCounter<long>("mcpfleet.fanout.calls", "{fan-out}", "Fan-outs completed, by tool, aggregation strategy and outcome.");
         _fanOutDuration = _meter.CreateHistogram<double>("mcpfleet.fanout.duration", "s", "Duration of fan-outs, by tool and aggregation strategy.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call, fan-out and composite tool.</summary>
@@ -163,6 +166,12 @@ internal sealed class FleetTelemetry : IDisposable
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("gen_ai.tool.name", tool),
             new KeyValuePair<string, object?>("mcpfleet.cache.outcome", hit ? "hit" : "miss"));
+    public void DriftChange(string server, DriftClass driftClass, DriftAction action) =>
+        _driftChanges.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("mcpfleet.drift.class", DriftNames.Tag(driftClass)),
+            new KeyValuePair<string, object?>("mcpfleet.drift.action", DriftNames.Tag(action)));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

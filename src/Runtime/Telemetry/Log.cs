@@ -60,4 +60,13 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "Tool '{Tool}' of '{Scope}' has a cache time-to-live but is not read-only, so its results are not cached.")]
     public static partial void CachingSkippedNotReadOnly(ILogger logger, string tool, string scope);
+    // Drift events start at 30, leaving room for other concerns' messages.
+    [LoggerMessage(EventId = 30, Message = "Server '{Server}': tool '{Tool}' differs from its snapshot ({DriftClass}: {Detail}); action: {Action}.")]
+    public static partial void DriftChange(ILogger logger, LogLevel level, string server, string tool, string driftClass, string detail, string action);
+
+    [LoggerMessage(31, LogLevel.Information, "Server '{Server}' matches its snapshot again; nothing is blocked.")]
+    public static partial void DriftResolved(ILogger logger, string server);
+
+    [LoggerMessage(32, LogLevel.Warning, "Could not check server '{Server}' for drift after its tool list changed; the previous verdict stands: {Cause}")]
+    public static partial void DriftCheckFailed(ILogger logger, string server, string cause);
 }

@@ -18,14 +18,15 @@ namespace MyApp.Alpha
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
         public AlphaServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
-        /// <summary>The server and its tools as captured, with the protocol revision the runtime pins.</summary>
+        /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
             Name,
             "2026-07-28",
             [
                 Tools.Echo,
                 Tools.MathCalc,
-            ]);
+            ],
+            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"math_calc\",\"title\":\"Calculate\",\"description\":\"Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"description\":\"The expression, e.g. '(1.5 + 2) × -3'.\",\"type\":\"string\"}},\"required\":[\"expression\"]},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"type\":\"string\"},\"result\":{\"type\":\"number\"}},\"required\":[\"expression\",\"result\"]},\"annotations\":{\"title\":\"Calculate\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}}]");
 
         /// <summary>The tools of server <c>alpha</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

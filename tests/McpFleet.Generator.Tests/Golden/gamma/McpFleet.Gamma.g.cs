@@ -18,14 +18,15 @@ namespace MyApp.Gamma
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
         public GammaServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
-        /// <summary>The server and its tools as captured, with the protocol revision the runtime pins.</summary>
+        /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
             Name,
             "2025-11-25",
             [
                 Tools.Echo,
                 Tools.ListFiles,
-            ]);
+            ],
+            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"list_files\",\"title\":\"List files\",\"description\":\"Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"description\":\"The directory to list, relative to the root directory ('.' for the root itself).\",\"type\":\"string\",\"default\":\".\"}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"entries\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},\"size\":{\"type\":[\"integer\",\"null\"],\"default\":null}},\"required\":[\"name\",\"kind\"]}}},\"required\":[\"path\",\"entries\"]},\"annotations\":{\"title\":\"List files\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}}]");
 
         /// <summary>The tools of server <c>gamma</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

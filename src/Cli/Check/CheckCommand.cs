@@ -1,0 +1,113 @@
+using System.CommandLine;
+using McpFleet.Cli.Capture;
+using McpFleet.Configuration;
+using McpFleet.Connections;
+
+namespace McpFleet.Cli.Check;
+
+/// <summary>
+/// <c>mcpfleet check</c>: compares the live servers of an <c>mcp.json</c> with their committed snapshots, prints the
+/// classified differences and fails on the classes named by <c>--fail-on</c>, for CI; <c>--update</c> re-captures.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var config = new Option<FileInfo?>("--config", "-c")
+        {
+            Description = $"The mcp.json to read. Default: the first of {string.Join(", ", ConfigurationLocator.Candidates)} in the current folder.",
+        };
+        var snapshots = new Option<DirectoryInfo>("--snapshots", "--out", "-o")
+        {
+            Description = "The folder of the committed <server>.snapshot.json files (as written by mcpfleet capture --out).",
+            DefaultValueFactory = _ => new DirectoryInfo("snapshots"),
+        };
+        var servers = new Option<string[]>("--server", "-s")
+        {
+            Description = "Check only this server (repeatable). Default: every enabled server.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds each server may take to connect, and each list request to answer.",
+            DefaultValueFactory = _ => 30,
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() <= 0)
+            {
+                result.AddError("--timeout must be a positive number of seconds.");
+            }
+        });
+        var protocolVersion = new Option<string?>("--protocol-version")
+        {
+            Description = "Pin this protocol revision for every server (e.g. 2025-11-25), or 'auto' to negotiate afresh even where a snapshot would pin one.",
+        };
+        var failOn = new Option<string[]>("--fail-on")
+        {
+            Description = $"The drift classes that fail the check (exit code {CliApplication.Failure}): {string.Join(", ", FailOnClasses.ByName.Keys)}, or {FailOnClasses.None}. Default: {string.Join(" ", FailOnClasses.Default)}.",
+            DefaultValueFactory = _ => FailOnClasses.Default,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        failOn.AcceptOnlyFromAmong([.. FailOnClasses.ByName.Keys, FailOnClasses.None]);
+        var update = new Option<bool>("--update")
+        {
+            Description = "Re-capture: write each server's live definitions over its snapshot after printing the differences.",
+        };
+
+        var command = new Command(
+            "check",
+            $"Compare the live servers of an mcp.json with their snapshots and print the classified differences. Exit codes: {CliApplication.Success} no failing drift, "
+            + $"{CliApplication.Failure} drift of a --fail-on class, {CliApplication.UsageError} bad arguments or configuration, {CliApplication.NotChecked} a server could not be checked.")
+        {
+            config, snapshots, servers, timeout, protocolVersion, failOn, update,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console,
+            parseResult.GetValue(config),
+            parseResult.GetValue(snapshots)!,
+            parseResult.GetValue(servers) ?? [],
+            TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+            parseResult.GetValue(protocolVersion),
+            FailOnClasses.Parse(parseResult.GetValue(failOn) ?? []),
+            parseResult.GetValue(update),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console,
+        FileInfo? configFile,
+        DirectoryInfo snapshots,
+        string[] serverNames,
+        TimeSpan timeout,
+        string? protocolVersion,
+        IReadOnlySet<Drift.DriftClass> failOn,
+        bool update,
+        CancellationToken cancellationToken)
+    {
+        List<ServerDefinition> selected;
+        try
+        {
+            selected = CaptureCommand.SelectServers(CaptureCommand.LoadConfiguration(configFile), serverNames);
+        }
+        catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return CliApplication.UsageError;
+        }
+
+        var runner = new CheckRunner(new ConnectionOptions { ConnectTimeout = timeout, RequestTimeout = timeout }, snapshots.FullName, protocolVersion, update);
+        ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
+        var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
+            .OrderBy(outcome => outcome.ServerName, StringComparer.Ordinal)
+            .ToList();
+        display.Show(outcomes, failOn);
+        await console.Out.WriteLineAsync(CheckSummary.Total(outcomes, failOn, snapshots.FullName, update));
+
+        // Updated snapshots accept the drift: only servers that could not be checked fail the run then.
+        return !update && outcomes.Any(o => o.Fails(failOn)) ? CliApplication.Failure
+            : outcomes.Any(o => !o.Checked) ? CliApplication.NotChecked
+            : CliApplication.Success;
+    }
+}
