@@ -8,7 +8,9 @@ namespace McpFleet.IntegrationTests;
 /// <summary>Builds the generated <see cref="TestFleet"/> over the few servers a test needs.</summary>
 internal static class Fleets
 {
-    public static TestFleet Create(params ServerDefinition[] servers)
+    public static TestFleet Create(params ServerDefinition[] servers) => Create(_ => { }, servers);
+
+    public static TestFleet Create(Action<FleetOptions> configure, params ServerDefinition[] servers)
     {
         var options = new FleetOptions { AllowUnconfiguredServers = true };
         foreach (var server in servers)
@@ -16,6 +18,7 @@ internal static class Fleets
             options.Servers.Add(server);
         }
 
+        configure(options);
         return TestFleet.Create(options);
     }
 

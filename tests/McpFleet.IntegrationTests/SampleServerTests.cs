@@ -1,4 +1,5 @@
 using McpFleet.Configuration;
+using McpFleet.Drift;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tools;
@@ -49,9 +50,20 @@ public sealed class SampleServerTests
     }
 
     [Fact]
-    public async Task A_tool_the_running_server_does_not_offer_is_refused_by_name()
+    public async Task A_tool_the_running_server_no_longer_offers_is_blocked_before_it_is_sent()
     {
         await using var fleet = Fleets.Create(Fleets.SampleStdio("sample", "--tools", "echo"));
+
+        var error = await Assert.ThrowsAsync<ToolBlockedException>(() => fleet.Sample.RunCommandAsync("echo"));
+
+        Assert.Equal(("sample", "run_command"), (error.ServerName, error.ToolName));
+        Assert.Contains("'run_command': tool removed (breaking)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_breaking_drift_allowed_the_server_refuses_a_tool_it_does_not_offer_by_name()
+    {
+        await using var fleet = Fleets.Create(options => options.Drift.Breaking = DriftAction.Allow, Fleets.SampleStdio("sample", "--tools", "echo"));
 
         var error = await Assert.ThrowsAsync<ToolCallException>(() => fleet.Sample.RunCommandAsync("echo"));
 

@@ -44,7 +44,7 @@ public sealed class ToolListingTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.ListToolsAsync("files"));
 
-        Assert.Equal("Server 'files' is not in this fleet; servers: calc.", error.Message);
+        Assert.Equal("Server 'files' is not configured in this fleet; configured: calc.", error.Message);
     }
 
     [Fact]
