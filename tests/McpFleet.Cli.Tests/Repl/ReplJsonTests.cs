@@ -109,6 +109,35 @@ public sealed class ReplJsonTests(JsonReplSession session) : IClassFixture<JsonR
     }
 
     [Fact]
+    public async Task Broadcast_calls_every_server_that_lists_the_tool_once_in_parallel()
+    {
+        var before = session.Fleet.ExecutionsOf("echo", "alpha", "beta", "gamma");
+
+        var result = await Repl.ResultAsync("""broadcast echo {"message": "to all"}""");
+
+        Assert.Equal("all", result.GetProperty("strategy").GetString());
+        var outcomes = result.GetProperty("outcomes").EnumerateArray().ToList();
+        Assert.Equal(["alpha", "beta", "gamma"], outcomes.Select(o => o.GetProperty("server").GetString()));
+        Assert.All(outcomes, outcome => Assert.Equal(("succeeded", "to all"), (outcome.GetProperty("status").GetString(), outcome.GetProperty("text").GetString())));
+        Assert.Equal(["alpha", "beta", "gamma"], result.GetProperty("contributors").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(session.Fleet.ExecutionsOf("echo", "alpha", "beta", "gamma"), executions => Assert.Equal(before[executions.Key] + 1, executions.Value));
+    }
+
+    [Theory]
+    [InlineData("majority", 2)]
+    [InlineData("first", 1)]
+    [InlineData("fastest", 1)]
+    [InlineData("quorum:3", 3)]
+    public async Task Broadcast_aggregates_by_the_chosen_strategy(string strategy, int minimumContributors)
+    {
+        var result = await Repl.ResultAsync($$"""broadcast echo --aggregate {{strategy}} {"message": "agreed"}""");
+
+        Assert.Equal(strategy, result.GetProperty("strategy").GetString());
+        Assert.Equal("agreed", result.GetProperty("value").GetString());
+        Assert.InRange(result.GetProperty("contributors").GetArrayLength(), minimumContributors, 3);
+    }
+
+    [Fact]
     public async Task Strategy_shows_and_switches_the_routing_strategy()
     {
         await Repl.ResultAsync("strategy round-robin");
@@ -200,7 +229,11 @@ public sealed class ReplJsonTests(JsonReplSession session) : IClassFixture<JsonR
     [InlineData("add b@d 127.0.0.1:1", "Invalid server name 'b@d'")]
     [InlineData("strategy fastest-ever", "Unknown routing strategy 'fastest-ever'")]
     [InlineData("servers now", "Unexpected 'now'; usage: servers")]
-    [InlineData("broadcast echo {}", "Unknown command 'broadcast'; type help for the commands.")]
+    [InlineData("broadcast no_such_tool {}", "Unknown tool 'no_such_tool': no server lists it.")]
+    [InlineData("""broadcast echo --aggregate loudest {"message": "x"}""", "Unknown aggregation strategy 'loudest'; expected all, first, fastest, majority or quorum:<count>.")]
+    [InlineData("""broadcast echo --aggregate quorum:4 {"message": "x"}""", "broadcast echo (quorum:4): ")]
+    [InlineData("broadcast echo loudly", "Unexpected 'loudly'; usage: broadcast <tool>")]
+    [InlineData("frobnicate", "Unknown command 'frobnicate'; type help for the commands.")]
     public async Task An_error_is_one_line_on_stderr_and_the_session_goes_on(string command, string expected)
     {
         var reply = await Repl.SendAsync(command);
@@ -219,12 +252,12 @@ public sealed class ReplJsonTests(JsonReplSession session) : IClassFixture<JsonR
         var commands = (await Repl.ResultAsync("help")).GetProperty("commands").EnumerateArray().ToList();
 
         Assert.Equal(
-            ["add", "call", "help", "quit", "remove", "servers", "stats", "strategy", "tools"],
+            ["add", "broadcast", "call", "help", "quit", "remove", "servers", "stats", "strategy", "tools"],
             commands.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(
-            ["call", "servers", "stats", "tools"],
+            ["broadcast", "call", "servers", "stats", "tools"],
             commands.Where(c => c.GetProperty("oneShot").GetBoolean()).Select(c => c.GetProperty("name").GetString()));
-        Assert.Equal("call [server] <tool> [json]", commands[1].GetProperty("usage").GetString());
+        Assert.Equal("call [server] <tool> [json]", commands[2].GetProperty("usage").GetString());
     }
 
     [Fact]
