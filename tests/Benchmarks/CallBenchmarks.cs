@@ -17,19 +17,27 @@ public class CallBenchmarks
     private static readonly Dictionary<string, object?> s_rawArguments = new() { ["message"] = "hello" };
     private InMemoryServer _rawServer = null!;
     private InMemoryServer _fleetServer = null!;
+    private InMemoryServer _plainFleetServer = null!;
     private McpClient _client = null!;
     private FleetRuntime _runtime = null!;
+    private FleetRuntime _plainRuntime = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _rawServer = new InMemoryServer();
         _fleetServer = new InMemoryServer();
+        _plainFleetServer = new InMemoryServer();
         _client = await McpClient.CreateAsync(_rawServer.CreateTransport());
-        var options = new FleetOptions();
-        options.Servers.Add(ServerDefinition.Custom("bench", _fleetServer.CreateTransport));
-        _runtime = new FleetRuntime(options, new FleetManifest([new ServerDescriptor("bench", null, [s_echo])]));
-        await _runtime.ConnectAsync();
+        _runtime = await ConnectAsync(_fleetServer, _ => { });
+
+        // Without the resilience pipelines' work: no circuit breakers, no retries, no timeout.
+        _plainRuntime = await ConnectAsync(_plainFleetServer, options =>
+        {
+            options.Resilience.CircuitBreaker.Enabled = false;
+            options.Resilience.Retry.MaxRetryAttempts = 0;
+            options.CallTimeout = Timeout.InfiniteTimeSpan;
+        });
     }
 
     [GlobalCleanup]
@@ -37,8 +45,10 @@ public class CallBenchmarks
     {
         await _client.DisposeAsync();
         await _runtime.DisposeAsync();
+        await _plainRuntime.DisposeAsync();
         await _rawServer.DisposeAsync();
         await _fleetServer.DisposeAsync();
+        await _plainFleetServer.DisposeAsync();
     }
 
     [Benchmark(Baseline = true)]
@@ -51,6 +61,20 @@ public class CallBenchmarks
     [Benchmark]
     public async Task<string> FleetCallAsync() =>
         (await _runtime.CallToolAsync<EchoArguments, TextToolResult>(s_echo, new EchoArguments("hello"))).Text;
+
+    [Benchmark]
+    public async Task<string> FleetCallWithoutBreakersRetriesOrTimeoutAsync() =>
+        (await _plainRuntime.CallToolAsync<EchoArguments, TextToolResult>(s_echo, new EchoArguments("hello"))).Text;
+
+    private static async Task<FleetRuntime> ConnectAsync(InMemoryServer server, Action<FleetOptions> configure)
+    {
+        var options = new FleetOptions();
+        options.Servers.Add(ServerDefinition.Custom("bench", server.CreateTransport));
+        configure(options);
+        var runtime = new FleetRuntime(options, new FleetManifest([new ServerDescriptor("bench", null, [s_echo])]));
+        await runtime.ConnectAsync();
+        return runtime;
+    }
 
     /// <summary>What the generator emits for echo's arguments.</summary>
     private sealed record EchoArguments(string Message) : IToolArguments
