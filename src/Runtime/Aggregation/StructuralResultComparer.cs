@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpFleet.Json;
 using McpFleet.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -25,6 +26,6 @@ public sealed class StructuralResultComparer<TResult> : IEqualityComparer<TResul
 
     private static string KeyOf(ToolResult result) =>
         result.RawResult.StructuredContent is { } structured
-            ? "structured:" + CanonicalJson.ToCanonicalString(structured)
-            : "content:" + CanonicalJson.ToCanonicalString(JsonSerializer.SerializeToElement(result.RawResult.Content, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ContentBlock>))));
+            ? "structured:" + CanonicalJson.Write(structured)
+            : "content:" + CanonicalJson.Write(JsonSerializer.SerializeToElement(result.RawResult.Content, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<ContentBlock>))));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.Json;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
 using Microsoft.Extensions.Logging;

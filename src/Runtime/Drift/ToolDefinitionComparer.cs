@@ -1,4 +1,5 @@
 using System.Text.Json;
+using McpFleet.Json;
 
 namespace McpFleet.Drift;
 

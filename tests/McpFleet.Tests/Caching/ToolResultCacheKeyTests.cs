@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFleet.Caching;
+using McpFleet.Json;
 
 namespace McpFleet.Tests.Caching;
 

@@ -2,32 +2,40 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace McpFleet.Aggregation;
+namespace McpFleet.Json;
 
 /// <summary>
-/// JSON in a canonical form, so that structurally equal values compare equal as text: object properties sorted
-/// ordinally by name, numbers written by value (<c>1</c>, <c>1.0</c> and <c>1e0</c> alike), no whitespace.
+/// JSON in one canonical text, so that structurally equal values compare equal as text: object properties sorted
+/// ordinally by name at every depth (a stable sort, so repeated names keep their order), strings re-escaped the one way
+/// <see cref="Utf8JsonWriter"/> escapes them, numbers written by value (<c>1</c>, <c>1.0</c> and <c>1e0</c> alike), no
+/// whitespace. Drift fingerprints, cache keys and majority votes all compare through it.
 /// </summary>
 internal static class CanonicalJson
 {
-    public static string ToCanonicalString(JsonElement element)
+    /// <summary>The canonical text of <paramref name="value"/>.</summary>
+    public static string Write(JsonElement value) => Write(writer => Write(writer, value));
+
+    /// <summary>The canonical text of an object holding <paramref name="properties"/>, e.g. a call's arguments.</summary>
+    public static string Write(IReadOnlyDictionary<string, JsonElement> properties) => Write(writer =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartObject();
+        foreach (var (name, value) in properties.OrderBy(property => property.Key, StringComparer.Ordinal))
         {
-            Write(writer, element);
+            writer.WritePropertyName(name);
+            Write(writer, value);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteEndObject();
+    });
 
-    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    /// <summary>Writes <paramref name="value"/> canonically.</summary>
+    public static void Write(Utf8JsonWriter writer, JsonElement value)
     {
-        switch (element.ValueKind)
+        switch (value.ValueKind)
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                foreach (var property in value.EnumerateObject().OrderBy(property => property.Name, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(property.Name);
                     Write(writer, property.Value);
@@ -37,7 +45,7 @@ internal static class CanonicalJson
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
+                foreach (var item in value.EnumerateArray())
                 {
                     Write(writer, item);
                 }
@@ -45,18 +53,29 @@ internal static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.Number:
-                WriteNumber(writer, element);
+                WriteNumber(writer, value);
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(element.GetString());
+                writer.WriteStringValue(value.GetString());
                 break;
             case JsonValueKind.True or JsonValueKind.False:
-                writer.WriteBooleanValue(element.GetBoolean());
+                writer.WriteBooleanValue(value.GetBoolean());
                 break;
             default:
                 writer.WriteNullValue();
                 break;
         }
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, JsonElement number)
