@@ -10,48 +10,24 @@ internal static class CaptureCommand
 {
     public static Command Create(CliConsole console)
     {
-        var config = new Option<FileInfo?>("--config", "-c")
-        {
-            Description = $"The mcp.json to read. Default: the first of {string.Join(", ", ConfigurationLocator.Candidates)} in the current folder.",
-        };
+        var live = new LiveServerOptions("Capture");
         var output = new Option<DirectoryInfo>("--out", "-o")
         {
             Description = "The folder snapshots are written to, one <server>.snapshot.json per server.",
             DefaultValueFactory = _ => new DirectoryInfo("snapshots"),
         };
-        var servers = new Option<string[]>("--server", "-s")
-        {
-            Description = "Capture only this server (repeatable). Default: every enabled server.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds each server may take to connect, and each list request to answer.",
-            DefaultValueFactory = _ => 30,
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() <= 0)
-            {
-                result.AddError("--timeout must be a positive number of seconds.");
-            }
-        });
-        var protocolVersion = new Option<string?>("--protocol-version")
-        {
-            Description = "Pin this protocol revision for every server (e.g. 2025-11-25), or 'auto' to negotiate afresh even where a previous snapshot would pin one.",
-        };
-
         var command = new Command("capture", "Connect to the servers of an mcp.json and write one deterministic snapshot file per server.")
         {
-            config, output, servers, timeout, protocolVersion,
+            output,
         };
+        live.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console,
-            parseResult.GetValue(config),
+            parseResult.GetValue(live.Config),
             parseResult.GetValue(output)!,
-            parseResult.GetValue(servers) ?? [],
-            TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
-            parseResult.GetValue(protocolVersion),
+            parseResult.GetValue(live.Servers) ?? [],
+            TimeSpan.FromSeconds(parseResult.GetValue(live.Timeout)),
+            parseResult.GetValue(live.ProtocolVersion),
             cancellationToken));
         return command;
     }

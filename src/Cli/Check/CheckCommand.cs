@@ -13,35 +13,11 @@ internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var config = new Option<FileInfo?>("--config", "-c")
-        {
-            Description = $"The mcp.json to read. Default: the first of {string.Join(", ", ConfigurationLocator.Candidates)} in the current folder.",
-        };
+        var live = new LiveServerOptions("Check");
         var snapshots = new Option<DirectoryInfo>("--snapshots", "--out", "-o")
         {
             Description = "The folder of the committed <server>.snapshot.json files (as written by mcpfleet capture --out).",
             DefaultValueFactory = _ => new DirectoryInfo("snapshots"),
-        };
-        var servers = new Option<string[]>("--server", "-s")
-        {
-            Description = "Check only this server (repeatable). Default: every enabled server.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds each server may take to connect, and each list request to answer.",
-            DefaultValueFactory = _ => 30,
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() <= 0)
-            {
-                result.AddError("--timeout must be a positive number of seconds.");
-            }
-        });
-        var protocolVersion = new Option<string?>("--protocol-version")
-        {
-            Description = "Pin this protocol revision for every server (e.g. 2025-11-25), or 'auto' to negotiate afresh even where a snapshot would pin one.",
         };
         var failOn = new Option<string[]>("--fail-on")
         {
@@ -60,15 +36,16 @@ internal static class CheckCommand
             $"Compare the live servers of an mcp.json with their snapshots and print the classified differences. Exit codes: {CliApplication.Success} no failing drift, "
             + $"{CliApplication.Failure} drift of a --fail-on class, {CliApplication.UsageError} bad arguments or configuration, {CliApplication.NotChecked} a server could not be checked.")
         {
-            config, snapshots, servers, timeout, protocolVersion, failOn, update,
+            snapshots, failOn, update,
         };
+        live.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console,
-            parseResult.GetValue(config),
+            parseResult.GetValue(live.Config),
             parseResult.GetValue(snapshots)!,
-            parseResult.GetValue(servers) ?? [],
-            TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
-            parseResult.GetValue(protocolVersion),
+            parseResult.GetValue(live.Servers) ?? [],
+            TimeSpan.FromSeconds(parseResult.GetValue(live.Timeout)),
+            parseResult.GetValue(live.ProtocolVersion),
             FailOnClasses.Parse(parseResult.GetValue(failOn) ?? []),
             parseResult.GetValue(update),
             cancellationToken));
