@@ -174,14 +174,7 @@ public sealed class ResultCachingTests : IDisposable
     public async Task Hits_and_misses_are_counted_and_a_hit_is_traced_without_a_server_call()
     {
         var service = $"svc-{Guid.NewGuid():N}";
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "McpFleet",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new CallSpans();
         using var lookups = new MetricRecorder("mcpfleet.cache.lookups", "mcpfleet.cache.outcome");
         using var byServer = new MetricRecorder("mcpfleet.cache.lookups", "mcpfleet.server.name");
         await using var runtime = Runtime(TestServers.Stdio(service));
@@ -190,7 +183,7 @@ public sealed class ResultCachingTests : IDisposable
         await EchoAsync(runtime, service, "counted");
         await EchoAsync(runtime, service, "counted");
 
-        var ours = spans.Where(s => s.GetTagItem("mcpfleet.server.name") as string == service).ToList();
+        var ours = spans.Stopped.Where(s => s.GetTagItem("mcpfleet.server.name") as string == service).ToList();
         Assert.Equal(2, ours.Count(s => s.GetTagItem("mcpfleet.cache.hit") is true));
         Assert.Single(ours, s => s.GetTagItem("mcpfleet.cache.hit") is null);
         Assert.Equal(3, byServer[service]);

@@ -11,14 +11,7 @@ public sealed class TelemetryTests
     public async Task A_routed_call_is_counted_timed_and_traced_with_server_tool_and_strategy()
     {
         var service = $"svc-{Guid.NewGuid():N}";
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "McpFleet",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new CallSpans();
         using var calls = new MetricRecorder("mcpfleet.tool.calls", "mcpfleet.outcome");
         using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
         using var duration = new MetricRecorder("mcpfleet.tool.duration", "gen_ai.tool.name");
@@ -29,12 +22,12 @@ public sealed class TelemetryTests
         await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo(service), new("traced-argument"));
         await Assert.ThrowsAsync<ToolErrorException>(() => runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc(service), new("1/0")));
 
-        var span = spans.First(s => s.GetTagItem("gen_ai.tool.name") as string == "echo" && (s.GetTagItem("mcpfleet.server.name") as string)!.StartsWith(service, StringComparison.Ordinal));
+        var span = spans.Stopped.First(s => s.GetTagItem("gen_ai.tool.name") as string == "echo" && (s.GetTagItem("mcpfleet.server.name") as string)!.StartsWith(service, StringComparison.Ordinal));
         Assert.Equal("tools/call echo", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("round-robin", span.GetTagItem("mcpfleet.routing.strategy"));
         Assert.DoesNotContain(span.Tags, tag => tag.Value?.Contains("traced-argument", StringComparison.Ordinal) == true);
-        var failed = spans.First(s => s.GetTagItem("gen_ai.tool.name") as string == "math_calc" && (s.GetTagItem("mcpfleet.server.name") as string)!.StartsWith(service, StringComparison.Ordinal));
+        var failed = spans.Stopped.First(s => s.GetTagItem("gen_ai.tool.name") as string == "math_calc" && (s.GetTagItem("mcpfleet.server.name") as string)!.StartsWith(service, StringComparison.Ordinal));
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
         Assert.True(calls["success"] >= 1);
         Assert.True(calls["error"] >= 1);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace McpFleet.Tests.Aggregation;
+namespace McpFleet.Tests.Runtime;
 
 /// <summary>
 /// Records the McpFleet spans that end, so a test can tell when a server's call is over (its span ends after the call's
