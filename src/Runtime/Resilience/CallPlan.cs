@@ -77,6 +77,14 @@ internal sealed class CallPlan
     {
         lock (_gate)
         {
+            // One server (explicit targeting): nothing to choose.
+            if (_candidates.Count == 1)
+            {
+                _tried.Add(_candidates[0]);
+                LastServer = _candidates[0].Entry.Name;
+                return _candidates[0];
+            }
+
             var untried = _candidates.Where(c => !_tried.Contains(c)).ToList();
             var chosen = _tried.Count > 0 && _failoverOrder.Count > 0
                 ? _failoverOrder.Select(name => untried.Find(c => c.Entry.Name == name)).FirstOrDefault(c => c is not null)

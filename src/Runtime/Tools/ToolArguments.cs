@@ -14,11 +14,13 @@ internal static class ToolArguments
             arguments.WriteTo(writer);
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        // One standalone element for the whole object: its properties share it, so none needs a copy of its own.
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var root = JsonElement.ParseValue(ref reader);
         var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in root.EnumerateObject())
         {
-            map[property.Name] = property.Value.Clone();
+            map[property.Name] = property.Value;
         }
 
         return map;

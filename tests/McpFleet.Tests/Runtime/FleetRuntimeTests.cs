@@ -116,11 +116,18 @@ public sealed class FleetRuntimeTests : IDisposable
     public async Task Disposing_ends_every_server_process_it_started()
     {
         var marker = $"proc-{Guid.NewGuid():N}";
-        var runtime = Runtime(Options(Stdio(marker), Stdio($"{marker}-2")), SampleTools.Server(marker), SampleTools.Server($"{marker}-2"));
+        var runtime = Runtime(Options(Stdio(marker), Stdio($"{marker}-2")), SampleTools.Server(marker, "2025-11-25"), SampleTools.Server($"{marker}-2", "2025-11-25"));
 
-        await runtime.ConnectAsync();
-        var running = ProcessTable.FindByCommandLine(marker);
-        await runtime.DisposeAsync();
+        IReadOnlyList<int> running;
+        try
+        {
+            await runtime.ConnectAsync();
+            running = ProcessTable.FindByCommandLine(marker);
+        }
+        finally
+        {
+            await runtime.DisposeAsync();
+        }
 
         Assert.Equal(2, running.Count);
         Assert.Empty(ProcessTable.FindByCommandLine(marker));
