@@ -361,7 +361,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         {
             _telemetry.OutcomeUnknown(failure.ServerName, toolName);
             Log.OutcomeUnknown(_logger, toolName, failure.ServerName);
-            throw new ToolOutcomeUnknownException(new ToolDescriptor(failure.ServerName, toolName, candidates[0].Tool.Hints), failure);
+            throw new ToolOutcomeUnknownException(candidates.First(candidate => candidate.Tool.ServerName == failure.ServerName).Tool, failure);
         }
         finally
         {

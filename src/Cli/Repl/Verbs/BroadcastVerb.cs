@@ -35,11 +35,6 @@ internal sealed class BroadcastVerb : ReplVerb
         }
 
         var json = arguments.ReadJsonObject();
-        if ((await session.Tools.FindOfferingAsync(toolName, cancellationToken)).Count == 0)
-        {
-            throw new ReplException($"Unknown tool '{toolName}': no server lists it.");
-        }
-
         return strategy == "all"
             ? await RunAsync(session, toolName, json, AggregationStrategies.All<RawToolResult>(), values => string.Join("\n", values.Select(v => v.Text)), cancellationToken)
             : await RunAsync(session, toolName, json, Parse(strategy), value => value.Text, cancellationToken);
@@ -77,6 +72,11 @@ internal sealed class BroadcastVerb : ReplVerb
         try
         {
             result = await session.Runtime.BroadcastAsync(toolName, json, strategy, cancellationToken: cancellationToken);
+        }
+        catch (FanOutException e) when (e.Kind == FanOutFailureKind.NoTargets)
+        {
+            // The fan-out read every server's tool list to find its targets: none lists the tool.
+            throw new ReplException($"Unknown tool '{toolName}': no server lists it.");
         }
         catch (FanOutException e)
         {
