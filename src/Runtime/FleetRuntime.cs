@@ -346,7 +346,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         context.Properties.Set(CallPlan.Key, plan);
         try
         {
-            var answer = await _callPipelines.For(toolName, mayResend, mayHedge).ExecuteAsync(
+            var answer = await _callPipelines.For(toolName, mayHedge).ExecuteAsync(
                 static (context, state) => state.Runtime.AttemptAsync(state.Plan, state.Arguments, state.Strategy, context.CancellationToken),
                 context,
                 (Runtime: this, Plan: plan, Arguments: arguments, Strategy: strategy?.Name)).ConfigureAwait(false);

@@ -7,26 +7,25 @@ namespace McpFleet.Resilience;
 
 /// <summary>
 /// The pipelines a call of a tool runs through, around its attempts: retry with failover, and hedging for tools that
-/// are safe to send twice. Built once per tool and kind of safety, and shared by all its calls; each call's
-/// <see cref="CallPlan"/> travels in the resilience context.
+/// are safe to send twice. Built once per tool (with or without hedging) and shared by all its calls; each call's
+/// <see cref="CallPlan"/>, which decides what may be sent again, travels in the resilience context.
 /// </summary>
 internal sealed class ToolCallPipelines(ResilienceOptions options, TimeProvider timeProvider, Action<CallResentEventArgs> resent)
 {
-    private readonly ConcurrentDictionary<(string Tool, bool MayResend, bool Hedge), ResiliencePipeline<ToolAnswer>> _pipelines = new();
+    private readonly ConcurrentDictionary<(string Tool, bool Hedge), ResiliencePipeline<ToolAnswer>> _pipelines = new();
 
     /// <summary>The pipeline for calls of <paramref name="toolName"/>.</summary>
     /// <param name="toolName">The tool's wire name.</param>
-    /// <param name="mayResend">Whether a request that may have been delivered can be sent again.</param>
     /// <param name="mayHedge">Whether the tool may run twice at once (read-only, or declared safe to resend).</param>
-    public ResiliencePipeline<ToolAnswer> For(string toolName, bool mayResend, bool mayHedge) =>
-        _pipelines.GetOrAdd((toolName, mayResend, mayHedge && HedgingOf(toolName).Delay is not null), Create);
+    public ResiliencePipeline<ToolAnswer> For(string toolName, bool mayHedge) =>
+        _pipelines.GetOrAdd((toolName, mayHedge && HedgingOf(toolName).Delay is not null), Create);
 
     /// <summary>The tool's retry settings.</summary>
     public RetryOptions RetryOf(string toolName) => options.ForTool(toolName)?.Retry ?? options.Retry;
 
     private HedgingOptions HedgingOf(string toolName) => options.ForTool(toolName)?.Hedging ?? options.Hedging;
 
-    private ResiliencePipeline<ToolAnswer> Create((string Tool, bool MayResend, bool Hedge) key)
+    private ResiliencePipeline<ToolAnswer> Create((string Tool, bool Hedge) key)
     {
         var retry = RetryOf(key.Tool);
         var builder = new ResiliencePipelineBuilder<ToolAnswer> { TimeProvider = timeProvider, Name = "McpFleet.Call", InstanceName = key.Tool }
