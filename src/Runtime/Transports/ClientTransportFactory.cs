@@ -12,7 +12,7 @@ internal static class ClientTransportFactory
     public static IClientTransport Create(ServerDefinition server, HttpClient httpClient, ILoggerFactory? loggerFactory) =>
         server.Transport switch
         {
-            TransportKind.Stdio => new StdioClientTransport(
+            TransportKind.Stdio => new ExitReportingStdioTransport(new StdioClientTransport(
                 new StdioClientTransportOptions
                 {
                     Name = server.Name,
@@ -21,7 +21,7 @@ internal static class ClientTransportFactory
                     WorkingDirectory = server.WorkingDirectory,
                     EnvironmentVariables = server.EnvironmentVariables.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal),
                 },
-                loggerFactory),
+                loggerFactory)),
             TransportKind.Http or TransportKind.StreamableHttp or TransportKind.Sse => new HttpClientTransport(
                 new HttpClientTransportOptions
                 {

@@ -29,6 +29,29 @@ public sealed partial class CaptureErrorTests
     }
 
     [Fact]
+    public async Task A_process_whose_input_breaks_before_it_exits_still_reports_its_exit_code()
+    {
+        // The server refuses the discovery probe, then closes its pipes and exits a little later: the SDK's fallback write
+        // fails on a live process while its reader is still waiting for the exit, and alone it would report only
+        // "Failed to send message".
+        const string Script = """
+            const fs = require('fs');
+            console.error('closing my pipes');
+            process.stdin.once('data', chunk => {
+              const request = JSON.parse(chunk.toString().split('\n')[0]);
+              fs.writeSync(1, JSON.stringify({ jsonrpc: '2.0', id: request.id, error: { code: -32601, message: 'Method not found' } }) + '\n');
+              process.stdin.destroy();
+              fs.closeSync(1);
+              setTimeout(() => process.exit(5), 300);
+            });
+            """;
+        var result = await CaptureWithHealthyNeighbourAsync(json => json.Stdio("closer", ("node", ["-e", Script])));
+
+        Assert.Contains("the process exited with code 5. Last lines of its standard error:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("closing my pipes", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_closed_port_is_connection_refused()
     {
         var url = new Uri($"http://127.0.0.1:{ClosedPort()}/mcp");
