@@ -528,37 +528,25 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         var pipelines = new ServerCallPipelines(definition.Name, _options.Resilience, definition.CallTimeout ?? _options.CallTimeout, _time, change => OnCircuitChanged(health, definition, change));
         var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, drift, _options.Connection.MaxConcurrentCalls);
         health.Changed += (_, change) => OnHealthChanged(entry, change);
-        connection.Connected += (_, client) => OnConnected(entry, client);
+        connection.Connected += (_, _) => OnConnected(entry);
+        connection.ToolListChanged += (_, client, sessionEnded) => OnToolListChanged(entry, client, sessionEnded);
         connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
         connection.Disconnected += _ => health.RecordFailure("the session ended");
         return entry;
     }
 
-    private void OnConnected(ServerEntry entry, McpClient client)
+    private static void OnConnected(ServerEntry entry)
     {
         entry.Health.RecordSuccess("connected");
         entry.Monitor.Start();
-        var sessionEnded = new CancellationTokenSource();
-        var endOfSession = sessionEnded.Token;
-        _ = client.Completion.ContinueWith(
-            _ =>
-            {
-                sessionEnded.Cancel();
-                sessionEnded.Dispose();
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        ToolListSubscription.Listen(
-            client,
-            () =>
-            {
-                Log.ToolListChanged(_logger, entry.Name);
-                _toolListCache.Invalidate(entry.Name);
-                Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
-                Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), endOfSession));
-            },
-            endOfSession);
+    }
+
+    private void OnToolListChanged(ServerEntry entry, McpClient client, CancellationToken sessionEnded)
+    {
+        Log.ToolListChanged(_logger, entry.Name);
+        _toolListCache.Invalidate(entry.Name);
+        Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
+        Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), sessionEnded));
     }
 
     private void OnHealthChanged(ServerEntry entry, ServerHealthChangedEventArgs change)

@@ -25,6 +25,7 @@ internal sealed class ServerConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private McpClient? _client;
+    private ToolListSubscription? _subscription;
     private TaskCompletionSource<McpClient>? _attempt;
     private Task? _reconnecting;
     private int _generation;
@@ -79,6 +80,10 @@ internal sealed class ServerConnection : IAsyncDisposable
 
     /// <summary>Raised when an open session ends (the server exited, the connection broke).</summary>
     public event Action<ServerConnection>? Disconnected;
+
+    /// <summary>Raised when the server says its tool list changed, with the session it said so on and a token cancelled
+    /// when that session ends.</summary>
+    public event Action<ServerConnection, McpClient, CancellationToken>? ToolListChanged;
 
     public ServerDefinition Definition { get; }
 
@@ -147,6 +152,7 @@ internal sealed class ServerConnection : IAsyncDisposable
     {
         Task? reconnecting;
         McpClient? client;
+        ToolListSubscription? subscription;
         lock (_gate)
         {
             if (_stopping.IsCancellationRequested)
@@ -157,7 +163,9 @@ internal sealed class ServerConnection : IAsyncDisposable
             _stopping.Cancel();
             reconnecting = _reconnecting;
             client = _client;
+            subscription = _subscription;
             _client = null;
+            _subscription = null;
         }
 
         if (reconnecting is not null)
@@ -167,7 +175,7 @@ internal sealed class ServerConnection : IAsyncDisposable
 
         if (client is not null)
         {
-            await client.DisposeAsync().ConfigureAwait(false);
+            await CloseAsync(client, subscription).ConfigureAwait(false);
         }
 
         _httpClient.Dispose();
@@ -176,11 +184,23 @@ internal sealed class ServerConnection : IAsyncDisposable
 
     private void EndSessionUnderLock(McpClient ended)
     {
+        _ = CloseAsync(ended, _subscription);
         _client = null;
-        _ = ended.DisposeAsync().AsTask();
+        _subscription = null;
         Log.Disconnected(_logger, Definition.Name);
         Disconnected?.Invoke(this);
         StartReconnectingUnderLock();
+    }
+
+    /// <summary>Closes a session, ending its listen request first so that the server is free to exit.</summary>
+    private static async Task CloseAsync(McpClient client, ToolListSubscription? subscription)
+    {
+        if (subscription is not null)
+        {
+            await subscription.EndAsync().ConfigureAwait(false);
+        }
+
+        await client.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Starts the reconnection loop; its first attempt begins now, so callers can join it.</summary>
@@ -274,6 +294,7 @@ internal sealed class ServerConnection : IAsyncDisposable
             }
 
             _client = client;
+            _subscription = ToolListSubscription.Start(client, sessionEnded => ToolListChanged?.Invoke(this, client, sessionEnded));
             _lastFailure = null;
             _attempt = null;
         }

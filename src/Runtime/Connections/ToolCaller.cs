@@ -8,9 +8,8 @@ namespace McpFleet.Connections;
 
 /// <summary>
 /// Sends <c>tools/call</c> so that cancelling the call (by the caller, a timeout or a hedge) reaches the server as a
-/// <c>notifications/cancelled</c>. The SDK's own cancellation notice never leaves: the wait it cancels can resume inline
-/// on the cancelling thread and unregister the notice before it runs (modelcontextprotocol/csharp-sdk#1365), so the tool
-/// runs on. Here the notice is sent first, and only then is the request's own wait cancelled.
+/// <c>notifications/cancelled</c>, which the SDK alone never sends (see <see cref="CancellationNotice"/>), so the tool
+/// would run on. Here the notice is sent first, and only then is the request's own wait cancelled.
 /// </summary>
 internal static class ToolCaller
 {
@@ -24,7 +23,7 @@ internal static class ToolCaller
         using var wait = new CancellationTokenSource();
         using var cancellation = cancellationToken.Register(() =>
         {
-            _ = SendCancelledAsync(client, id);
+            _ = CancellationNotice.SendAsync(client, id, "The caller cancelled the call.");
             wait.Cancel();
         });
         JsonRpcResponse response;
@@ -45,20 +44,5 @@ internal static class ToolCaller
         }
 
         return response.Result?.Deserialize(s_resultType) ?? throw new McpException("The server answered tools/call without a result.");
-    }
-
-    private static async Task SendCancelledAsync(McpClient client, RequestId id)
-    {
-        try
-        {
-            await client.SendNotificationAsync(
-                NotificationMethods.CancelledNotification,
-                new CancelledNotificationParams { RequestId = id, Reason = "The caller cancelled the call." },
-                McpJsonUtilities.DefaultOptions).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or McpException or ObjectDisposedException or InvalidOperationException or HttpRequestException)
-        {
-            // The session is gone, and with it the call.
-        }
     }
 }
