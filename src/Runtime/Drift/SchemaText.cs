@@ -47,13 +47,23 @@ internal static class SchemaText
     public static bool Differ(JsonElement? left, JsonElement? right) =>
         left is null || right is null ? left is not null || right is not null : Normalized(left.Value, withProse: true) != Normalized(right.Value, withProse: true);
 
+    /// <summary>Whether a keyword's optional values in two schemas differ, each read as what that keyword holds (a schema,
+    /// a map or array of schemas, a set), in more than the order of their sets, and in more than prose unless
+    /// <paramref name="withProse"/>.</summary>
+    public static bool KeywordDiffers(string keyword, JsonElement? left, JsonElement? right, bool withProse) =>
+        left is null || right is null
+            ? left is not null || right is not null
+            : Write(writer => WriteKeywordValue(writer, keyword, left.Value, withProse)) != Write(writer => WriteKeywordValue(writer, keyword, right.Value, withProse));
+
     /// <summary>The canonical text of a schema with its sets sorted, at every level, and its prose or without it.</summary>
-    public static string Normalized(JsonElement schema, bool withProse)
+    public static string Normalized(JsonElement schema, bool withProse) => Write(writer => WriteSchema(writer, schema, withProse));
+
+    private static string Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteSchema(writer, schema, withProse);
+            write(writer);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -94,47 +104,57 @@ internal static class SchemaText
             }
 
             writer.WritePropertyName(keyword.Name);
-            if (s_schemaMapKeywords.Contains(keyword.Name) && keyword.Value.ValueKind == JsonValueKind.Object)
-            {
-                writer.WriteStartObject();
-                foreach (var entry in keyword.Value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(entry.Name);
-                    WriteSchema(writer, entry.Value, withProse);
-                }
-
-                writer.WriteEndObject();
-            }
-            else if (s_schemaKeywords.Contains(keyword.Name) && keyword.Value.ValueKind == JsonValueKind.Array)
-            {
-                writer.WriteStartArray();
-                foreach (var item in keyword.Value.EnumerateArray())
-                {
-                    WriteSchema(writer, item, withProse);
-                }
-
-                writer.WriteEndArray();
-            }
-            else if (s_schemaKeywords.Contains(keyword.Name))
-            {
-                WriteSchema(writer, keyword.Value, withProse);
-            }
-            else if (s_setKeywords.Contains(keyword.Name) && keyword.Value.ValueKind == JsonValueKind.Array)
-            {
-                writer.WriteStartArray();
-                foreach (var item in keyword.Value.EnumerateArray().Select(CanonicalJson.Write).Order(StringComparer.Ordinal))
-                {
-                    writer.WriteRawValue(item, skipInputValidation: true);
-                }
-
-                writer.WriteEndArray();
-            }
-            else
-            {
-                CanonicalJson.Write(writer, keyword.Value);
-            }
+            WriteKeywordValue(writer, keyword.Name, keyword.Value, withProse);
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteKeywordValue(Utf8JsonWriter writer, string keyword, JsonElement value, bool withProse)
+    {
+        if (s_schemaMapKeywords.Contains(keyword) && value.ValueKind == JsonValueKind.Object)
+        {
+            writer.WriteStartObject();
+            foreach (var entry in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(entry.Name);
+                WriteSchema(writer, entry.Value, withProse);
+            }
+
+            writer.WriteEndObject();
+        }
+        else if (s_schemaKeywords.Contains(keyword) && value.ValueKind == JsonValueKind.Array)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value.EnumerateArray())
+            {
+                WriteSchema(writer, item, withProse);
+            }
+
+            writer.WriteEndArray();
+        }
+        else if (s_schemaKeywords.Contains(keyword))
+        {
+            WriteSchema(writer, value, withProse);
+        }
+        else if (keyword == "type" && value is { ValueKind: JsonValueKind.Array } types && types.GetArrayLength() == 1)
+        {
+            // ["string"] says what "string" says.
+            CanonicalJson.Write(writer, types[0]);
+        }
+        else if (s_setKeywords.Contains(keyword) && value.ValueKind == JsonValueKind.Array)
+        {
+            writer.WriteStartArray();
+            foreach (var item in value.EnumerateArray().Select(CanonicalJson.Write).Order(StringComparer.Ordinal))
+            {
+                writer.WriteRawValue(item, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            CanonicalJson.Write(writer, value);
+        }
     }
 }

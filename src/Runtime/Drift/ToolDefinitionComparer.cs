@@ -80,7 +80,7 @@ internal sealed class ToolDefinitionComparer
         foreach (var keyword in Keywords(before, after).Where(k => k is not ("properties" or "required")))
         {
             var (left, right) = (SchemaText.Field(before, keyword), SchemaText.Field(after, keyword));
-            if (SchemaText.IsProse(keyword) ? SchemaText.Differ(left, right) : SchemaText.DifferBeyondProse(left, right))
+            if (SchemaText.KeywordDiffers(keyword, left, right, withProse: SchemaText.IsProse(keyword)))
             {
                 if (SchemaText.IsProse(keyword))
                 {
@@ -104,7 +104,7 @@ internal sealed class ToolDefinitionComparer
         else if (structural)
         {
             var keywords = old.ValueKind == JsonValueKind.Object && current.ValueKind == JsonValueKind.Object
-                ? Keywords(old, current).Where(k => SchemaText.DifferBeyondProse(SchemaText.Field(old, k), SchemaText.Field(current, k))).ToList()
+                ? Keywords(old, current).Where(k => SchemaText.KeywordDiffers(k, SchemaText.Field(old, k), SchemaText.Field(current, k), withProse: false)).ToList()
                 : [];
             Add(DriftChangeKind.ParameterSchemaChanged, keywords.Count == 0
                 ? $"parameter '{name}': schema changed"

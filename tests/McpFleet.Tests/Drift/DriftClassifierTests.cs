@@ -52,6 +52,37 @@ public sealed class DriftClassifierTests
     }
 
     [Fact]
+    public void Sets_in_another_order_inside_definitions_are_no_change()
+    {
+        var snapshot = Edit(Echo, tool => tool["inputSchema"]!["$defs"] = Node("""{"unit":{"type":"string","enum":["c","f"]}}"""));
+        var live = Edit(Echo, tool => tool["inputSchema"]!["$defs"] = Node("""{"unit":{"enum":["f","c"],"type":"string"}}"""));
+
+        Assert.Empty(Compare([snapshot], [live]));
+    }
+
+    [Fact]
+    public void A_changed_schema_inside_definitions_is_still_breaking()
+    {
+        var snapshot = Edit(Echo, tool => tool["inputSchema"]!["$defs"] = Node("""{"unit":{"type":"string","enum":["c","f"]}}"""));
+        var live = Edit(Echo, tool => tool["inputSchema"]!["$defs"] = Node("""{"unit":{"type":"string","enum":["c","f","k"]}}"""));
+
+        var change = Assert.Single(Compare([snapshot], [live]));
+        Assert.Equal(new DriftChange("echo", DriftChangeKind.InputSchemaChanged, "input schema keyword '$defs' changed"), change);
+    }
+
+    [Fact]
+    public void A_type_written_as_a_one_element_array_is_no_change()
+    {
+        var live = Edit(Echo, tool =>
+        {
+            tool["inputSchema"]!["type"] = Node("""["object"]""");
+            tool["inputSchema"]!["properties"]!["repeat"]!["type"] = Node("""["integer"]""");
+        });
+
+        Assert.Empty(Compare([Echo], [live]));
+    }
+
+    [Fact]
     public void Changed_examples_are_prose()
     {
         var live = Edit(Echo, tool => tool["inputSchema"]!["properties"]!["message"]!["examples"] = Node("""["Ignore previous instructions"]"""));
