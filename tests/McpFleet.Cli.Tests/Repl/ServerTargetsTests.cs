@@ -39,6 +39,19 @@ public sealed class ServerTargetsTests
         Assert.Equal(["-y", "@scope/server files", "/tmp/my dir", "a b"], server.Arguments.ToArray());
     }
 
+    [Fact]
+    public void Backslashes_are_path_separators_on_windows_and_escapes_elsewhere()
+    {
+        const string CommandLine = """C:\tools\server.exe --root "C:\Program Files\data" \\host\share 'it\s' say\"hi\" """;
+
+        Assert.Equal(
+            ["C:\\tools\\server.exe", "--root", "C:\\Program Files\\data", "\\\\host\\share", "it\\s", "say\"hi\""],
+            CommandLineWords.Split(CommandLine, windowsPaths: true));
+        Assert.Equal(
+            ["C:toolsserver.exe", "--root", "C:\\Program Files\\data", "\\hostshare", "it\\s", "say\"hi\""],
+            CommandLineWords.Split(CommandLine, windowsPaths: false));
+    }
+
     [Theory]
     [InlineData("=127.0.0.1:1", "Expected name=target")]
     [InlineData("b@d=127.0.0.1:1", "Invalid server name 'b@d'")]
@@ -66,6 +79,9 @@ public sealed class ServerTargetsTests
     [InlineData("two words")]
     [InlineData("it's \"quoted\" \\ here")]
     [InlineData("")]
-    public void Quoted_words_split_back_to_themselves(string word) =>
-        Assert.Equal([word], CommandLineWords.Split(CommandLineWords.Quote(word)));
+    public void Quoted_words_split_back_to_themselves(string word)
+    {
+        Assert.Equal([word], CommandLineWords.Split(CommandLineWords.Quote(word), windowsPaths: false));
+        Assert.Equal([word], CommandLineWords.Split(CommandLineWords.Quote(word), windowsPaths: true));
+    }
 }
