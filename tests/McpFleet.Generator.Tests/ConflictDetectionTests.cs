@@ -115,6 +115,19 @@ public sealed class ConflictDetectionTests
     }
 
     [Fact]
+    public void Of_three_servers_the_odd_one_out_is_pointed_at_and_a_server_of_the_others_is_suggested()
+    {
+        var readOnly = TwoServers.Tool("{}", extraJson: """, "annotations": { "readOnlyHint": true }""");
+        var destructive = TwoServers.Tool("{}", extraJson: """, "annotations": { "readOnlyHint": false, "destructiveHint": true }""");
+        var output = GeneratorHarness.Run(
+            [TwoServers.Snapshot("audit", "1.0.0", destructive), TwoServers.Snapshot("replica-1", "1.0.0", readOnly), TwoServers.Snapshot("replica-2", "1.0.0", readOnly)]).AssertNoException();
+
+        var error = Assert.Single(output.WithId("MCPF0103"));
+        Assert.Equal("/snapshots/audit.snapshot.json", error.Location.GetLineSpan().Path);
+        Assert.Contains("\"t\": { \"strategy\": \"prefer\", \"server\": \"replica-1\" }", error.Message(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Differences_in_documentation_anywhere_in_the_schemas_leave_replicas()
     {
         var alpha = TwoServers.Tool("""{ "q": { "type": "string", "description": "Query.", "title": "Q", "examples": ["a"] }, "filter": { "type": "object", "properties": { "title": { "type": "string", "description": "A property named title." } } } }""");

@@ -165,13 +165,13 @@ internal sealed class ConflictResolver
         else if (!decision.HasVersionFailure)
         {
             var differences = string.Join("; ", shared.Differences.Select(d => d.Text));
-            var first = shared.Entries[0].Name;
+            var typical = shared.Typical.Name;
             if (shared.Class == SharingClass.Skew)
             {
                 // Versions that differ and can be ordered suggest newest-version; otherwise a server has to be named.
                 var byVersion = shared.Entries.All(e => SemanticVersion.Parse(e.Version) is not null)
                     && shared.Entries.Select(e => e.Version).Distinct(StringComparer.Ordinal).Count() > 1;
-                var suggestion = byVersion ? ConflictText.Rule(shared.WireName, "newest-version") : ConflictText.Rule(shared.WireName, "prefer", first);
+                var suggestion = byVersion ? ConflictText.Rule(shared.WireName, "newest-version") : ConflictText.Rule(shared.WireName, "prefer", typical);
                 _diagnostics.Add(DiagnosticInfo.Anchored(DiagnosticDescriptors.ToolVersionSkew, shared.Anchor, shared.WireName, shared.Servers, differences, suggestion));
             }
             else
@@ -182,7 +182,7 @@ internal sealed class ConflictResolver
                     shared.WireName,
                     shared.Servers,
                     differences,
-                    ConflictText.Rule(shared.WireName, "prefer", first),
+                    ConflictText.Rule(shared.WireName, "prefer", typical),
                     ConflictText.Rule(shared.WireName, "namespace-only")));
             }
         }

@@ -16,9 +16,14 @@ internal sealed class SharedTool
         Differences = differences;
         Class = differences.Any(d => d.IsConflict) ? SharingClass.Conflict : differences.Count > 0 ? SharingClass.Skew : SharingClass.Replicas;
 
-        // Diagnostics point at the last server (in ordinal order) that differs from the first: with two servers, the later one.
-        var first = entries[0];
-        Later = entries.LastOrDefault(e => e.DefinitionKey != first.DefinitionKey || e.Version != first.Version) ?? first;
+        // Diagnostics point at the odd one out, a server of the rarest definition (the later one of two), and suggest
+        // preferring a server of the commonest (the first of two): of three servers where one differs, that is the one.
+        var variants = entries
+            .GroupBy(e => (e.DefinitionKey, e.Version))
+            .Select(variant => variant.ToList())
+            .ToList();
+        Odd = variants.OrderBy(v => v.Count).ThenByDescending(v => v[0].Name, StringComparer.Ordinal).First()[0];
+        Typical = variants.OrderByDescending(v => v.Count).ThenBy(v => v[0].Name, StringComparer.Ordinal).First()[0];
     }
 
     public string WireName { get; }
@@ -30,10 +35,14 @@ internal sealed class SharedTool
 
     public SharingClass Class { get; }
 
-    public ServerTool Later { get; }
+    /// <summary>A server whose definition (and version) the fewest servers share.</summary>
+    public ServerTool Odd { get; }
 
-    /// <summary>Where diagnostics about the tool point: its definition in <see cref="Later"/>'s snapshot.</summary>
-    public SnapshotAnchor Anchor => new(Later.Server.FilePath, WireName);
+    /// <summary>A server whose definition (and version) the most servers share: the one a <c>prefer</c> rule suggests.</summary>
+    public ServerTool Typical { get; }
+
+    /// <summary>Where diagnostics about the tool point: its definition in <see cref="Odd"/>'s snapshot.</summary>
+    public SnapshotAnchor Anchor => new(Odd.Server.FilePath, WireName);
 
     /// <summary>The servers with their versions, for messages: <c>'alpha' 1.0.0 and 'beta' 2.0.0</c>.</summary>
     public string Servers => ConflictText.List(Entries.Select(e => e.Reference).ToList());

@@ -101,8 +101,8 @@ internal sealed class ToolGroupResolver
                 var (merged, problem) = MergedArgumentsBuilder.Build(shared.Entries);
                 if (merged is null)
                 {
-                    var first = shared.Entries[0].Name;
-                    string[] arguments = [shared.WireName, shared.Servers, problem!, ConflictText.Rule(shared.WireName, "prefer", first)];
+                    var typical = shared.Typical.Name;
+                    string[] arguments = [shared.WireName, shared.Servers, problem!, ConflictText.Rule(shared.WireName, "prefer", typical)];
                     return GroupDecision.Failed(shared, rule, isDefault, rule.Location is { } at
                         ? DiagnosticInfo.Create(DiagnosticDescriptors.MergeImpossible, at, arguments)
                         : DiagnosticInfo.Anchored(DiagnosticDescriptors.MergeImpossible, shared.Anchor, arguments));
