@@ -128,6 +128,17 @@ public sealed class ConflictDetectionTests
     }
 
     [Fact]
+    public void Sets_in_another_order_and_a_type_written_as_a_one_element_array_leave_replicas()
+    {
+        var output = GeneratorHarness.Run(TwoServers.Of(
+            TwoServers.Tool("""{ "q": { "type": "string", "enum": ["a", "b"] }, "n": { "type": ["integer", "null"] } }"""),
+            TwoServers.Tool("""{ "q": { "type": ["string"], "enum": ["b", "a"] }, "n": { "type": ["null", "integer"] } }"""))).AssertNoException();
+
+        Assert.DoesNotContain(output.Diagnostics, d => d.Severity > DiagnosticSeverity.Info);
+        Assert.Contains("identical definitions", Assert.Single(output.WithId("MCPF0101")).Message(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Differences_in_documentation_anywhere_in_the_schemas_leave_replicas()
     {
         var alpha = TwoServers.Tool("""{ "q": { "type": "string", "description": "Query.", "title": "Q", "examples": ["a"] }, "filter": { "type": "object", "properties": { "title": { "type": "string", "description": "A property named title." } } } }""");

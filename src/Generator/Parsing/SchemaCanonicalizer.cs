@@ -5,8 +5,9 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>
 /// Writes a JSON Schema as canonical compact JSON, so that definitions from different servers compare equal exactly
 /// when they accept the same values: documentation-only keywords are removed wherever a schema can appear, object
-/// keys are in ordinal order, and keywords that hold sets (<c>required</c>, <c>enum</c>, a <c>type</c> array) are
-/// sorted. Property names are data, not keywords: a property called <c>title</c> is kept.
+/// keys are in ordinal order, keywords that hold sets (<c>required</c>, <c>enum</c>, a <c>type</c> array) are
+/// sorted, and a <c>type</c> array of one type is that type. Property names are data, not keywords: a property called
+/// <c>title</c> is kept.
 /// </summary>
 internal static class SchemaCanonicalizer
 {
@@ -76,6 +77,11 @@ internal static class SchemaCanonicalizer
         if (s_schemaMaps.Contains(name) && value is JsonObject map)
         {
             return Rebuild(map, map.Properties.Select(p => (p.Name, Schema(p.Value))));
+        }
+
+        if (name == "type" && value is JsonArray { Items.Count: 1 } single)
+        {
+            return Value(single.Items[0]);
         }
 
         if (s_sets.Contains(name) && value is JsonArray set)
