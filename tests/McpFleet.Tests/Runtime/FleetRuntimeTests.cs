@@ -15,12 +15,6 @@ public sealed class FleetRuntimeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static ServerDefinition Stdio(string name, params string[] args)
-    {
-        var (command, arguments) = SampleServerProcess.StdioCommand(name, args);
-        return new ServerDefinition { Name = name, Transport = TransportKind.Stdio, Command = command, Arguments = [.. arguments] };
-    }
-
     private static FleetRuntime Runtime(FleetOptions options, params ServerDescriptor[] servers) => new(options, new FleetManifest(servers));
 
     private static FleetOptions Options(params ServerDefinition[] servers)
@@ -39,7 +33,7 @@ public sealed class FleetRuntimeTests : IDisposable
     {
         await using var http = await SampleServerProcess.StartAsync("beta", SampleTransport.Http);
         await using var runtime = Runtime(
-            Options(Stdio("alpha"), new ServerDefinition { Name = "beta", Transport = TransportKind.StreamableHttp, Endpoint = http.Endpoint }),
+            Options(TestServers.Stdio("alpha"), new ServerDefinition { Name = "beta", Transport = TransportKind.StreamableHttp, Endpoint = http.Endpoint }),
             SampleTools.Server("alpha"),
             SampleTools.Server("beta"));
 
@@ -55,7 +49,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public async Task A_tool_that_reports_an_error_raises_a_typed_exception_with_its_content()
     {
-        await using var runtime = Runtime(Options(Stdio("alpha")), SampleTools.Server("alpha"));
+        await using var runtime = Runtime(Options(TestServers.Stdio("alpha")), SampleTools.Server("alpha"));
 
         var error = await Assert.ThrowsAsync<ToolErrorException>(
             () => runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc("alpha"), new("1 / 0")));
@@ -70,7 +64,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public async Task A_call_the_server_refuses_names_the_tool_and_the_server()
     {
-        await using var runtime = Runtime(Options(Stdio("alpha", "--tools", "echo")), SampleTools.Server("alpha"));
+        await using var runtime = Runtime(Options(TestServers.Stdio("alpha", "--tools", "echo")), SampleTools.Server("alpha"));
 
         var error = await Assert.ThrowsAsync<ToolCallException>(
             () => runtime.CallToolAsync<MathCalcArguments, MathCalcResult>(SampleTools.MathCalc("alpha"), new("1")));
@@ -83,7 +77,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public async Task A_slow_call_times_out_with_a_typed_exception()
     {
-        var options = Options(Stdio("slow", "--latency-ms", "30000"));
+        var options = Options(TestServers.Stdio("slow", "--latency-ms", "30000"));
         options.CallTimeout = TimeSpan.FromMilliseconds(500);
         await using var runtime = Runtime(options, SampleTools.Server("slow"));
 
@@ -98,7 +92,7 @@ public sealed class FleetRuntimeTests : IDisposable
     {
         // The process exits after its second call, before answering it: echo is read-only, so the call is sent again.
         var journal = Path.Join(_directory, "fragile.jsonl");
-        await using var runtime = Runtime(Options(Stdio("fragile", "--exit-after", "2", "--journal", journal)), SampleTools.Server("fragile"));
+        await using var runtime = Runtime(Options(TestServers.Stdio("fragile", "--exit-after", "2", "--journal", journal)), SampleTools.Server("fragile"));
         var resent = new List<CallResentEventArgs>();
         runtime.CallResent += (_, e) => resent.Add(e);
 
@@ -116,7 +110,7 @@ public sealed class FleetRuntimeTests : IDisposable
     public async Task Disposing_ends_every_server_process_it_started()
     {
         var marker = $"proc-{Guid.NewGuid():N}";
-        var runtime = Runtime(Options(Stdio(marker), Stdio($"{marker}-2")), SampleTools.Server(marker, "2025-11-25"), SampleTools.Server($"{marker}-2", "2025-11-25"));
+        var runtime = Runtime(Options(TestServers.Stdio(marker), TestServers.Stdio($"{marker}-2")), SampleTools.Server(marker, "2025-11-25"), SampleTools.Server($"{marker}-2", "2025-11-25"));
 
         IReadOnlyList<int> running;
         try
@@ -137,7 +131,7 @@ public sealed class FleetRuntimeTests : IDisposable
     public async Task Connects_with_the_revision_the_snapshot_recorded()
     {
         // This server never answers the discovery probe, which costs 5 s unpinned: more than the connect timeout.
-        var options = Options(Stdio("legacy", "--ignore-discover"));
+        var options = Options(TestServers.Stdio("legacy", "--ignore-discover"));
         options.Connection.ConnectTimeout = TimeSpan.FromSeconds(3);
         await using var pinned = Runtime(options, SampleTools.Server("legacy", "2025-11-25"));
         await using var unpinned = Runtime(options, SampleTools.Server("legacy"));
@@ -153,7 +147,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public void Options_missing_a_server_of_the_manifest_are_rejected_at_start()
     {
-        var error = Assert.Throws<ValidationException>(() => Runtime(Options(Stdio("alpha")), SampleTools.Server("alpha"), SampleTools.Server("beta"), SampleTools.Server("gamma")));
+        var error = Assert.Throws<ValidationException>(() => Runtime(Options(TestServers.Stdio("alpha")), SampleTools.Server("alpha"), SampleTools.Server("beta"), SampleTools.Server("gamma")));
 
         Assert.Equal("The fleet's typed proxies need servers 'beta', 'gamma', which are not configured (set AllowUnconfiguredServers to allow it); configured: alpha.", error.Message);
     }
@@ -161,7 +155,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public async Task A_partial_fleet_is_allowed_when_asked_for_and_names_what_is_missing_at_call_time()
     {
-        var options = Options(Stdio("alpha"));
+        var options = Options(TestServers.Stdio("alpha"));
         options.AllowUnconfiguredServers = true;
         await using var runtime = Runtime(options, SampleTools.Server("alpha"), SampleTools.Server("beta"));
 
@@ -174,7 +168,7 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public void Invalid_timeouts_are_rejected_at_start()
     {
-        var options = Options(Stdio("alpha"));
+        var options = Options(TestServers.Stdio("alpha"));
         options.CallTimeout = TimeSpan.Zero;
 
         var error = Assert.Throws<ValidationException>(() => Runtime(options));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using McpFleet.Configuration;
-using McpFleet.SampleServer.Launching;
 using McpFleet.Tools;
 
 namespace McpFleet.Tests.Runtime;
@@ -9,12 +8,6 @@ namespace McpFleet.Tests.Runtime;
 /// <summary>Unified tools: the runtime's group entry point, against real sample servers.</summary>
 public sealed class ToolGroupTests
 {
-    private static ServerDefinition Stdio(string name, params string[] args)
-    {
-        var (command, arguments) = SampleServerProcess.StdioCommand(name, args);
-        return ServerDefinition.Stdio(name, command, arguments);
-    }
-
     private static ServerDefinition Offline(string name)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -40,7 +33,7 @@ public sealed class ToolGroupTests
     [Fact]
     public async Task A_merged_group_sends_a_member_only_the_arguments_it_accepts()
     {
-        await using var runtime = Runtime(Stdio("repeater", "--variant", "echo-optional-param"));
+        await using var runtime = Runtime(TestServers.Stdio("repeater", "--variant", "echo-optional-param"));
         var all = EchoGroup(ToolGroupResolution.Merge, Member("repeater", "message", "repeat"));
         var messageOnly = EchoGroup(ToolGroupResolution.Merge, Member("repeater", "message"));
 
@@ -54,7 +47,7 @@ public sealed class ToolGroupTests
     [Fact]
     public async Task A_member_that_cannot_be_reached_is_passed_over_for_the_next()
     {
-        await using var runtime = Runtime(Offline("down"), Stdio("up"));
+        await using var runtime = Runtime(Offline("down"), TestServers.Stdio("up"));
 
         var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(EchoGroup(ToolGroupResolution.Replicas, Member("down", null), Member("up", null)), new("routed"));
 
@@ -64,7 +57,7 @@ public sealed class ToolGroupTests
     [Fact]
     public async Task Members_that_are_not_configured_are_skipped()
     {
-        await using var runtime = Runtime(Stdio("present"));
+        await using var runtime = Runtime(TestServers.Stdio("present"));
 
         var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(EchoGroup(ToolGroupResolution.Prefer, Member("absent", null), Member("present", null)), new("here"));
 
@@ -75,7 +68,7 @@ public sealed class ToolGroupTests
     public async Task A_tool_error_is_not_sent_to_another_member()
     {
         // The first member's echo needs a prefix it is not given: it answers with an error, which is the tool's answer.
-        await using var runtime = Runtime(Stdio("strict", "--variant", "echo-required-param"), Stdio("lenient"));
+        await using var runtime = Runtime(TestServers.Stdio("strict", "--variant", "echo-required-param"), TestServers.Stdio("lenient"));
 
         var error = await Assert.ThrowsAnyAsync<ToolException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(EchoGroup(ToolGroupResolution.Replicas, Member("strict", null), Member("lenient", null)), new("hi")));

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using McpFleet.Configuration;
-using McpFleet.SampleServer.Launching;
 using McpFleet.Tools;
 
 namespace McpFleet.Tests.Runtime;
@@ -19,16 +18,10 @@ public sealed class ToolListingTests
         return new FleetRuntime(options);
     }
 
-    private static ServerDefinition Stdio(string name, params string[] args)
-    {
-        var (command, arguments) = SampleServerProcess.StdioCommand(name, args);
-        return ServerDefinition.Stdio(name, command, arguments);
-    }
-
     [Fact]
     public async Task Lists_the_tools_a_server_offers_now()
     {
-        await using var runtime = Runtime(Stdio("calc", "--tools", "math_calc", "echo"));
+        await using var runtime = Runtime(TestServers.Stdio("calc", "--tools", "math_calc", "echo"));
 
         var tools = await runtime.ListToolsAsync("calc");
 
@@ -40,7 +33,7 @@ public sealed class ToolListingTests
     [Fact]
     public async Task A_server_not_in_the_fleet_is_named_with_the_ones_that_are()
     {
-        await using var runtime = Runtime(Stdio("calc"));
+        await using var runtime = Runtime(TestServers.Stdio("calc"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.ListToolsAsync("files"));
 
@@ -50,7 +43,7 @@ public sealed class ToolListingTests
     [Fact]
     public async Task A_tool_is_called_by_name_with_json_arguments()
     {
-        await using var runtime = Runtime(Stdio("calc", "--tools", "math_calc"));
+        await using var runtime = Runtime(TestServers.Stdio("calc", "--tools", "math_calc"));
 
         var result = await runtime.CallToolAsync<JsonToolArguments, TextToolResult>(
             new ToolDescriptor("calc", "math_calc", ToolHints.None), JsonToolArguments.Parse("""{"expression": "6 * 7"}"""));
