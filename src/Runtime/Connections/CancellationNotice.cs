@@ -10,6 +10,12 @@ namespace McpFleet.Connections;
 /// </summary>
 internal static class CancellationNotice
 {
+    private static long s_lastRequestId;
+
+    /// <summary>An id for a request whose cancellation is sent here, chosen up front so the notice can name it; a string
+    /// never clashes with the SDK's own numeric ids.</summary>
+    public static RequestId NewRequestId() => new($"mcpfleet-{Interlocked.Increment(ref s_lastRequestId)}");
+
     /// <summary>Tells the server to stop working on <paramref name="id"/>; a session already gone needs no notice.</summary>
     public static async Task SendAsync(McpClient client, RequestId id, string reason, CancellationToken cancellationToken = default)
     {

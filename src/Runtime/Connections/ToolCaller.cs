@@ -15,11 +15,10 @@ internal static class ToolCaller
 {
     private static readonly JsonTypeInfo s_requestType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
     private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
-    private static long s_lastRequestId;
 
     public static async Task<CallToolResult> CallAsync(McpClient client, CallToolRequestParams request, CancellationToken cancellationToken)
     {
-        var id = new RequestId($"mcpfleet-{Interlocked.Increment(ref s_lastRequestId)}");
+        var id = CancellationNotice.NewRequestId();
         using var wait = new CancellationTokenSource();
         using var cancellation = cancellationToken.Register(() =>
         {

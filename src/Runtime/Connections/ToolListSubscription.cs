@@ -20,7 +20,6 @@ internal sealed class ToolListSubscription
 {
     private const string ListeningRevision = "2026-07-28";
     private static readonly TimeSpan s_noticeTimeout = TimeSpan.FromSeconds(2);
-    private static long s_lastRequestId;
 
     private readonly McpClient _client;
     private readonly CancellationTokenSource _sessionEnded = new();
@@ -41,7 +40,7 @@ internal sealed class ToolListSubscription
 
         if (string.CompareOrdinal(client.NegotiatedProtocolVersion, ListeningRevision) >= 0 && client.ServerCapabilities?.Tools?.ListChanged == true)
         {
-            _listenId = new RequestId($"mcpfleet-listen-{Interlocked.Increment(ref s_lastRequestId)}");
+            _listenId = CancellationNotice.NewRequestId();
             _ = KeepListeningAsync(_listenId.Value, sessionEnded);
         }
     }
