@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using McpFleet.Json;
 
@@ -53,21 +51,10 @@ internal static class SchemaText
     public static bool KeywordDiffers(string keyword, JsonElement? left, JsonElement? right, bool withProse) =>
         left is null || right is null
             ? left is not null || right is not null
-            : Write(writer => WriteKeywordValue(writer, keyword, left.Value, withProse)) != Write(writer => WriteKeywordValue(writer, keyword, right.Value, withProse));
+            : CanonicalJson.Write(writer => WriteKeywordValue(writer, keyword, left.Value, withProse)) != CanonicalJson.Write(writer => WriteKeywordValue(writer, keyword, right.Value, withProse));
 
     /// <summary>The canonical text of a schema with its sets sorted, at every level, and its prose or without it.</summary>
-    public static string Normalized(JsonElement schema, bool withProse) => Write(writer => WriteSchema(writer, schema, withProse));
-
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Normalized(JsonElement schema, bool withProse) => CanonicalJson.Write(writer => WriteSchema(writer, schema, withProse));
 
     /// <summary>A schema's <c>type</c> in words, <c>null</c> last: <c>string</c>, <c>string or null</c>, <c>any</c>.</summary>
     public static string TypeOf(JsonElement? schema) =>

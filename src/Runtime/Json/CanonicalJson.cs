@@ -67,7 +67,8 @@ internal static class CanonicalJson
         }
     }
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    /// <summary>The text that <paramref name="write"/> writes, compact.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
