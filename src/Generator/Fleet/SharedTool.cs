@@ -21,9 +21,11 @@ internal sealed class SharedTool
         var variants = entries
             .GroupBy(e => (e.DefinitionKey, e.Version))
             .Select(variant => variant.ToList())
+            .OrderBy(variant => variant.Count)
+            .ThenByDescending(variant => variant[0].Name, StringComparer.Ordinal)
             .ToList();
-        Odd = variants.OrderBy(v => v.Count).ThenByDescending(v => v[0].Name, StringComparer.Ordinal).First()[0];
-        Typical = variants.OrderByDescending(v => v.Count).ThenBy(v => v[0].Name, StringComparer.Ordinal).First()[0];
+        Odd = variants[0][0];
+        Typical = variants[variants.Count - 1][0];
     }
 
     public string WireName { get; }
