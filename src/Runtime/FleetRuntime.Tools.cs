@@ -32,14 +32,10 @@ public sealed partial class FleetRuntime
 
     private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
     {
-        if (!entry.TryEnter())
-        {
-            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Draining, $"Server '{entry.Name}' is leaving the fleet.");
-        }
+        entry.Enter();
 
         var requestTimeout = _options.Connection.RequestTimeout;
-        using var timer = new CancellationTokenSource(requestTimeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var timeout = new RequestTimeout(requestTimeout, _time, cancellationToken);
         McpClient? client = null;
         try
         {
@@ -57,7 +53,7 @@ public sealed partial class FleetRuntime
 
             return ToolList.FromPages(pages);
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.HasExpired)
         {
             throw new TimeoutException($"Server '{entry.Name}' did not list its tools within {requestTimeout.TotalSeconds:0.###} s.");
         }
@@ -66,7 +62,7 @@ public sealed partial class FleetRuntime
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, SecretRedactor.Redact($"Server '{entry.Name}': the session ended while listing its tools ({e.Message}).", entry.Definition.Secrets), e);
+                entry.Name, ConnectionFailureKind.Unreachable, Redact(entry, $"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), e);
         }
         finally
         {

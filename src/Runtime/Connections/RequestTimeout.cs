@@ -1,4 +1,4 @@
-namespace McpFleet.Discovery;
+namespace McpFleet.Connections;
 
 /// <summary>A caller's cancellation combined with a time limit measured by a <see cref="TimeProvider"/>.</summary>
 internal sealed class RequestTimeout : IDisposable

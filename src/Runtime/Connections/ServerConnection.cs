@@ -88,7 +88,7 @@ internal sealed class ServerConnection : IAsyncDisposable
     public ServerDefinition Definition { get; }
 
     /// <summary>Whether a session is open.</summary>
-    public bool IsConnected => Volatile.Read(ref _client) is { Completion.IsCompleted: false };
+    public bool IsConnected => CurrentClient is not null;
 
     /// <summary>The open session, if any, without connecting.</summary>
     public McpClient? CurrentClient => Volatile.Read(ref _client) is { Completion.IsCompleted: false } client ? client : null;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using McpFleet.Connections;
 
 namespace McpFleet.Discovery;
 

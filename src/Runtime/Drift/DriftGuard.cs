@@ -90,14 +90,13 @@ internal sealed class DriftGuard
     private async Task CheckAsync(McpClient client, CancellationToken cancellationToken)
     {
         var check = Interlocked.Increment(ref _checksStarted);
-        using var timer = new CancellationTokenSource(_timeout, _time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var timeout = new RequestTimeout(_timeout, _time, cancellationToken);
         IReadOnlyList<JsonElement> live;
         try
         {
             live = await LiveTools.ListAsync(client, timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.HasExpired)
         {
             throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check");
         }

@@ -54,17 +54,16 @@ internal sealed class ServerEntry : IAsyncDisposable
     /// <summary>Whether routing should offer this server: not leaving, and not known to be unhealthy.</summary>
     public bool IsRoutable => !_draining && Health.Current != ServerHealth.Unhealthy;
 
-    /// <summary>Counts a call in, unless the server is draining.</summary>
-    public bool TryEnter()
+    /// <summary>Counts a call in.</summary>
+    /// <exception cref="ServerConnectionException">The server is draining: it takes no new calls.</exception>
+    public void Enter()
     {
         Interlocked.Increment(ref _inFlight);
-        if (!_draining)
+        if (_draining)
         {
-            return true;
+            Exit();
+            throw new ServerConnectionException(Name, ConnectionFailureKind.Draining, $"Server '{Name}' is leaving the fleet.");
         }
-
-        Exit();
-        return false;
     }
 
     /// <summary>Counts a call out.</summary>
