@@ -44,7 +44,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     private readonly DriftMonitor _drift;
     private readonly Dictionary<string, string?> _recordedProtocolVersions;
     private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
-    private readonly ConcurrentDictionary<Task, bool> _background = new();
+    private readonly BackgroundTasks _background = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private RoutingStrategy _defaultStrategy;
@@ -306,7 +306,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             _stopping.Cancel();
         }
 
-        await Task.WhenAll(_background.Keys).ConfigureAwait(false);
+        await _background.WhenAllAsync().ConfigureAwait(false);
         await Task.WhenAll(_registry.All.Select(entry => entry.DisposeAsync().AsTask())).ConfigureAwait(false);
         await _connector.DisposeAsync().ConfigureAwait(false);
         _telemetry.Dispose();
@@ -422,10 +422,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     private async Task<CallToolResult> CallOnAsync(CallCandidate candidate, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
     {
         var (entry, tool, accepted) = candidate;
-        if (!entry.TryEnter())
-        {
-            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.Draining, $"Server '{entry.Name}' is leaving the fleet.");
-        }
+        entry.Enter();
 
         using var activity = FleetTelemetry.StartCall(entry.Name, tool.ToolName, strategy);
         var started = _time.GetTimestamp();
@@ -546,7 +543,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         Log.ToolListChanged(_logger, entry.Name);
         _toolListCache.Invalidate(entry.Name);
         Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
-        Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), sessionEnded));
+        _background.Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), sessionEnded));
     }
 
     private void OnHealthChanged(ServerEntry entry, ServerHealthChangedEventArgs change)
@@ -587,7 +584,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         Raise(ServerAdded, new ServerEventArgs(entry.Definition));
         if (_connectEagerly)
         {
-            Track(ConnectQuietlyAsync(entry));
+            _background.Track(ConnectQuietlyAsync(entry));
         }
     }
 
@@ -597,7 +594,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         Log.ServerRemoved(_logger, entry.Name, entry.InFlight);
         _toolListCache.Invalidate(entry.Name);
         Raise(ServerRemoved, new ServerEventArgs(entry.Definition));
-        return Track(RetireAsync(entry));
+        return _background.Track(RetireAsync(entry));
     }
 
     private async Task RetireAsync(ServerEntry entry)
@@ -628,7 +625,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         var initial = _options.Discovery.Select(source =>
         {
             var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Track(DiscoverAsync(source, first, _stopping.Token));
+            _background.Track(DiscoverAsync(source, first, _stopping.Token));
             return first.Task;
         }).ToArray();
 
@@ -728,13 +725,6 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         }
 
         return next;
-    }
-
-    private Task Track(Task task)
-    {
-        _background.TryAdd(task, true);
-        _ = task.ContinueWith(done => _background.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
     }
 
     private void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using McpFleet.Configuration;
 using McpFleet.Telemetry;
@@ -22,7 +21,7 @@ internal sealed class ServerConnector : IAsyncDisposable
 
     private readonly ConnectionOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
-    private readonly ConcurrentDictionary<Task, bool> _abandonedAttempts = new();
+    private readonly BackgroundTasks _abandonedAttempts = new();
 
     public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory)
     {
@@ -83,7 +82,7 @@ internal sealed class ServerConnector : IAsyncDisposable
     }
 
     /// <summary>Waits until the sessions and child processes of abandoned attempts are gone.</summary>
-    public async ValueTask DisposeAsync() => await Task.WhenAll(_abandonedAttempts.Keys).ConfigureAwait(false);
+    public async ValueTask DisposeAsync() => await _abandonedAttempts.WhenAllAsync().ConfigureAwait(false);
 
     /// <summary>
     /// The SDK may not notice cancellation until its discovery probe ends, and closing a stdio server waits for it
@@ -92,9 +91,7 @@ internal sealed class ServerConnector : IAsyncDisposable
     /// </summary>
     private void Abandon(Task<McpClient> connecting)
     {
-        var cleanup = CloseAsync(connecting);
-        _abandonedAttempts.TryAdd(cleanup, true);
-        cleanup.ContinueWith(done => _abandonedAttempts.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _abandonedAttempts.Track(CloseAsync(connecting));
     }
 
     private static async Task CloseAsync(Task<McpClient> connecting)
