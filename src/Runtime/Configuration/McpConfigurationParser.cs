@@ -174,7 +174,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
 
     /// <summary>Environment values, header values and every substituted variable are secrets.</summary>
     private static ImmutableArray<string> CollectSecrets(IEnumerable<string> values, VariableSubstitution variables) =>
-        [.. values.Concat(variables.SubstitutedValues).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        SecretRedactor.Collect(values.Concat(variables.SubstitutedValues));
 
     private TransportKind ParseTransport(JsonElement element, string where)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace McpFleet.Configuration;
 
 /// <summary>Replaces known secret values in text meant for people (messages, logs, error output).</summary>
@@ -23,6 +25,10 @@ public static class SecretRedactor
 
         return text;
     }
+
+    /// <summary>A server's secrets as <see cref="ServerDefinition.Secrets"/> keeps them: each once, in ordinal order.</summary>
+    internal static ImmutableArray<string> Collect(IEnumerable<string> values) =>
+        [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Whether <paramref name="text"/> contains any of the secrets.</summary>
     public static bool ContainsSecret(string text, IEnumerable<string> secrets)

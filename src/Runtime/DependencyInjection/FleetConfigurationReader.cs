@@ -191,7 +191,7 @@ internal static class FleetConfigurationReader
             Endpoint = section["Url"] is { } url ? new Uri(url, UriKind.Absolute) : null,
             Headers = headers,
             ProtocolVersion = section["ProtocolVersion"],
-            Secrets = [.. headers.Values.Concat(environment.Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Secrets = SecretRedactor.Collect(headers.Values.Concat(environment.Values)),
             ReplicaOf = section["ReplicaOf"],
             Tags = [.. section.GetSection("Tags").GetChildren().Select(t => t.Value ?? "")],
             Weight = IntValue(section, "Weight") ?? 1,

@@ -51,7 +51,7 @@ public sealed class DnsDiscovery : IServerDiscovery
             Name = _namePrefix,
             Transport = options.Transport,
             Headers = headers,
-            Secrets = [.. headers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Secrets = SecretRedactor.Collect(headers.Values),
             Tags = [.. options.Tags],
             ReplicaOf = options.ReplicaOf,
             Weight = options.Weight,
