@@ -13,6 +13,10 @@ public sealed record ToolHints(bool? ReadOnly = null, bool? Destructive = null, 
     /// <summary>No hints declared.</summary>
     public static ToolHints None { get; } = new();
 
+    /// <summary>The hints a live tool listing declares.</summary>
+    internal static ToolHints From(ModelContextProtocol.Protocol.ToolAnnotations? annotations) =>
+        annotations is null ? None : new ToolHints(annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint, annotations.OpenWorldHint);
+
     /// <summary>Whether the tool leaves its environment unchanged (default: no).</summary>
     public bool IsReadOnly => ReadOnly ?? false;
 

@@ -40,7 +40,7 @@ internal sealed class BroadcastTargets(string toolName, ToolDescriptor? template
         {
             var tools = await context.ListTools(entry, listing.Token).ConfigureAwait(false);
             return tools.FirstOrDefault(tool => string.Equals(tool.Name, ToolName, StringComparison.Ordinal)) is { } found
-                ? new Listing(true, HintsOf(found.Annotations))
+                ? new Listing(true, ToolHints.From(found.Annotations))
                 : new Listing(false, null);
         }
         catch (Exception e) when (e is ServerConnectionException or McpException or IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or TimeoutException or InvalidOperationException)
@@ -49,9 +49,6 @@ internal sealed class BroadcastTargets(string toolName, ToolDescriptor? template
             return null;
         }
     }
-
-    private static ToolHints HintsOf(ToolAnnotations? annotations) =>
-        annotations is null ? ToolHints.None : new ToolHints(annotations.ReadOnlyHint, annotations.DestructiveHint, annotations.IdempotentHint, annotations.OpenWorldHint);
 
     private sealed record Listing(bool Offered, ToolHints? Hints);
 }

@@ -53,7 +53,7 @@ internal sealed class CallVerb : ReplVerb
         {
             var tool = await FindToolAsync(session, first, toolName, cancellationToken);
             result = await session.Runtime.CallToolAsync<JsonToolArguments, TextToolResult>(
-                new ToolDescriptor(first, toolName, Hints(tool)), callArguments, cancellationToken);
+                new ToolDescriptor(first, toolName, ToolHints.From(tool?.Annotations)), callArguments, cancellationToken);
         }
 
         var elapsed = session.Time.GetElapsedTime(started);
@@ -93,7 +93,7 @@ internal sealed class CallVerb : ReplVerb
 
         return new ToolGroupDescriptor(
             toolName,
-            [.. offers.Select(offer => new ToolGroupMember(new ToolDescriptor(offer.Server, toolName, Hints(offer.Tool))))],
+            [.. offers.Select(offer => new ToolGroupMember(new ToolDescriptor(offer.Server, toolName, ToolHints.From(offer.Tool?.Annotations))))],
             ToolGroupResolution.Replicas);
     }
 
@@ -111,9 +111,6 @@ internal sealed class CallVerb : ReplVerb
         }
     }
 
-    private static ToolHints Hints(Tool? tool) => tool?.Annotations is { } hints
-        ? new ToolHints(hints.ReadOnlyHint, hints.DestructiveHint, hints.IdempotentHint, hints.OpenWorldHint)
-        : ToolHints.None;
 
     /// <summary>The result's text, or its structured content when it has no text.</summary>
     private static string Body(TextToolResult result) =>
