@@ -100,6 +100,18 @@ internal sealed class ExpiringLruStore<TKey, TValue>(int maxEntries, long maxByt
         return true;
     }
 
+    /// <summary>Drops the value of <paramref name="key"/>, if any.</summary>
+    public void Remove(TKey key)
+    {
+        lock (_gate)
+        {
+            if (_slots.TryGetValue(key, out var node))
+            {
+                Drop(node);
+            }
+        }
+    }
+
     /// <summary>Drops every value whose key matches.</summary>
     public void RemoveWhere(Func<TKey, bool> match)
     {

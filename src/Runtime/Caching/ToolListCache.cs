@@ -62,7 +62,7 @@ internal sealed class ToolListCache
             // A change announced while the list was on its way makes it stale already.
             if (_generations.GetValueOrDefault(server.Name) != generation)
             {
-                _store.RemoveWhere(stored => stored == key);
+                _store.Remove(key);
             }
         }
 
