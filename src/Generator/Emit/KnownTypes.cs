@@ -43,7 +43,6 @@ internal static class KnownTypes
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
-    public const string IAsyncDisposable = "global::System.IAsyncDisposable";
 
     public const string IFleet = "global::McpFleet.IFleet";
     public const string ArgumentNullException = "global::System.ArgumentNullException";

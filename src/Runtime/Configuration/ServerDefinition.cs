@@ -170,11 +170,4 @@ public sealed record ServerDefinition
 
     private static bool SameItems(ImmutableDictionary<string, string> first, ImmutableDictionary<string, string> second) =>
         first.Count == second.Count && first.All(entry => second.TryGetValue(entry.Key, out var value) && value == entry.Value);
-
-    // Records print every property; this one must not print secrets.
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append(ToString());
-        return true;
-    }
 }

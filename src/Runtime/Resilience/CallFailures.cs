@@ -1,4 +1,3 @@
-using McpFleet.Connections;
 using McpFleet.Tools;
 using ModelContextProtocol;
 
@@ -7,9 +6,6 @@ namespace McpFleet.Resilience;
 /// <summary>What a failed attempt proves about its request: whether it can have reached the server and run.</summary>
 internal static class CallFailures
 {
-    /// <summary>The request never left this process: the server was unreachable, draining, or its circuit open.</summary>
-    public static bool NeverDelivered(Exception failure) => failure is ServerConnectionException;
-
     /// <summary>
     /// The request may have reached the server and run: no answer in time, the session ended before the answer, or the
     /// server failed while handling it.

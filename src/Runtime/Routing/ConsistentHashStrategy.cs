@@ -14,8 +14,6 @@ internal sealed class ConsistentHashStrategy(string argumentName) : RoutingStrat
 
     public override string Name => "consistent-hash";
 
-    public string ArgumentName => argumentName;
-
     public override int Choose(in RoutingContext context)
     {
         if (!context.Arguments.TryGetValue(argumentName, out var value) || value.ValueKind == JsonValueKind.Null)
