@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Connections;
 
 namespace McpFleet.Cli;
 
@@ -38,6 +39,13 @@ internal sealed class LiveServerOptions
     {
         Description = "Pin this protocol revision for every server (e.g. 2025-11-25), or 'auto' to negotiate afresh even where a snapshot would pin one.",
     };
+
+    /// <summary>How to connect: <see cref="Timeout"/> bounds both the connection and each request.</summary>
+    public ConnectionOptions GetConnectionOptions(ParseResult parseResult)
+    {
+        var timeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout));
+        return new ConnectionOptions { ConnectTimeout = timeout, RequestTimeout = timeout };
+    }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

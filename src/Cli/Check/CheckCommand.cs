@@ -1,6 +1,4 @@
 using System.CommandLine;
-using McpFleet.Cli.Capture;
-using McpFleet.Configuration;
 using McpFleet.Connections;
 
 namespace McpFleet.Cli.Check;
@@ -44,7 +42,7 @@ internal static class CheckCommand
             parseResult.GetValue(live.Config),
             parseResult.GetValue(snapshots)!,
             parseResult.GetValue(live.Servers) ?? [],
-            TimeSpan.FromSeconds(parseResult.GetValue(live.Timeout)),
+            live.GetConnectionOptions(parseResult),
             parseResult.GetValue(live.ProtocolVersion),
             FailOnClasses.Parse(parseResult.GetValue(failOn) ?? []),
             parseResult.GetValue(update),
@@ -57,24 +55,18 @@ internal static class CheckCommand
         FileInfo? configFile,
         DirectoryInfo snapshots,
         string[] serverNames,
-        TimeSpan timeout,
+        ConnectionOptions connection,
         string? protocolVersion,
         IReadOnlySet<Drift.DriftClass> failOn,
         bool update,
         CancellationToken cancellationToken)
     {
-        List<ServerDefinition> selected;
-        try
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } selected)
         {
-            selected = CaptureCommand.SelectServers(CaptureCommand.LoadConfiguration(configFile), serverNames);
-        }
-        catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
-        {
-            await console.Error.WriteLineAsync(e.Message);
             return CliApplication.UsageError;
         }
 
-        var runner = new CheckRunner(new ConnectionOptions { ConnectTimeout = timeout, RequestTimeout = timeout }, snapshots.FullName, protocolVersion, update);
+        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
         var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
             .OrderBy(outcome => outcome.ServerName, StringComparer.Ordinal)
