@@ -126,9 +126,8 @@ internal sealed class ReplSession : IAsyncDisposable
         {
             return await verb.ExecuteAsync(this, new VerbArguments(end < 0 ? "" : line[end..]), cancellationToken);
         }
-        catch (Exception e) when (e is not ReplException && (ServerFailures.IsExpected(e) || e is InvalidOperationException or ObjectDisposedException))
+        catch (Exception e) when (e is not ReplException && ServerFailures.IsExpectedOrServerGone(e))
         {
-            // InvalidOperationException: the runtime's word for a server that left the fleet during the command.
             throw new ReplException(ServerFailures.Describe(e), e);
         }
     }

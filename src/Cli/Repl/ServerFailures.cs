@@ -11,6 +11,13 @@ internal static class ServerFailures
     public static bool IsExpected(Exception exception) =>
         exception is ReplException or ToolException or ToolGroupUnavailableException or ServerConnectionException or McpException or TimeoutException;
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is <see cref="IsExpected">expected</see>, or the runtime's word for a server
+    /// that left the fleet while a command used it (<see cref="InvalidOperationException"/>, <see cref="ObjectDisposedException"/>).
+    /// </summary>
+    public static bool IsExpectedOrServerGone(Exception exception) =>
+        IsExpected(exception) || exception is InvalidOperationException or ObjectDisposedException;
+
     /// <summary>The message of <paramref name="exception"/> on one line.</summary>
     public static string Describe(Exception exception) => OneLine(exception.Message);
 

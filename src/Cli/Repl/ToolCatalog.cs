@@ -42,7 +42,7 @@ internal sealed class ToolCatalog
             {
                 return (Server: server, Tool: (await GetAsync(server, cancellationToken)).FirstOrDefault(tool => tool.Name == toolName));
             }
-            catch (Exception e) when (ServerFailures.IsExpected(e) || e is InvalidOperationException or ObjectDisposedException)
+            catch (Exception e) when (ServerFailures.IsExpectedOrServerGone(e))
             {
                 return (Server: server, Tool: null);
             }

@@ -72,7 +72,7 @@ internal sealed class ServersVerb : ReplVerb
             var tools = await session.Tools.RefreshAsync(server, cancellationToken);
             return new Probe(server, tools.Count, session.Time.GetElapsedTime(started), Error: null);
         }
-        catch (Exception e) when (ServerFailures.IsExpected(e) || e is InvalidOperationException or ObjectDisposedException)
+        catch (Exception e) when (ServerFailures.IsExpectedOrServerGone(e))
         {
             return new Probe(server, ToolCount: null, Latency: null, ServerFailures.Describe(e));
         }

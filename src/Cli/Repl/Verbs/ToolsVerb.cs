@@ -33,7 +33,7 @@ internal sealed class ToolsVerb : ReplVerb
             {
                 return (Server: server, Tools: await session.Tools.RefreshAsync(server, cancellationToken), Error: (string?)null);
             }
-            catch (Exception e) when (ServerFailures.IsExpected(e) || e is InvalidOperationException or ObjectDisposedException)
+            catch (Exception e) when (ServerFailures.IsExpectedOrServerGone(e))
             {
                 return (Server: server, Tools: (IReadOnlyList<Tool>)[], Error: ServerFailures.Describe(e));
             }
