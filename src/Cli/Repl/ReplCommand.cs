@@ -46,16 +46,9 @@ internal static class ReplCommand
 
     private static async Task<int> RunReplAsync(CliConsole console, SessionCommandLine commandLine, ParseResult parseResult, string[] targets, CancellationToken cancellationToken)
     {
-        var secrets = new SecretMask();
-        var renderer = commandLine.CreateRenderer(parseResult, console, secrets);
-        ReplSession session;
-        try
+        var (session, renderer) = OpenSession(console, commandLine, parseResult, targets, requireServers: false);
+        if (session is null)
         {
-            session = commandLine.OpenSession(parseResult, targets, requireServers: false, secrets);
-        }
-        catch (Exception e) when (SessionCommandLine.IsUsageError(e))
-        {
-            renderer.Error(ServerFailures.OneLine(e.Message));
             return CliApplication.UsageError;
         }
 
@@ -77,16 +70,9 @@ internal static class ReplCommand
     private static async Task<int> RunOnceAsync(
         CliConsole console, SessionCommandLine commandLine, ParseResult parseResult, ReplVerb verb, string[] arguments, CancellationToken cancellationToken)
     {
-        var secrets = new SecretMask();
-        var renderer = commandLine.CreateRenderer(parseResult, console, secrets);
-        ReplSession session;
-        try
+        var (session, renderer) = OpenSession(console, commandLine, parseResult, [.. arguments.Where(ServerTargets.IsTargetArgument)], requireServers: true);
+        if (session is null)
         {
-            session = commandLine.OpenSession(parseResult, [.. arguments.Where(ServerTargets.IsTargetArgument)], requireServers: true, secrets);
-        }
-        catch (Exception e) when (SessionCommandLine.IsUsageError(e))
-        {
-            renderer.Error(ServerFailures.OneLine(e.Message));
             return CliApplication.UsageError;
         }
 
@@ -96,6 +82,24 @@ internal static class ReplCommand
             var line = string.Join(' ', arguments.Where(argument => !ServerTargets.IsTargetArgument(argument)).Prepend(verb.Name));
             var (succeeded, _) = await ReplLoop.RunLineAsync(session, line, renderer, cancellationToken);
             return succeeded ? CliApplication.Success : CliApplication.Failure;
+        }
+    }
+
+    /// <summary>Opens the session of the servers on the command line, and the renderer of its output.</summary>
+    /// <returns>No session when the servers or the configuration are not usable; the renderer has shown why.</returns>
+    private static (ReplSession? Session, IReplRenderer Renderer) OpenSession(
+        CliConsole console, SessionCommandLine commandLine, ParseResult parseResult, IReadOnlyList<string> targets, bool requireServers)
+    {
+        var secrets = new SecretMask();
+        var renderer = commandLine.CreateRenderer(parseResult, console, secrets);
+        try
+        {
+            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets), renderer);
+        }
+        catch (Exception e) when (SessionCommandLine.IsUsageError(e))
+        {
+            renderer.Error(ServerFailures.OneLine(e.Message));
+            return (null, renderer);
         }
     }
 
