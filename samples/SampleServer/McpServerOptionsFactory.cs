@@ -55,7 +55,7 @@ internal static class McpServerOptionsFactory
             ToolNames.RunCommand => new RunCommandTool(options.Root).Create(),
             ToolNames.SetTools => new SetToolsTool(
                 tools,
-                [.. ToolNames.All.Where(tool => tool is not ToolNames.SetTools && (options.AllowRunCommand || tool is not ToolNames.RunCommand))],
+                [.. ToolNames.All.Where(tool => tool is not ToolNames.SetTools && ToolNames.IsPermitted(tool, options.AllowRunCommand, options.AllowToolChanges))],
                 tool => CreateTool(tool, options, tools, timeProvider)).Create(),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown tool."),
         };

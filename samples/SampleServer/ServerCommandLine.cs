@@ -173,7 +173,7 @@ internal sealed class ServerCommandLine
             Host = result.GetRequiredValue(_hostOption),
             Port = result.GetValue(_portOption),
             EnabledTools = [.. result.GetRequiredValue(_toolsOption)
-                .Where(name => (allowRunCommand || name != ToolNames.RunCommand) && (allowToolChanges || name != ToolNames.SetTools))
+                .Where(name => ToolNames.IsPermitted(name, allowRunCommand, allowToolChanges))
                 .Distinct()
                 .Order(StringComparer.Ordinal)],
             Root = result.GetValue(_rootOption)?.FullName ?? Directory.GetCurrentDirectory(),

@@ -19,4 +19,11 @@ internal static class ToolNames
     /// explicitly, so that default tool lists and the snapshots captured from them stay as they are.
     /// </summary>
     public static IReadOnlyList<string> Default { get; } = [Echo, GetTime, ListFiles, MathCalc, RunCommand];
+
+    /// <summary>
+    /// Whether <paramref name="tool"/> may be served: <see cref="RunCommand"/> needs <c>--allow-run-command</c> and
+    /// <see cref="SetTools"/> needs <c>--allow-tool-changes</c>, since they run programs and change the tool list.
+    /// </summary>
+    public static bool IsPermitted(string tool, bool allowRunCommand, bool allowToolChanges) =>
+        (allowRunCommand || tool != RunCommand) && (allowToolChanges || tool != SetTools);
 }
