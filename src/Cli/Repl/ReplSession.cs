@@ -78,18 +78,28 @@ internal sealed class ReplSession : IAsyncDisposable
             failures.Add(ServerFailures.Describe(e));
         }
 
-        await Task.WhenAll(Runtime.GetServerStatuses().Where(server => server.IsConnected).Select(async server =>
-        {
-            try
-            {
-                await Tools.RefreshAsync(server.Name, cancellationToken);
-            }
-            catch (Exception e) when (ServerFailures.IsExpected(e) || e is InvalidOperationException)
-            {
-                failures.Add(ServerFailures.Describe(e));
-            }
-        }));
+        // The refreshes run at once, so each returns its failure instead of adding it to the list; WhenAll keeps them in
+        // the order of the statuses, ordinal by server name.
+        var refreshFailures = await Task.WhenAll(Runtime.GetServerStatuses()
+            .Where(server => server.IsConnected)
+            .Select(server => RefreshToolsAsync(server.Name, cancellationToken)));
+        failures.AddRange(refreshFailures.OfType<string>());
         return [.. failures.Select(Secrets.Redact)];
+    }
+
+    /// <summary>Lists a server's tools for completion.</summary>
+    /// <returns>Why they could not be listed, or <see langword="null"/>.</returns>
+    private async Task<string?> RefreshToolsAsync(string serverName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Tools.RefreshAsync(serverName, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (ServerFailures.IsExpected(e) || e is InvalidOperationException)
+        {
+            return ServerFailures.Describe(e);
+        }
     }
 
     /// <summary>The definition of a server of the fleet, or <see langword="null"/>.</summary>
