@@ -62,6 +62,22 @@ public sealed class UnifiedMethodTests
     }
 
     [Fact]
+    public void A_fan_out_method_does_not_take_the_name_of_an_earlier_unified_method()
+    {
+        // "Echo_fan_out" sorts before "echo", so its unified method takes EchoFanOutAsync first.
+        const string Tools = """[ { "name": "Echo_fan_out", "inputSchema": { "type": "object" } }, { "name": "echo", "inputSchema": { "type": "object" } } ]""";
+
+        using var fleet = CompiledFleet.Generate([TwoServers.Snapshot("alpha", "1.0.0", Tools), TwoServers.Snapshot("beta", "1.0.0", Tools)], null);
+
+        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOutAsync", [typeof(CancellationToken)]));
+        Assert.NotNull(fleet.FleetType().GetMethod("Echo2Async", [typeof(CancellationToken)]));
+        Assert.Single(fleet.FleetType().GetMethods(), m => m.Name == "Echo2FanOutAsync");
+        Assert.Equal(
+            ["The unified method for tool 'echo' is named 'Echo2Async' because 'EchoFanOutAsync' is already used by the unified method for tool 'Echo_fan_out'"],
+            fleet.Output.WithId("MCPF0105").Select(d => d.Message()));
+    }
+
+    [Fact]
     public void Wire_names_that_give_one_method_name_are_numbered_in_ordinal_order_with_a_warning()
     {
         const string Tools = """[ { "name": "get-item", "inputSchema": { "type": "object" } }, { "name": "get_item", "inputSchema": { "type": "object" } } ]""";

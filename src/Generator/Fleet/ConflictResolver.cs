@@ -94,11 +94,11 @@ internal sealed class ConflictResolver
     {
         var shared = decision.Shared;
         var candidate = Identifiers.ToPascal(shared.WireName, "Tool").Name;
-        var identifier = methodNames.Allocate(candidate, $"the unified method for tool '{shared.WireName}'", out var takenBy);
-        methodNames.Reserve(identifier + "FanOut", $"the fan-out method of tool '{shared.WireName}'");
+        var identifier = methodNames.Allocate(
+            candidate, $"the unified method for tool '{shared.WireName}'", "FanOut", $"the fan-out method of tool '{shared.WireName}'", out var taken, out var takenBy);
         if (takenBy is not null)
         {
-            _diagnostics.Add(DiagnosticInfo.Anchored(DiagnosticDescriptors.UnifiedNameTaken, shared.Anchor, shared.WireName, identifier + "Async", candidate + "Async", takenBy));
+            _diagnostics.Add(DiagnosticInfo.Anchored(DiagnosticDescriptors.UnifiedNameTaken, shared.Anchor, shared.WireName, identifier + "Async", taken + "Async", takenBy));
         }
 
         var winner = decision.Members[0];

@@ -44,4 +44,37 @@ internal sealed class NameAllocator
             }
         }
     }
+
+    /// <summary>
+    /// Takes <paramref name="candidate"/> together with the name of its companion (<paramref name="candidate"/> followed by
+    /// <paramref name="companionSuffix"/>, as a method's sibling is named after it), or the first suffixed form for which
+    /// both are free.
+    /// </summary>
+    /// <param name="candidate">The wanted name.</param>
+    /// <param name="owner">What the name is for.</param>
+    /// <param name="companionSuffix">What the companion's name adds to the name.</param>
+    /// <param name="companionOwner">What the companion's name is for.</param>
+    /// <param name="taken">The name that was not free, <paramref name="candidate"/> or its companion's; <see langword="null"/> when both were.</param>
+    /// <param name="takenBy">Who had <paramref name="taken"/>.</param>
+    public string Allocate(string candidate, string owner, string companionSuffix, string companionOwner, out string? taken, out string? takenBy)
+    {
+        (taken, takenBy) = (null, null);
+        for (var suffix = 1; ; suffix++)
+        {
+            var name = suffix == 1 ? candidate : candidate + suffix.ToString(CultureInfo.InvariantCulture);
+            var companion = name + companionSuffix;
+            var blocker = _owners.ContainsKey(name) ? name : _owners.ContainsKey(companion) ? companion : null;
+            if (blocker is null)
+            {
+                _owners[name] = owner;
+                _owners[companion] = companionOwner;
+                return name;
+            }
+
+            if (suffix == 1)
+            {
+                (taken, takenBy) = (blocker, _owners[blocker]);
+            }
+        }
+    }
 }
