@@ -523,7 +523,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger, drift.CheckSessionAsync);
         var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
         var pipelines = new ServerCallPipelines(definition.Name, _options.Resilience, definition.CallTimeout ?? _options.CallTimeout, _time, change => OnCircuitChanged(health, definition, change));
-        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, drift, _options.Connection.MaxConcurrentCalls);
+        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, drift, _options.Connection.MaxConcurrentCalls, _time);
         health.Changed += (_, change) => OnHealthChanged(entry, change);
         connection.Connected += (_, _) => OnConnected(entry);
         connection.ToolListChanged += (_, client, sessionEnded) => OnToolListChanged(entry, client, sessionEnded);

@@ -20,7 +20,14 @@ internal sealed class ServerEntry : IAsyncDisposable
     private volatile bool _draining;
 
     public ServerEntry(
-        ServerDefinition definition, ServerConnection connection, HealthTracker health, HealthMonitor monitor, ServerCallPipelines pipelines, DriftGuard drift, int maxConcurrentCalls)
+        ServerDefinition definition,
+        ServerConnection connection,
+        HealthTracker health,
+        HealthMonitor monitor,
+        ServerCallPipelines pipelines,
+        DriftGuard drift,
+        int maxConcurrentCalls,
+        TimeProvider timeProvider)
     {
         Definition = definition;
         Connection = connection;
@@ -28,7 +35,7 @@ internal sealed class ServerEntry : IAsyncDisposable
         Health = health;
         Monitor = monitor;
         Pipelines = pipelines;
-        State = new ServerState(definition.Name, definition.Weight, definition.Priority, definition.Tags);
+        State = new ServerState(definition.Name, definition.Weight, definition.Priority, definition.Tags, timeProvider);
         _concurrency = new SemaphoreSlim(definition.MaxConcurrency ?? maxConcurrentCalls);
     }
 

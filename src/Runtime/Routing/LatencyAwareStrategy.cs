@@ -1,8 +1,9 @@
 namespace McpFleet.Routing;
 
 /// <summary>
-/// The power of two choices over latency: two random replicas, and the one whose moving-average latency, scaled by its
-/// calls in flight, is lower. Replicas with no latency measured yet are tried first, so every replica gets measured.
+/// The power of two choices over latency: two random replicas, and the one whose latency estimate (a moving average
+/// that fades while it is not refreshed), scaled by its calls in flight, is lower. Replicas with no latency measured yet
+/// are tried first, so every replica gets measured, and one passed over because it was slow is measured again later.
 /// </summary>
 internal sealed class LatencyAwareStrategy(Random random) : RoutingStrategy
 {
@@ -28,7 +29,7 @@ internal sealed class LatencyAwareStrategy(Random random) : RoutingStrategy
 
     private static double Cost(ServerState server)
     {
-        var latency = server.LatencyEwma.Ticks;
+        var latency = server.LatencyEstimate.Ticks;
         return latency == 0 ? -1 : latency * (server.OutstandingRequests + 1.0);
     }
 }

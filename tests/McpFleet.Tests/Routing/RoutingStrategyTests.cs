@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFleet.Routing;
+using McpFleet.Testing;
 
 namespace McpFleet.Tests.Routing;
 
@@ -81,6 +82,27 @@ public sealed class RoutingStrategyTests
         Assert.InRange(counts["fast"], 1800, 2200);
         Assert.True(counts["fast"] > counts["slow-1"] + counts["slow-2"]);
         Assert.Equal(10, explored["new"]);
+    }
+
+    [Fact]
+    public void Latency_aware_tries_again_a_replica_whose_latency_was_not_measured_for_a_while()
+    {
+        var time = new ManualTimeProvider();
+        ServerState[] servers = [new("fast", timeProvider: time), new("slow", timeProvider: time)];
+        // One slow cold-start call on the fast replica; the slow one is measured on every call.
+        servers[0].RecordLatency(TimeSpan.FromMilliseconds(300));
+        servers[1].RecordLatency(TimeSpan.FromMilliseconds(150));
+        var strategy = RoutingStrategies.LatencyAware(new Random(7));
+
+        var before = Distribute(strategy, servers, 10);
+        time.Advance(TimeSpan.FromSeconds(1));
+        servers[1].RecordLatency(TimeSpan.FromMilliseconds(150));
+        var after = Distribute(strategy, servers, 10);
+
+        Assert.Equal(10, before["slow"]);
+        Assert.Equal(10, after["fast"]);
+        Assert.InRange(servers[0].LatencyEstimate.TotalMilliseconds, 110, 111);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), servers[0].LatencyEwma);
     }
 
     [Fact]
