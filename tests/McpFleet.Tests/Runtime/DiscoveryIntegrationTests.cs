@@ -32,7 +32,8 @@ public sealed class DiscoveryIntegrationTests : IDisposable
         // The first call waits for the source's first set.
         Assert.Equal("one", (await CallAsync(runtime, service, "one")).Text);
         await WriteServersAsync(path, (service, null), ($"{service}-2", service));
-        await TestServers.EventuallyAsync(() => runtime.ServerNames.Count == 2, "the second server joined");
+        // The registry changes just before the event is raised: wait for both.
+        await TestServers.EventuallyAsync(() => runtime.ServerNames.Count == 2 && added.Count >= 2, "the second server joined");
         using var decisions = new MetricRecorder("mcpfleet.routing.decisions", "mcpfleet.server.name");
         for (var i = 0; i < 10; i++)
         {
@@ -40,7 +41,7 @@ public sealed class DiscoveryIntegrationTests : IDisposable
         }
 
         await WriteServersAsync(path, ($"{service}-2", service));
-        await TestServers.EventuallyAsync(() => runtime.ServerNames.Count == 1, "the first server left");
+        await TestServers.EventuallyAsync(() => runtime.ServerNames.Count == 1 && removed.Count >= 1, "the first server left");
 
         Assert.Equal([service, $"{service}-2"], added);
         Assert.Equal([service], removed);
