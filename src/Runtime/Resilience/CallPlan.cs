@@ -17,7 +17,7 @@ internal sealed class CallPlan
     private readonly Func<List<CallCandidate>, CallCandidate> _choose;
     private readonly IList<string> _failoverOrder;
     private readonly HashSet<CallCandidate> _tried = [];
-    private readonly OrderedDictionary<string, ServerConnectionException> _unreachable = new(StringComparer.Ordinal);
+    private readonly List<ServerConnectionException> _unreachable = [];
     private readonly Lock _gate = new();
     private int _retriesLeft;
 
@@ -52,7 +52,7 @@ internal sealed class CallPlan
         {
             lock (_gate)
             {
-                return [.. _unreachable.Values];
+                return [.. _unreachable];
             }
         }
     }
@@ -103,7 +103,15 @@ internal sealed class CallPlan
         {
             if (failure is ServerConnectionException unreachable)
             {
-                _unreachable[unreachable.ServerName] = unreachable;
+                var known = _unreachable.FindIndex(e => e.ServerName == unreachable.ServerName);
+                if (known >= 0)
+                {
+                    _unreachable[known] = unreachable;
+                }
+                else
+                {
+                    _unreachable.Add(unreachable);
+                }
 
                 // Never delivered: moving on to a server not tried yet is free; coming back to one costs a retry.
                 return _tried.Count < _candidates.Count || TrySpendRetry();

@@ -20,9 +20,12 @@ namespace McpFleet.Transports;
 public sealed class WebSocketClientTransport : IClientTransport
 {
     // Pings detect a server that vanished without closing the connection (network loss, a suspended host), which would
-    // otherwise leave the session looking alive until each call times out.
+    // otherwise leave the session looking alive until each call times out. (.NET 8 only sends unanswered keep-alives,
+    // so there a vanished server is found by the call timeout.)
     private static readonly TimeSpan s_keepAliveInterval = TimeSpan.FromSeconds(15);
+#if NET9_0_OR_GREATER
     private static readonly TimeSpan s_keepAliveTimeout = TimeSpan.FromSeconds(30);
+#endif
 
     private readonly WebSocketClientTransportOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
@@ -98,7 +101,9 @@ public sealed class WebSocketClientTransport : IClientTransport
         // Keeps the status code of a refused upgrade request, for the HttpRequestException above.
         socket.CollectHttpResponseDetails = true;
         socket.KeepAliveInterval = s_keepAliveInterval;
+#if NET9_0_OR_GREATER
         socket.KeepAliveTimeout = s_keepAliveTimeout;
+#endif
         foreach (var (name, value) in _options.AdditionalHeaders)
         {
             socket.SetRequestHeader(name, value);
