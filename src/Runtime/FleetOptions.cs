@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using McpFleet.Caching;
+using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -44,6 +45,9 @@ public sealed class FleetOptions
     /// <summary>What to do when a server's live tool definitions drift from its snapshot: allow, warn or block, per class of change and per server.</summary>
     public DriftOptions Drift { get; set; } = new();
 
+    /// <summary>What servers may ask of the fleet as their client (elicitation, sampling, roots), and their log messages.</summary>
+    public ClientFeatureOptions ClientFeatures { get; set; } = new();
+
     /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
     public IList<IServerDiscovery> Discovery { get; } = [];
 
@@ -74,10 +78,10 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || TimeProvider is null)
         {
             throw new ValidationException(
-                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, and {nameof(TimeProvider)} are required.");
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)} and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
@@ -85,6 +89,7 @@ public sealed class FleetOptions
         Resilience.Validate();
         Caching.Validate();
         Drift.Validate();
+        ClientFeatures.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");

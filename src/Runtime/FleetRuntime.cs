@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using McpFleet.Caching;
+using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -36,6 +37,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
+    private readonly ClientHandlers _clientHandlers;
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly ToolCallPipelines _callPipelines;
@@ -69,7 +71,8 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         _telemetry = new FleetTelemetry(options.MeterFactory);
         _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
         _toolListCache = new ToolListCache(options.Caching, _time);
-        _connector = new ServerConnector(options.Connection, loggerFactory);
+        _clientHandlers = new ClientHandlers(options.ClientFeatures, loggerFactory, _time);
+        _connector = new ServerConnector(options.Connection, loggerFactory, _clientHandlers);
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
 using McpFleet.Telemetry;
 using McpFleet.Transports;
@@ -21,13 +22,19 @@ internal sealed class ServerConnector : IAsyncDisposable
 
     private readonly ConnectionOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly ClientHandlers? _clientHandlers;
     private readonly BackgroundTasks _abandonedAttempts = new();
 
-    public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory)
+    /// <param name="options">Timeouts and protocol pinning.</param>
+    /// <param name="loggerFactory">Receives the MCP SDK's logs.</param>
+    /// <param name="clientHandlers">What each session answers when its server asks (elicitation, sampling, roots) and
+    /// where its log messages go; without it, sessions advertise no client capabilities.</param>
+    public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory, ClientHandlers? clientHandlers = null)
     {
         options.Validate();
         _options = options;
         _loggerFactory = loggerFactory;
+        _clientHandlers = clientHandlers;
     }
 
     /// <summary>Opens a session with <paramref name="server"/>.</summary>
@@ -49,6 +56,7 @@ internal sealed class ServerConnector : IAsyncDisposable
             // connect timeout, not cut at 5 s, which would fail a stdio server that merely starts slowly.
             DiscoverProbeTimeout = pinned is null ? new McpClientOptions().DiscoverProbeTimeout : Timeout.InfiniteTimeSpan,
         };
+        _clientHandlers?.Configure(server, clientOptions);
 
         // The SDK logs what a stdio server writes to stderr: mask this server's secrets in it.
         var logging = _loggerFactory is null || server.Secrets.IsEmpty ? _loggerFactory : new RedactingLoggerFactory(_loggerFactory, server.Secrets);
@@ -67,7 +75,13 @@ internal sealed class ServerConnector : IAsyncDisposable
         try
         {
             // The SDK may finish its discovery probe before it looks at the token again; WaitAsync keeps the bound.
-            return await connecting.WaitAsync(timeout.Token).ConfigureAwait(false);
+            var client = await connecting.WaitAsync(timeout.Token).ConfigureAwait(false);
+            if (_clientHandlers is not null)
+            {
+                await _clientHandlers.SessionOpenedAsync(server, client, timeout.Token).ConfigureAwait(false);
+            }
+
+            return client;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
