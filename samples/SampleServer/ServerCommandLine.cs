@@ -49,7 +49,7 @@ internal sealed class ServerCommandLine
 
     private readonly Option<string[]> _toolsOption = new("--tools")
     {
-        Description = $"The tools to enable, by name (default: all but {ToolNames.RequestHeaders} and {ToolNames.SetTools}); " +
+        Description = $"The tools to enable, by name (default: {string.Join(", ", ToolNames.Default)}); " +
             $"{ToolNames.RunCommand} also needs --allow-run-command and {ToolNames.SetTools} --allow-tool-changes.",
         DefaultValueFactory = _ => [.. ToolNames.Default],
         Arity = ArgumentArity.OneOrMore,
