@@ -7,11 +7,11 @@ namespace McpFleet.AI;
 public sealed class FleetAIToolOptions
 {
     /// <summary>Only the tools of these servers (by the names the snapshots give them); a unified tool passes when all
-    /// its servers are listed. Empty (the default): every server.</summary>
+    /// its configured servers are listed. Empty (the default): every server.</summary>
     public ISet<string> Servers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Only the tools of servers with one of these tags (<see cref="Configuration.ServerDefinition.Tags"/>, on any
-    /// of the server's instances); a unified tool passes when all its servers have one. Empty (the default): any.</summary>
+    /// of the server's instances); a unified tool passes when all its configured servers have one. Empty (the default): any.</summary>
     public ISet<string> Tags { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Only read-only tools: those the snapshot and the live server both declare read-only. Default: <see langword="false"/>.</summary>
@@ -24,9 +24,10 @@ public sealed class FleetAIToolOptions
     public Func<FleetAIFunction, bool>? Filter { get; set; }
 
     /// <summary>
-    /// Whether the per-server tools that a unified tool routes among are offered too. Default: <see langword="false"/>: the
-    /// model sees the unified tool once (<c>echo</c>), not also each replica's copy (<c>alpha__echo</c>, <c>beta__echo</c>),
-    /// unless <see cref="Names"/> lists them.
+    /// Whether the per-server tools that an offered unified tool routes among are offered too. Default:
+    /// <see langword="false"/>: the model sees the unified tool once (<c>echo</c>), not also each replica's copy
+    /// (<c>alpha__echo</c>, <c>beta__echo</c>), unless <see cref="Names"/> lists them. When the unified tool is not offered
+    /// (e.g. <see cref="Servers"/> names only some of its servers), the servers' copies are.
     /// </summary>
     public bool IncludeGroupMembers { get; set; }
 

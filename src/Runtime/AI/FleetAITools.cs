@@ -49,12 +49,19 @@ public static class FleetAITools
         var instances = runtime.GetServerStatuses();
         var configured = instances.Select(status => status.Service).ToHashSet(StringComparer.Ordinal);
         var tagged = instances.Where(status => status.Tags.Any(options.Tags.Contains)).Select(status => status.Service).ToHashSet(StringComparer.Ordinal);
-        var members = catalog.Where(entry => entry.Group is not null).SelectMany(entry => entry.Members).ToHashSet();
-        var selected = catalog.Where(entry =>
-            entry.Members.Any(member => configured.Contains(member.ServerName))
-            && (options.Names.Count > 0 ? options.Names.Contains(entry.Name) : options.IncludeGroupMembers || entry.Tool is null || !members.Contains(entry.Tool))
-            && (options.Servers.Count == 0 || entry.Members.All(member => options.Servers.Contains(member.ServerName)))
-            && (options.Tags.Count == 0 || entry.Members.All(member => tagged.Contains(member.ServerName)))).ToList();
+        // A tool is judged by the servers it can reach: a unified tool routes only among its configured members.
+        var candidates = catalog
+            .Select(entry => (entry, servers: entry.Members.Select(member => member.ServerName).Where(configured.Contains).ToList()))
+            .Where(tool => tool.servers.Count > 0
+                && (options.Names.Count == 0 || options.Names.Contains(tool.entry.Name))
+                && (options.Servers.Count == 0 || tool.servers.All(options.Servers.Contains))
+                && (options.Tags.Count == 0 || tool.servers.All(tagged.Contains)))
+            .Select(tool => tool.entry)
+            .ToList();
+
+        // A server's copy of a unified tool is left out when the unified tool is offered, unless asked for.
+        var routed = candidates.Where(entry => entry.Group is not null).SelectMany(entry => entry.Members).ToHashSet();
+        var selected = candidates.Where(entry => options.Names.Count > 0 || options.IncludeGroupMembers || entry.Tool is null || !routed.Contains(entry.Tool)).ToList();
 
         var services = selected.SelectMany(entry => entry.Members).Select(member => member.ServerName).ToHashSet(StringComparer.Ordinal);
         var live = options.UseLiveHints ? await LiveHints.ReadAsync(runtime, services, cancellationToken).ConfigureAwait(false) : LiveHints.None;
