@@ -10,10 +10,11 @@ public sealed class McpConfiguration
 {
     private readonly Dictionary<string, ServerDefinition> _byName;
 
-    internal McpConfiguration(IReadOnlyList<ServerDefinition> servers, string? sourcePath)
+    internal McpConfiguration(IReadOnlyList<ServerDefinition> servers, string? sourcePath, IReadOnlyList<UnavailableServer>? unavailableServers = null)
     {
         Servers = servers;
         SourcePath = sourcePath;
+        UnavailableServers = unavailableServers ?? [];
         _byName = servers.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
@@ -22,6 +23,12 @@ public sealed class McpConfiguration
 
     /// <summary>The enabled servers, in the order the file lists them.</summary>
     public IReadOnlyList<ServerDefinition> Servers { get; }
+
+    /// <summary>
+    /// The enabled servers that cannot be used, with why: an environment variable one of them refers to is not set.
+    /// They are not in <see cref="Servers"/>; a fleet reports them when it starts, and calls to them fail with the reason.
+    /// </summary>
+    public IReadOnlyList<UnavailableServer> UnavailableServers { get; }
 
     /// <summary>Reads <paramref name="path"/>. Variables are looked up with <paramref name="getEnvironmentVariable"/>,
     /// the process environment by default.</summary>
@@ -51,7 +58,8 @@ public sealed class McpConfiguration
     {
         ArgumentNullException.ThrowIfNull(json);
         var parser = new McpConfigurationParser(sourcePath, getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
-        return new McpConfiguration(parser.Parse(json), sourcePath);
+        var servers = parser.Parse(json);
+        return new McpConfiguration(servers, sourcePath, parser.UnavailableServers);
     }
 
     /// <summary>
@@ -70,10 +78,11 @@ public sealed class McpConfiguration
     }
 
     /// <summary>Finds a server by name.</summary>
-    /// <exception cref="KeyNotFoundException">No server has that name; the message lists the names there are.</exception>
+    /// <exception cref="KeyNotFoundException">No usable server has that name; the message says why (an unset variable), or
+    /// lists the names there are and suggests the closest.</exception>
     public ServerDefinition GetServer(string name) =>
-        _byName.TryGetValue(name, out var server)
-            ? server
-            : throw new KeyNotFoundException(
-                $"No server named '{name}' in {SourcePath ?? "the configuration"}; servers: {string.Join(", ", _byName.Keys.Order(StringComparer.Ordinal))}.");
+        _byName.TryGetValue(name, out var server) ? server
+        : UnavailableServers.FirstOrDefault(unavailable => unavailable.Name == name) is { } unavailable ? throw new KeyNotFoundException(unavailable.Reason)
+        : throw new KeyNotFoundException(
+            $"No server named '{name}' in {SourcePath ?? "the configuration"}; servers: {string.Join(", ", _byName.Keys.Order(StringComparer.Ordinal))}.{NameSuggestion.Hint(name, _byName.Keys)}");
 }

@@ -14,6 +14,9 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
 
     private static readonly string[] s_serverSections = ["servers", "mcpServers"];
 
+    /// <summary>The servers <see cref="Parse"/> left out because a variable they refer to is not set.</summary>
+    public List<UnavailableServer> UnavailableServers { get; } = [];
+
     public IReadOnlyList<ServerDefinition> Parse(string json)
     {
         JsonDocument document;
@@ -59,7 +62,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
                         throw Error($"server '{property.Name}' is defined twice.");
                     }
 
-                    if (ParseServer(property.Name, property.Value) is { } server)
+                    if (ParseServerOrSetAside(property.Name, property.Value) is { } server)
                     {
                         servers.Add(server);
                     }
@@ -101,6 +104,20 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         catch (FormatException e)
         {
             throw Error(e.Message, e);
+        }
+    }
+
+    /// <summary>Reads one server of a file; one whose variables are not all set is set aside, so the others stay usable.</summary>
+    private ServerDefinition? ParseServerOrSetAside(string name, JsonElement element)
+    {
+        try
+        {
+            return ParseServer(name, element);
+        }
+        catch (McpConfigurationException e) when (e.InnerException is UnsetVariableException)
+        {
+            UnavailableServers.Add(new UnavailableServer(name, e.Message));
+            return null;
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class VariableSubstitution(Func<string, string?> getEnvironmentV
 
         // The message names the variable, never a value.
         var value = getEnvironmentVariable(name)
-            ?? throw new FormatException($"{where}: environment variable '{name}' is not set.");
+            ?? throw new UnsetVariableException($"{where}: environment variable '{name}' is not set.");
         _substitutedValues.Add(value);
         return value;
     }

@@ -102,12 +102,36 @@ public sealed class McpConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_variable_is_an_error_that_names_the_variable_and_the_server()
+    public void A_missing_variable_makes_only_its_server_unavailable_with_a_reason_that_names_the_variable()
+    {
+        var configuration = Parse(
+            """{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:MISSING_TOKEN}" } }, "files": { "command": "files-server" } } }""",
+            sourcePath: "/cfg/mcp.json");
+
+        Assert.Equal(["files"], configuration.Servers.Select(server => server.Name));
+        var unavailable = Assert.Single(configuration.UnavailableServers);
+        Assert.Equal(new UnavailableServer("api", "/cfg/mcp.json: server 'api'.headers.Authorization: environment variable 'MISSING_TOKEN' is not set."), unavailable);
+        var error = Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("api"));
+        Assert.Equal(unavailable.Reason, error.Message);
+    }
+
+    [Fact]
+    public void Other_variable_errors_still_refuse_the_whole_configuration()
     {
         var error = Assert.Throws<McpConfigurationException>(() =>
-            Parse("""{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:MISSING_TOKEN}" } } } }""", sourcePath: "/cfg/mcp.json"));
+            Parse("""{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:TOKEN" } } } }""", sourcePath: "/cfg/mcp.json"));
 
-        Assert.Equal("/cfg/mcp.json: server 'api'.headers.Authorization: environment variable 'MISSING_TOKEN' is not set.", error.Message);
+        Assert.Contains("without a closing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelled_server_name_gets_the_closest_name_suggested()
+    {
+        var configuration = Parse("""{ "servers": { "weather": { "command": "w" }, "files": { "command": "f" } } }""", sourcePath: "/cfg/mcp.json");
+
+        var error = Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("wether"));
+        Assert.Equal("No server named 'wether' in /cfg/mcp.json; servers: files, weather. Did you mean 'weather'?", error.Message);
+        Assert.DoesNotContain("Did you mean", Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("search")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
