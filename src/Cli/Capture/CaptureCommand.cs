@@ -33,7 +33,7 @@ internal static class CaptureCommand
     private static async Task<int> RunAsync(
         CliConsole console, FileInfo? configFile, DirectoryInfo output, string[] serverNames, ConnectionOptions connection, string? protocolVersion, CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } selected)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } selected, { } unavailable))
         {
             return CliApplication.UsageError;
         }
@@ -41,8 +41,14 @@ internal static class CaptureCommand
         var runner = new CaptureRunner(connection, output.FullName, protocolVersion);
         ICaptureProgress progress = console.Live is { } live ? new LiveCaptureProgress(live) : new PlainCaptureProgress(console.Out);
         var outcomes = await progress.RunAsync(
-            [.. selected.Select(s => s.Name)],
-            observer => runner.CaptureAsync(selected, observer, cancellationToken));
+            [.. unavailable.Select(u => u.Name), .. selected.Select(s => s.Name)],
+            async observer =>
+            {
+                // A server whose variables are not set fails alone; the others are still captured.
+                var skipped = unavailable.Select(u => new ServerCaptureOutcome(u.Name, TimeSpan.Zero, ProtocolVersionSource.Negotiated, Error: u.Reason)).ToList();
+                skipped.ForEach(observer.Completed);
+                return [.. skipped, .. await runner.CaptureAsync(selected, observer, cancellationToken)];
+            });
 
         await console.Out.WriteLineAsync(CaptureSummary.Total(outcomes, output.FullName));
         return outcomes.All(o => o.Succeeded) ? CliApplication.Success : CliApplication.Failure;

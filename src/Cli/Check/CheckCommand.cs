@@ -19,7 +19,7 @@ internal static class CheckCommand
         };
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = $"The drift classes that fail the check (exit code {CliApplication.Failure}): {string.Join(", ", FailOnClasses.ByName.Keys)}, or {FailOnClasses.None}. Default: {string.Join(" ", FailOnClasses.Default)}.",
+            Description = $"The drift classes that fail the check (exit code {CliApplication.Failure}): {string.Join(", ", FailOnClasses.ByName.Keys)}, or {FailOnClasses.None}.",
             DefaultValueFactory = _ => FailOnClasses.Default,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -61,7 +61,7 @@ internal static class CheckCommand
         bool update,
         CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } selected)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } selected, { } unavailable))
         {
             return CliApplication.UsageError;
         }
@@ -69,6 +69,7 @@ internal static class CheckCommand
         var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
         var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
+            .Concat(unavailable.Select(u => new ServerCheckOutcome(u.Name, [], Error: u.Reason)))
             .OrderBy(outcome => outcome.ServerName, StringComparer.Ordinal)
             .ToList();
         display.Show(outcomes, failOn);

@@ -47,8 +47,10 @@ internal sealed class SessionCommandLine
         var transport = TransportNames.ParseRemote(parseResult.GetValue(Transport)!);
         var directory = Directory.GetCurrentDirectory();
         var path = parseResult.GetValue(Config)?.FullName ?? (targets.Count == 0 ? ConfigurationLocator.Find(directory) : null);
-        List<ServerDefinition> servers = [.. path is null ? [] : McpConfiguration.Load(path).Servers, .. targets.Select(target => ServerTargets.Parse(target, transport))];
-        if (requireServers && servers.Count == 0)
+        var configuration = path is null ? null : McpConfiguration.Load(path);
+        List<ServerDefinition> servers = [.. configuration?.Servers ?? [], .. targets.Select(target => ServerTargets.Parse(target, transport))];
+        var unavailable = configuration?.UnavailableServers ?? [];
+        if (requireServers && servers.Count == 0 && unavailable.Count == 0)
         {
             throw new ReplException(
                 $"No servers: give name=target arguments (e.g. alpha=127.0.0.1:8080) or --config; no {string.Join(", ", ConfigurationLocator.Candidates)} in {directory}.");
@@ -56,7 +58,7 @@ internal sealed class SessionCommandLine
 
         var twice = servers.GroupBy(server => server.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
         return twice is null
-            ? ReplSession.Open(servers, transport, TimeProvider.System, secrets)
+            ? ReplSession.Open(servers, transport, TimeProvider.System, secrets, unavailable)
             : throw new ReplException($"Server '{twice.Key}' is given twice.");
     }
 
