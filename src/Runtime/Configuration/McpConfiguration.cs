@@ -31,9 +31,13 @@ public sealed class McpConfiguration
     public IReadOnlyList<UnavailableServer> UnavailableServers { get; }
 
     /// <summary>Reads <paramref name="path"/>. Variables are looked up with <paramref name="getEnvironmentVariable"/>,
-    /// the process environment by default.</summary>
+    /// the process environment by default; <c>${input:ID}</c> values are asked for with <paramref name="readInput"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="getEnvironmentVariable">Looks variables up; the process environment by default.</param>
+    /// <param name="readInput">Asks the user for an input's value (once per input); without it, <c>${input:…}</c> is an error.
+    /// It throws <see cref="InvalidOperationException"/> when it cannot ask, with a message saying why.</param>
     /// <exception cref="McpConfigurationException">The file is missing, not JSON, or not of the expected shape.</exception>
-    public static McpConfiguration Load(string path, Func<string, string?>? getEnvironmentVariable = null)
+    public static McpConfiguration Load(string path, Func<string, string?>? getEnvironmentVariable = null, Func<McpInput, string>? readInput = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string json;
@@ -46,18 +50,19 @@ public sealed class McpConfiguration
             throw new McpConfigurationException(path, $"cannot read the configuration: {e.Message}", e);
         }
 
-        return Parse(json, Path.GetFullPath(path), getEnvironmentVariable);
+        return Parse(json, Path.GetFullPath(path), getEnvironmentVariable, readInput);
     }
 
     /// <summary>Parses the text of an <c>mcp.json</c> file.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="sourcePath">Where the text came from: named in errors, and the base of relative paths.</param>
     /// <param name="getEnvironmentVariable">Looks variables up; the process environment by default.</param>
+    /// <param name="readInput">Asks the user for an input's value, as for <see cref="Load"/>.</param>
     /// <exception cref="McpConfigurationException">The text is not JSON or not of the expected shape.</exception>
-    public static McpConfiguration Parse(string json, string? sourcePath = null, Func<string, string?>? getEnvironmentVariable = null)
+    public static McpConfiguration Parse(string json, string? sourcePath = null, Func<string, string?>? getEnvironmentVariable = null, Func<McpInput, string>? readInput = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var parser = new McpConfigurationParser(sourcePath, getEnvironmentVariable ?? Environment.GetEnvironmentVariable);
+        var parser = new McpConfigurationParser(sourcePath, getEnvironmentVariable ?? Environment.GetEnvironmentVariable, readInput);
         var servers = parser.Parse(json);
         return new McpConfiguration(servers, sourcePath, parser.UnavailableServers);
     }
