@@ -20,7 +20,7 @@ internal static class LiveServerSelection
     {
         try
         {
-            var configuration = LoadConfiguration(configFile);
+            var configuration = LoadConfiguration(configFile, console.ReadInput);
             return (SelectServers(configuration, serverNames), serverNames.Length == 0 ? configuration.UnavailableServers : []);
         }
         catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
@@ -31,13 +31,13 @@ internal static class LiveServerSelection
     }
 
     /// <summary>The configuration named on the command line, or the first one found in the current folder.</summary>
-    private static McpConfiguration LoadConfiguration(FileInfo? configFile)
+    private static McpConfiguration LoadConfiguration(FileInfo? configFile, Func<McpInput, string> readInput)
     {
         var path = configFile?.FullName
             ?? ConfigurationLocator.Find(Directory.GetCurrentDirectory())
             ?? throw new McpConfigurationException(
                 $"No configuration given and none found in {Directory.GetCurrentDirectory()} (looked for {string.Join(", ", ConfigurationLocator.Candidates)}); use --config.");
-        return McpConfiguration.Load(path);
+        return McpConfiguration.Load(path, readInput: readInput);
     }
 
     /// <summary>The servers named on the command line (all enabled ones by default), each with a snapshot file of its own.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Connections;
 
 namespace McpFleet.Cli.Capture;
@@ -33,10 +34,13 @@ internal static class CaptureCommand
     private static async Task<int> RunAsync(
         CliConsole console, FileInfo? configFile, DirectoryInfo output, string[] serverNames, ConnectionOptions connection, string? protocolVersion, CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } selected, { } unavailable))
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable))
         {
             return CliApplication.UsageError;
         }
+
+        using var signIn = new OAuthSignIn(console);
+        var selected = configured.Select(signIn.Prepare).ToList();
 
         var runner = new CaptureRunner(connection, output.FullName, protocolVersion);
         ICaptureProgress progress = console.Live is { } live ? new LiveCaptureProgress(live) : new PlainCaptureProgress(console.Out);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Connections;
 
 namespace McpFleet.Cli.Check;
@@ -61,10 +62,13 @@ internal static class CheckCommand
         bool update,
         CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } selected, { } unavailable))
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable))
         {
             return CliApplication.UsageError;
         }
+
+        using var signIn = new OAuthSignIn(console);
+        var selected = configured.Select(signIn.Prepare).ToList();
 
         var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);

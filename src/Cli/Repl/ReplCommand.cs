@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Cli.Repl.Input;
 using McpFleet.Cli.Repl.Output;
 
@@ -98,12 +99,14 @@ internal static class ReplCommand
     {
         var secrets = new SecretMask();
         var renderer = commandLine.CreateRenderer(parseResult, console, secrets);
+        var signIn = new OAuthSignIn(console);
         try
         {
-            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets), renderer);
+            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets, signIn, console.ReadInput), renderer);
         }
         catch (Exception e) when (SessionCommandLine.IsUsageError(e))
         {
+            signIn.Dispose();
             renderer.Error(ServerFailures.OneLine(e.Message));
             return (null, renderer);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using McpFleet.Cli.Authentication;
 using McpFleet.Configuration;
 
 namespace McpFleet.Cli.Repl;
@@ -34,6 +35,9 @@ internal sealed class ReplSession : IAsyncDisposable
 
     public FleetRuntime Runtime { get; }
 
+    /// <summary>Signs in to remote servers that ask for OAuth, for the servers <c>add</c> brings.</summary>
+    public OAuthSignIn? SignIn { get; private init; }
+
     /// <summary>Servers of the configuration that cannot be used (a variable they refer to is not set), and why.</summary>
     public IReadOnlyList<UnavailableServer> UnavailableServers { get; private init; } = [];
 
@@ -56,8 +60,14 @@ internal sealed class ReplSession : IAsyncDisposable
     /// <param name="time">The clock.</param>
     /// <param name="secrets">The secrets never to show.</param>
     /// <param name="unavailable">Servers of the configuration that cannot be used, and why; calls to them fail with the reason.</param>
+    /// <param name="signIn">Signs in to remote servers added later that ask for OAuth; disposed with the session.</param>
     public static ReplSession Open(
-        IReadOnlyList<ServerDefinition> servers, TransportKind defaultTransport, TimeProvider time, SecretMask secrets, IReadOnlyList<UnavailableServer>? unavailable = null)
+        IReadOnlyList<ServerDefinition> servers,
+        TransportKind defaultTransport,
+        TimeProvider time,
+        SecretMask secrets,
+        IReadOnlyList<UnavailableServer>? unavailable = null,
+        OAuthSignIn? signIn = null)
     {
         // No generated code, so no manifest: every server is one the user named.
         var options = new FleetOptions { AllowUnconfiguredServers = true, TimeProvider = time };
@@ -71,7 +81,7 @@ internal sealed class ReplSession : IAsyncDisposable
             options.UnavailableServers[server.Name] = server.Reason;
         }
 
-        return new ReplSession(new FleetRuntime(options, FleetManifest.Empty), servers, defaultTransport, time, secrets) { UnavailableServers = unavailable ?? [] };
+        return new ReplSession(new FleetRuntime(options, FleetManifest.Empty), servers, defaultTransport, time, secrets) { UnavailableServers = unavailable ?? [], SignIn = signIn };
     }
 
     /// <summary>Connects to every server now, in parallel, and lists their tools for completion.</summary>
@@ -166,5 +176,6 @@ internal sealed class ReplSession : IAsyncDisposable
     {
         await Runtime.DisposeAsync();
         Statistics.Dispose();
+        SignIn?.Dispose();
     }
 }
