@@ -18,6 +18,13 @@ public sealed class FleetOptions
     /// <summary>The servers, by their fleet names: from <c>mcp.json</c> (<see cref="FromConfiguration"/>) or built in code.</summary>
     public IList<ServerDefinition> Servers { get; } = [];
 
+    /// <summary>
+    /// Servers the configuration names but that cannot be used, by name, with why (e.g. an environment variable their
+    /// definition refers to is not set). The fleet logs a warning for each when it starts, and calls to them fail with
+    /// the reason; the other servers work as usual.
+    /// </summary>
+    public IDictionary<string, string> UnavailableServers { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Connection timeouts and protocol pinning.</summary>
     public ConnectionOptions Connection { get; set; } = new();
 
@@ -70,6 +77,11 @@ public sealed class FleetOptions
             options.Servers.Add(server);
         }
 
+        foreach (var unavailable in configuration.UnavailableServers)
+        {
+            options.UnavailableServers[unavailable.Name] = unavailable.Reason;
+        }
+
         return options;
     }
 
@@ -105,8 +117,9 @@ public sealed class FleetOptions
             throw new ValidationException($"Server '{duplicate.Key}' is configured more than once.");
         }
 
-        // A server is configured when it, or a replica of it, is.
+        // A server is configured when it, or a replica of it, is; an unavailable one has been reported as such.
         var configured = Servers.Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+        configured.UnionWith(UnavailableServers.Keys);
         var missing = manifest.Servers.Select(s => s.Name).Where(name => !configured.Contains(name)).ToList();
         if (missing.Count > 0 && !AllowUnconfiguredServers && Discovery.Count == 0)
         {

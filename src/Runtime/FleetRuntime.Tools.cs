@@ -26,9 +26,16 @@ public sealed partial class FleetRuntime
         ArgumentException.ThrowIfNullOrEmpty(serverName);
         await StartAsync(cancellationToken).ConfigureAwait(false);
         var entry = _registry.Find(serverName)
-            ?? throw new InvalidOperationException($"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+            ?? throw NotInFleet(serverName);
         return await _toolListCache.ListAsync(entry.Definition, ct => FetchToolsAsync(entry, ct), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Why a server cannot be called: the configuration's reason when it is unavailable, otherwise the servers
+    /// there are and the closest name.</summary>
+    private InvalidOperationException NotInFleet(string serverName) => new(
+        _options.UnavailableServers.TryGetValue(serverName, out var reason)
+            ? $"Server '{serverName}' is unavailable: {reason}"
+            : $"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.{NameSuggestion.Hint(serverName, ServerNames)}");
 
     private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
     {

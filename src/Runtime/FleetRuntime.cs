@@ -83,6 +83,11 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         {
             _registry.Add(server);
         }
+
+        foreach (var (server, reason) in options.UnavailableServers.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            Log.ServerUnavailable(_logger, server, reason);
+        }
     }
 
     /// <summary>Raised when a server joins the fleet (added in code or found by discovery).</summary>
@@ -243,7 +248,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         var instances = _registry.Find(tool.ServerName) is { Definition.ReplicaOf: not null } replica ? [replica] : _registry.InstancesOf(tool.ServerName);
         if (instances.IsEmpty)
         {
-            throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+            throw NotInFleet(tool.ServerName);
         }
 
         var candidates = new CallCandidate[instances.Length];

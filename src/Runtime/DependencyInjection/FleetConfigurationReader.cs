@@ -35,13 +35,22 @@ namespace McpFleet.DependencyInjection;
 /// </summary>
 internal static class FleetConfigurationReader
 {
-    public static void Read(IConfiguration configuration, FleetOptions options)
+    /// <param name="configuration">The fleet's section.</param>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="contentRoot">The folder a relative <c>McpJson</c> path is relative to; the current folder when <see langword="null"/>.</param>
+    public static void Read(IConfiguration configuration, FleetOptions options, string? contentRoot = null)
     {
         if (configuration["McpJson"] is { Length: > 0 } path)
         {
-            foreach (var server in McpConfiguration.Load(path).Servers)
+            var mcpJson = McpConfiguration.Load(Path.GetFullPath(path, contentRoot ?? Directory.GetCurrentDirectory()));
+            foreach (var server in mcpJson.Servers)
             {
                 options.Servers.Add(server);
+            }
+
+            foreach (var unavailable in mcpJson.UnavailableServers)
+            {
+                options.UnavailableServers[unavailable.Name] = unavailable.Reason;
             }
         }
 

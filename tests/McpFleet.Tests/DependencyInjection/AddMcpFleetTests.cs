@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using McpFleet.Configuration;
 using McpFleet.Routing;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace McpFleet.Tests.DependencyInjection;
 
@@ -53,6 +57,68 @@ public sealed class AddMcpFleetTests
         var error = Assert.Throws<ValidationException>(provider.GetRequiredService<HandWrittenFleet>);
 
         Assert.Equal("'CallTimeout' must be a time span such as 00:00:30; it is 'soon'.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_relative_McpJson_is_read_from_the_host_content_root()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("mcpfleet-content-root-").FullName;
+        try
+        {
+            var (command, arguments) = SampleServerProcess.StdioCommand("alpha");
+            Directory.CreateDirectory(Path.Join(contentRoot, "config"));
+            await File.WriteAllTextAsync(
+                Path.Join(contentRoot, "config", "mcp.json"),
+                $$"""{ "servers": { "alpha": { "command": {{JsonSerializer.Serialize(command)}}, "args": {{JsonSerializer.Serialize(arguments)}} } } }""");
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["McpFleet:McpJson"] = "config/mcp.json" });
+            builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+            using var host = builder.Build();
+
+            await host.StartAsync();
+            var fleet = host.Services.GetRequiredService<HandWrittenFleet>();
+
+            Assert.NotEqual(Path.TrimEndingDirectorySeparator(contentRoot), Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()));
+            Assert.Equal(["alpha"], fleet.Runtime.ServerNames);
+            await host.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_fleet_missing_a_server_stops_the_host_at_start_before_anything_resolves_it()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("The fleet's typed proxies need server 'alpha', which is not configured", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_McpJson_stops_the_host_at_start_naming_the_file()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("mcpfleet-content-root-").FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["McpFleet:McpJson"] = "mcp.json" });
+            builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+            using var host = builder.Build();
+
+            var error = await Assert.ThrowsAsync<McpConfigurationException>(() => host.StartAsync());
+
+            Assert.StartsWith($"{Path.Join(contentRoot, "mcp.json")}: cannot read the configuration", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>

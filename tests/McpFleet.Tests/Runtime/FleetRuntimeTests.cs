@@ -5,6 +5,7 @@ using McpFleet.Resilience;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tools;
+using Microsoft.Extensions.Logging;
 
 namespace McpFleet.Tests.Runtime;
 
@@ -163,6 +164,48 @@ public sealed class FleetRuntimeTests : IDisposable
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
 
         Assert.Equal("Server 'beta' is not configured in this fleet; configured: alpha.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_whose_variable_is_not_set_is_reported_at_start_and_its_calls_fail_with_the_reason_while_the_others_work()
+    {
+        var (command, arguments) = SampleServerProcess.StdioCommand("alpha");
+        var configuration = McpConfiguration.Parse(
+            $$"""
+            {
+              "servers": {
+                "alpha": { "command": {{System.Text.Json.JsonSerializer.Serialize(command)}}, "args": {{System.Text.Json.JsonSerializer.Serialize(arguments)}} },
+                "beta": { "url": "http://127.0.0.1:9/mcp", "headers": { "Authorization": "Bearer ${env:BETA_TOKEN}" } }
+              }
+            }
+            """,
+            "/cfg/mcp.json",
+            _ => null);
+        var logs = new CollectingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        // beta is needed by the manifest: unavailable, it is reported, not "missing".
+        await using var runtime = new FleetRuntime(FleetOptions.FromConfiguration(configuration), new FleetManifest([SampleTools.Server("alpha"), SampleTools.Server("beta")]), loggerFactory);
+        var reason = "/cfg/mcp.json: server 'beta'.headers.Authorization: environment variable 'BETA_TOKEN' is not set.";
+        Assert.Contains(logs.Messages, message => message.StartsWith($"Warning McpFleet.FleetRuntime: Server 'beta' is unavailable, and calls to it fail: {reason}", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
+        var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("alpha"), new("still here"));
+
+        Assert.Equal($"Server 'beta' is unavailable: {reason}", error.Message);
+        Assert.Equal("still here", echo.Text);
+    }
+
+    [Fact]
+    public async Task A_misspelled_server_gets_the_closest_name_suggested()
+    {
+        var options = Options(TestServers.Stdio("weather"), TestServers.Stdio("files"));
+        options.AllowUnconfiguredServers = true;
+        await using var runtime = Runtime(options);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.ListToolsAsync("wheather"));
+
+        Assert.Equal("Server 'wheather' is not configured in this fleet; configured: files, weather. Did you mean 'weather'?", error.Message);
     }
 
     [Fact]
