@@ -1,5 +1,4 @@
 using McpFleet.Caching;
-using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Registry;
 using ModelContextProtocol;
@@ -35,7 +34,7 @@ public sealed partial class FleetRuntime
         entry.Enter();
 
         var requestTimeout = _options.Connection.RequestTimeout;
-        using var timeout = new RequestTimeout(requestTimeout, _time, cancellationToken);
+        using var timeout = new RequestTimeout(requestTimeout, _options.TimeProvider, cancellationToken);
         McpClient? client = null;
         try
         {
@@ -62,7 +61,7 @@ public sealed partial class FleetRuntime
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, Redact(entry, $"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), e);
+                entry.Name, ConnectionFailureKind.Unreachable, _secrets.Mask($"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), e);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -7,33 +8,43 @@ using ModelContextProtocol.Protocol;
 namespace McpFleet.Connections;
 
 /// <summary>
-/// Sends <c>tools/call</c> so that cancelling the call (by the caller, a timeout or a hedge) reaches the server as a
-/// <c>notifications/cancelled</c>, which the SDK alone never sends (see <see cref="CancellationNotice"/>), so the tool
-/// would run on. Here the notice is sent first, and only then is the request's own wait cancelled.
+/// Sends <c>tools/call</c> so that cancelling the call (by the caller, a timeout, a hedge or the fleet shutting down)
+/// reaches the server as a <c>notifications/cancelled</c>, which the SDK alone never sends (see
+/// <see cref="CancellationNotice"/>), so the tool would run on. Here the notice is sent first, and only then is the
+/// request's own wait cancelled; the call does not end before the notice has been handed to the session, so a session
+/// closed right after (a fleet being disposed) still carries it.
 /// </summary>
 internal static class ToolCaller
 {
-    private static readonly JsonTypeInfo s_requestType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
     private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
-    public static async Task<CallToolResult> CallAsync(McpClient client, CallToolRequestParams request, CancellationToken cancellationToken)
+    /// <param name="client">The session.</param>
+    /// <param name="parameters">The request's parameters, written once by the call (<c>name</c> and <c>arguments</c>).</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    public static async Task<CallToolResult> CallAsync(McpClient client, JsonNode parameters, CancellationToken cancellationToken)
     {
         var id = CancellationNotice.NewRequestId();
         using var wait = new CancellationTokenSource();
-        using var cancellation = cancellationToken.Register(() =>
-        {
-            _ = CancellationNotice.SendAsync(client, id, "The caller cancelled the call.");
-            wait.Cancel();
-        });
+        Task? notice = null;
+        using var cancellation = cancellationToken.UnsafeRegister(
+            _ =>
+            {
+                notice = CancellationNotice.SendAsync(client, id, "The caller cancelled the call.");
+                wait.Cancel();
+            },
+            null);
         JsonRpcResponse response;
         try
         {
-            response = await client.SendRequestAsync(
-                new JsonRpcRequest { Id = id, Method = RequestMethods.ToolsCall, Params = JsonSerializer.SerializeToNode(request, s_requestType) },
-                wait.Token).ConfigureAwait(false);
+            response = await client.SendRequestAsync(new JsonRpcRequest { Id = id, Method = RequestMethods.ToolsCall, Params = parameters }, wait.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
         {
+            if (Volatile.Read(ref notice) is { } sending)
+            {
+                await sending.ConfigureAwait(false);
+            }
+
             throw new OperationCanceledException(cancellationToken);
         }
         catch (OperationCanceledException e)
