@@ -40,6 +40,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private Task? _started;
+    private bool _disposed;
 
     /// <summary>Creates the runtime; nothing connects until <see cref="ConnectAsync"/> or the first call.</summary>
     /// <param name="options">The servers, timeouts, health, routing and discovery; validated here, and read once.</param>
@@ -147,7 +148,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
     {
         lock (_startGate)
         {
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _started ??= _discovery.StartAsync(_stopping.Token);
         }
 
@@ -239,7 +240,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(arguments);
-        return CallAsync<TResult>(CallTarget.For(tool, _settings.For(tool)), ToolRequest.Create(tool.ToolName, arguments), cancellationToken);
+        return CallAsync<TResult>(_settings.For(tool), ToolRequest.Create(tool.ToolName, arguments), cancellationToken);
     }
 
     /// <summary>
@@ -267,7 +268,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
-        return CallAsync<TResult>(CallTarget.For(group, _settings.For(group)), ToolRequest.Create(group.ToolName, arguments), cancellationToken);
+        return CallAsync<TResult>(_settings.For(group), ToolRequest.Create(group.ToolName, arguments), cancellationToken);
     }
 
     /// <summary>
@@ -279,14 +280,16 @@ public sealed partial class FleetRuntime : IFleetRuntime
     {
         lock (_startGate)
         {
-            if (_stopping.IsCancellationRequested)
+            if (_disposed)
             {
                 return;
             }
 
-            _stopping.Cancel();
+            _disposed = true;
         }
 
+        // Outside the lock: cancelling ends the calls in flight, which send their servers cancellation notices.
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _invoker.WhenIdleAsync().ConfigureAwait(false);
         await _background.WhenAllAsync().ConfigureAwait(false);
         await Task.WhenAll(_registry.All.Select(entry => entry.DisposeAsync().AsTask())).ConfigureAwait(false);

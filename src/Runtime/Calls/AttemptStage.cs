@@ -52,15 +52,25 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
             phase = AttemptPhase.Connecting;
             client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
             entry.Drift.ThrowIfBlocked(tool);
+
+            // A call ended while it waited (a turn freed by another call's end can race its own end) is not sent.
+            token.ThrowIfCancellationRequested();
             phase = AttemptPhase.Sent;
-            var answer = await ToolCaller.CallAsync(client, call.Request.ParametersFor(accepted), token).ConfigureAwait(false);
+            var answer = await ToolCaller.CallAsync(client, call.Request.ParametersFor(accepted), time, call.ShutdownToken, token).ConfigureAwait(false);
 
             var latency = time.GetElapsedTime(started);
             entry.State.RecordLatency(latency);
             entry.Health.CallAnswered();
             breakers.Server?.Report(null);
             toolBreaker?.Report(null);
-            telemetry.CallEnded(entry.Name, tool.ToolName, latency, answer.IsError == true ? "tool_error" : null);
+            var errorType = answer.IsError == true ? "tool_error" : null;
+            telemetry.CallEnded(entry.Name, tool.ToolName, latency, errorType);
+            if (errorType is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, errorType);
+                Log.ToolCallFailed(logger, tool.ToolName, entry.Name, errorType);
+            }
+
             return new AttemptResult(replica, answer);
         }
 #pragma warning disable CA1031 // Every failure of an attempt is classified; the call decides what it means.
@@ -68,9 +78,10 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
 #pragma warning restore CA1031
         {
             var failure = classifier.Classify(call, replica, phase, e, timer is { HasExpired: true }, attemptTimeout);
-            if (failure.Kind == FailureKind.SessionLost && client is not null)
+            if (failure.Kind is FailureKind.SessionLost or FailureKind.Unreachable && phase == AttemptPhase.Sent && client is not null)
             {
-                // The session is gone: the connection reopens it, and tells health once.
+                // The session is gone (or its server cannot be reached any more): the connection reopens it, and tells
+                // health once.
                 entry.Connection.Discard(client);
             }
             else if (failure.Kind == FailureKind.TimedOut)

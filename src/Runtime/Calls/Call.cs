@@ -67,6 +67,9 @@ internal sealed class Call : IDisposable
 
     public CancellationToken CallerToken => _callerToken;
 
+    /// <summary>Cancelled when the fleet shuts down.</summary>
+    public CancellationToken ShutdownToken => _shutdownToken;
+
     /// <summary>Whether some candidate has not been tried yet: the next attempt would be a failover.</summary>
     public bool HasUntried => Volatile.Read(ref _triedCount) < Candidates.Length;
 

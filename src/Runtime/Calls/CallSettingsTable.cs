@@ -7,8 +7,8 @@ namespace McpFleet.Calls;
 
 /// <summary>
 /// Reads the per-tool settings of <see cref="ResilienceOptions"/> and <see cref="CachingOptions"/> once, when the runtime
-/// starts, and hands each server's tool and each unified tool its <see cref="CallSettings"/> (kept with the descriptor,
-/// so a call finds them without a lookup by name).
+/// starts, and hands each server's tool and each unified tool its <see cref="CallTarget"/> with its
+/// <see cref="CallSettings"/> (kept with the descriptor, so a call finds them without a lookup by name).
 /// </summary>
 internal sealed class CallSettingsTable
 {
@@ -17,11 +17,11 @@ internal sealed class CallSettingsTable
     private readonly bool _cachingEnabled;
     private readonly TimeSpan _defaultTimeToLive;
     private readonly FrozenDictionary<string, TimeSpan> _timeToLive;
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, CallSettings> _byDescriptor = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, CallTarget> _byDescriptor = [];
     private readonly ConcurrentDictionary<string, CallSettings> _singleAttempt = new(StringComparer.Ordinal);
     private readonly RetryOptions _noRetries = new() { MaxRetryAttempts = 0 };
-    private System.Runtime.CompilerServices.ConditionalWeakTable<object, CallSettings>.CreateValueCallback? _createForTool;
-    private System.Runtime.CompilerServices.ConditionalWeakTable<object, CallSettings>.CreateValueCallback? _createForGroup;
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, CallTarget>.CreateValueCallback? _createForTool;
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, CallTarget>.CreateValueCallback? _createForGroup;
 
     public CallSettingsTable(ResilienceOptions resilience, CachingOptions caching)
     {
@@ -32,9 +32,14 @@ internal sealed class CallSettingsTable
         _timeToLive = caching.ToolTimeToLive.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    public CallSettings For(ToolDescriptor tool) => _byDescriptor.GetValue(tool, _createForTool ??= descriptor => Create(ToolKey.Of((ToolDescriptor)descriptor)));
+    /// <summary>The target of calls of a server's tool, with its settings; one per descriptor, so its candidates are
+    /// resolved once per change of the fleet's membership rather than per call.</summary>
+    public CallTarget For(ToolDescriptor tool) =>
+        _byDescriptor.GetValue(tool, _createForTool ??= descriptor => CallTarget.For((ToolDescriptor)descriptor, Create(ToolKey.Of((ToolDescriptor)descriptor))));
 
-    public CallSettings For(ToolGroupDescriptor group) => _byDescriptor.GetValue(group, _createForGroup ??= descriptor => Create(ToolKey.Of((ToolGroupDescriptor)descriptor)));
+    /// <summary>The target of calls of a unified tool, with its settings.</summary>
+    public CallTarget For(ToolGroupDescriptor group) =>
+        _byDescriptor.GetValue(group, _createForGroup ??= descriptor => CallTarget.For((ToolGroupDescriptor)descriptor, Create(ToolKey.Of((ToolGroupDescriptor)descriptor))));
 
     /// <summary>The settings of one fan-out target's call: the tool's, but one attempt (a fan-out asks every target
     /// anyway), neither retried nor hedged.</summary>

@@ -10,7 +10,7 @@ namespace McpFleet.Calls;
 /// </summary>
 internal sealed class CallTarget
 {
-    private (ServerRegistry.Snapshot Membership, CallCandidate[] Candidates)? _candidates;
+    private Resolved? _candidates;
 
     private CallTarget(string toolName, string serverName, ToolDescriptor? tool, ToolGroupDescriptor? group, CallSettings settings)
     {
@@ -41,17 +41,17 @@ internal sealed class CallTarget
 
     /// <summary>One target of a fan-out: exactly this instance, as if named alone.</summary>
     public static CallTarget Single(CallCandidate candidate, CallSettings settings) =>
-        new(candidate.Tool.ToolName, candidate.Tool.ServerName, candidate.Tool, null, settings) { _candidates = (null!, [candidate]) };
+        new(candidate.Tool.ToolName, candidate.Tool.ServerName, candidate.Tool, null, settings) { _candidates = new(null, [candidate]) };
 
     /// <summary>The instances that can take the call now, leaving out those whose drift verdict blocks the tool while
     /// another can take it (when all are blocked they stay, so the call is refused with the reason).</summary>
     public CallCandidate[] Candidates(ServerRegistry registry)
     {
         var membership = registry.Current;
-        if (_candidates is not { } cached || (cached.Membership is not null && !ReferenceEquals(cached.Membership, membership)))
+        if (Volatile.Read(ref _candidates) is not { } cached || (cached.Membership is not null && !ReferenceEquals(cached.Membership, membership)))
         {
-            cached = (membership, Resolve(membership));
-            _candidates = cached;
+            cached = new(membership, Resolve(membership));
+            Volatile.Write(ref _candidates, cached);
         }
 
         var candidates = cached.Candidates;
@@ -63,6 +63,9 @@ internal sealed class CallTarget
 
         return blocked == 0 || blocked == candidates.Length ? candidates : [.. candidates.Where(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))];
     }
+
+    /// <summary>The candidates of one membership (none: fixed, for a fan-out's target).</summary>
+    private sealed record Resolved(ServerRegistry.Snapshot? Membership, CallCandidate[] Candidates);
 
     private CallCandidate[] Resolve(ServerRegistry.Snapshot membership)
     {

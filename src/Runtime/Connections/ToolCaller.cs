@@ -11,17 +11,21 @@ namespace McpFleet.Connections;
 /// Sends <c>tools/call</c> so that cancelling the call (by the caller, a timeout, a hedge or the fleet shutting down)
 /// reaches the server as a <c>notifications/cancelled</c>, which the SDK alone never sends (see
 /// <see cref="CancellationNotice"/>), so the tool would run on. Here the notice is sent first, and only then is the
-/// request's own wait cancelled; the call does not end before the notice has been handed to the session, so a session
-/// closed right after (a fleet being disposed) still carries it.
+/// request's own wait cancelled. When the session is about to close (the fleet is shutting down), the call waits for the
+/// notice to be sent, for a moment at most, so that the closing session still carries it; otherwise it does not wait (a
+/// frozen server must not hold up a hedged call that another replica answered).
 /// </summary>
 internal static class ToolCaller
 {
+    private static readonly TimeSpan s_noticeGrace = TimeSpan.FromSeconds(2);
     private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
     /// <param name="client">The session.</param>
     /// <param name="parameters">The request's parameters, written once by the call (<c>name</c> and <c>arguments</c>).</param>
+    /// <param name="time">The clock of the wait for a notice.</param>
+    /// <param name="closing">Cancelled when the session is about to close: a cancellation notice is then waited for.</param>
     /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-    public static async Task<CallToolResult> CallAsync(McpClient client, JsonNode parameters, CancellationToken cancellationToken)
+    public static async Task<CallToolResult> CallAsync(McpClient client, JsonNode parameters, TimeProvider time, CancellationToken closing, CancellationToken cancellationToken)
     {
         var id = CancellationNotice.NewRequestId();
         using var wait = new CancellationTokenSource();
@@ -40,9 +44,16 @@ internal static class ToolCaller
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
         {
-            if (Volatile.Read(ref notice) is { } sending)
+            if (closing.IsCancellationRequested && Volatile.Read(ref notice) is { } sending)
             {
-                await sending.ConfigureAwait(false);
+                try
+                {
+                    await sending.WaitAsync(s_noticeGrace, time).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // The server does not take the notice; the session closes anyway.
+                }
             }
 
             throw new OperationCanceledException(cancellationToken);
