@@ -72,8 +72,9 @@ public sealed partial class FleetRuntime : IFleetRuntime
 
         var classifier = new OutcomeClassifier(_secrets);
         var attempts = new AttemptStage(classifier, time, _telemetry, _logger);
-        var resend = new ResendStage(new ReplicaRouter(_routing, _telemetry), attempts, time, OnResent);
-        _invoker = new CallInvoker(_registry, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _telemetry, _logger, _stopping.Token);
+        var router = new ReplicaRouter(_routing, _telemetry);
+        var resend = new ResendStage(router, attempts, time, OnResent);
+        _invoker = new CallInvoker(_registry, router, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _telemetry, _logger, _stopping.Token);
 
         foreach (var server in options.Servers)
         {

@@ -28,7 +28,8 @@ public class CallBenchmarks
         _rawServer = new InMemoryServer();
         _fleetServer = new InMemoryServer();
         _plainFleetServer = new InMemoryServer();
-        _client = await McpClient.CreateAsync(_rawServer.CreateTransport());
+        // Both pin the protocol revision: on a loaded machine the server/discover probe can time out and fail the setup.
+        _client = await McpClient.CreateAsync(_rawServer.CreateTransport(), new McpClientOptions { ProtocolVersion = "2025-11-25" });
         _runtime = await ConnectAsync(_fleetServer, _ => { });
 
         // Without the resilience pipelines' work: no circuit breakers, no retries, no timeout.
@@ -69,7 +70,7 @@ public class CallBenchmarks
     private static async Task<FleetRuntime> ConnectAsync(InMemoryServer server, Action<FleetOptions> configure)
     {
         var options = new FleetOptions();
-        options.Servers.Add(ServerDefinition.Custom("bench", server.CreateTransport));
+        options.Servers.Add(ServerDefinition.Custom("bench", server.CreateTransport) with { ProtocolVersion = "2025-11-25" });
         configure(options);
         var runtime = new FleetRuntime(options, new FleetManifest([new ServerDescriptor("bench", null, [s_echo])]));
         await runtime.ConnectAsync();

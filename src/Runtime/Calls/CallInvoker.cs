@@ -15,14 +15,14 @@ namespace McpFleet.Calls;
 /// <item>the call: its token, ended by the caller, by one deadline for all its attempts, or by the fleet shutting down;</item>
 /// <item>the result cache, for read-only tools with a time-to-live: a fresh result answers, or an identical call in
 /// flight is joined, or this call will store what it gets;</item>
-/// <item>the resend policy (<see cref="ResendStage"/>): the first attempt, then failover, retries and hedging where they
-/// are safe, each attempt routed to one replica (<see cref="ReplicaRouter"/>) and sent over its session
-/// (<see cref="AttemptStage"/>);</item>
+/// <item>the attempts: the first, routed to one replica (<see cref="ReplicaRouter"/>) and sent over its session
+/// (<see cref="AttemptStage"/>); after a failure, the resend policy (<see cref="ResendStage"/>): failover, retries and
+/// hedging where they are safe;</item>
 /// <item>the outcome: the typed result, or one exception built on whether the request was sent (<see cref="CallExceptions"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class CallInvoker(
-    ServerRegistry registry, ResendStage resend, ToolResultCache cache, TimeSpan callTimeout, TimeProvider time, FleetTelemetry telemetry, ILogger logger, CancellationToken shutdown)
+    ServerRegistry registry, ReplicaRouter router, ResendStage resend, ToolResultCache cache, TimeSpan callTimeout, TimeProvider time, FleetTelemetry telemetry, ILogger logger, CancellationToken shutdown)
 {
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -56,8 +56,13 @@ internal sealed class CallInvoker(
                 flight = lookup.Flight;
             }
 
-            // 4. The attempts.
-            var outcome = await resend.SendAsync(call).ConfigureAwait(false);
+            // 4. The attempts: the first, routed; after a failure, whatever the resend policy allows.
+            var strategy = router.StrategyOf(call);
+            var outcome = await resend.FirstAttemptAsync(call, strategy).ConfigureAwait(false);
+            if (outcome.Failure is not null && !call.MayHedge)
+            {
+                outcome = await resend.AfterFailureAsync(call, strategy, outcome).ConfigureAwait(false);
+            }
 
             // 5. The outcome.
             if (outcome.Failure is { } failure)

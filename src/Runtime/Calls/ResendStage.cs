@@ -17,8 +17,9 @@ namespace McpFleet.Calls;
 /// <item>an answer — an error result or a refusal — is never sent again, nor is anything once the call's deadline passed
 /// or the fleet is shutting down.</item>
 /// </list>
-/// Most calls end at the first attempt and never enter Polly; after a failure, Polly's retry (and, for read-only tools
-/// with hedging on, its hedging) runs the rest, with the first outcome replayed into it.
+/// Most calls end at the first attempt (<see cref="FirstAttemptAsync"/>) and never enter Polly; after a failure
+/// (<see cref="AfterFailureAsync"/>), Polly's retry runs the rest, with the first outcome replayed into it. A call that
+/// may be hedged (read-only, hedging on) goes through Polly's retry and hedging from its first attempt.
 /// </summary>
 internal sealed class ResendStage(ReplicaRouter router, AttemptStage attempts, TimeProvider time, Action<CallResentEventArgs> resent)
 {
@@ -26,22 +27,21 @@ internal sealed class ResendStage(ReplicaRouter router, AttemptStage attempts, T
     private static readonly ResiliencePropertyKey<RoutingStrategy?> s_strategy = new("McpFleet.Strategy");
     private static readonly ResiliencePropertyKey<AttemptResult?> s_first = new("McpFleet.FirstAttempt");
 
-    public async ValueTask<AttemptResult> SendAsync(Call call)
+    /// <summary>The call's first attempt, routed; for a call that may be hedged, every attempt (Polly decides when).</summary>
+    public ValueTask<AttemptResult> FirstAttemptAsync(Call call, RoutingStrategy? strategy) =>
+        call.MayHedge
+            ? ResendAsync(call, strategy, first: null)
+            : attempts.SendAsync(call, router.Next(call, strategy), strategy?.Name, call.Token);
+
+    /// <summary>After a failed first attempt: sends the call again while that is allowed, and returns the last outcome.</summary>
+    public ValueTask<AttemptResult> AfterFailureAsync(Call call, RoutingStrategy? strategy, AttemptResult first)
     {
-        var strategy = router.StrategyOf(call);
-        AttemptResult? first = null;
-        if (!call.MayHedge)
-        {
-            var attempt = await attempts.SendAsync(call, router.Next(call, strategy), strategy?.Name, call.Token).ConfigureAwait(false);
-            if (attempt.Failure is not { } failure)
-            {
-                return attempt;
-            }
+        call.Record(first.Failure!);
+        return ResendAsync(call, strategy, first);
+    }
 
-            call.Record(failure);
-            first = attempt;
-        }
-
+    private async ValueTask<AttemptResult> ResendAsync(Call call, RoutingStrategy? strategy, AttemptResult? first)
+    {
         var pipeline = call.Target.Settings.ResendPipeline(call.MayHedge, Build);
         var context = ResilienceContextPool.Shared.Get(call.Token);
         context.Properties.Set(s_call, call);
