@@ -22,8 +22,11 @@ public class CallBenchmarks
     private FleetRuntime _runtime = null!;
     private FleetRuntime _plainRuntime = null!;
 
+    // Synchronous: the in-process toolchain (--inProcess) must not start a workload before the sessions are open.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _rawServer = new InMemoryServer();
         _fleetServer = new InMemoryServer();
@@ -42,7 +45,9 @@ public class CallBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         await _client.DisposeAsync();
         await _runtime.DisposeAsync();
