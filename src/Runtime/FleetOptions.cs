@@ -85,6 +85,29 @@ public sealed class FleetOptions
         return options;
     }
 
+    /// <summary>
+    /// Per-tool settings name a server's tool as <c>server/tool</c> and a unified tool by its name alone; a bare name that
+    /// is no unified tool of the manifest but a tool of some of its servers is a mistake (it would apply to nothing), so it
+    /// is refused with the keys that would work.
+    /// </summary>
+    private static void ValidateToolKeys(FleetManifest manifest, string owner, IEnumerable<string> keys)
+    {
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            if (key.Contains('/', StringComparison.Ordinal) || manifest.ToolGroups.Any(group => group.ToolName == key))
+            {
+                continue;
+            }
+
+            var servers = manifest.Servers.Where(server => server.Tools.Any(tool => tool.ToolName == key)).Select(server => $"'{server.Name}/{key}'").ToList();
+            if (servers.Count > 0)
+            {
+                throw new ValidationException(
+                    $"{owner}: '{key}' names no unified tool; a server's tool is named as server/tool: {string.Join(", ", servers)}.");
+            }
+        }
+    }
+
     /// <summary>Checks the options against the servers the generated code expects.</summary>
     /// <exception cref="ValidationException">The options are inconsistent or a server of the manifest is not configured.</exception>
     public void Validate(FleetManifest manifest)
@@ -110,6 +133,10 @@ public sealed class FleetOptions
         {
             throw new ValidationException($"{nameof(CallTimeout)} must be positive or infinite; it is {CallTimeout}.");
         }
+
+        ValidateToolKeys(manifest, "Resilience.Tools", Resilience.Tools.Keys);
+        ValidateToolKeys(manifest, "Routing.ToolStrategies", Routing.ToolStrategies.Keys);
+        ValidateToolKeys(manifest, "Caching.ToolTimeToLive", Caching.ToolTimeToLive.Keys);
 
         var duplicate = Servers.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -78,7 +78,7 @@ public sealed partial class FleetRuntime
     {
         entry.Enter();
         var requestTimeout = _options.Connection.RequestTimeout;
-        using var timeout = new RequestTimeout(requestTimeout, _time, cancellationToken);
+        using var timeout = new RequestTimeout(requestTimeout, _options.TimeProvider, cancellationToken);
         McpClient? client = null;
         try
         {
@@ -91,14 +91,14 @@ public sealed partial class FleetRuntime
         }
         catch (McpProtocolException e)
         {
-            throw new McpProtocolException(Redact(entry, $"Server '{entry.Name}' could not {what}: {e.Message}"), e, e.ErrorCode);
+            throw new McpProtocolException(_secrets.Mask($"Server '{entry.Name}' could not {what}: {e.Message}"), _secrets.Wrap(e), e.ErrorCode);
         }
         catch (Exception e) when (e is IOException or HttpRequestException && client is not null)
         {
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, Redact(entry, $"Server '{entry.Name}': the session ended while asked to {what} ({e.Message})."), e);
+                entry.Name, ConnectionFailureKind.Unreachable, _secrets.Mask($"Server '{entry.Name}': the session ended while asked to {what} ({e.Message})."), _secrets.Wrap(e));
         }
         finally
         {

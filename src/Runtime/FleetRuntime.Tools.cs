@@ -42,7 +42,7 @@ public sealed partial class FleetRuntime
         entry.Enter();
 
         var requestTimeout = _options.Connection.RequestTimeout;
-        using var timeout = new RequestTimeout(requestTimeout, _time, cancellationToken);
+        using var timeout = new RequestTimeout(requestTimeout, _options.TimeProvider, cancellationToken);
         McpClient? client = null;
         try
         {
@@ -69,7 +69,7 @@ public sealed partial class FleetRuntime
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, Redact(entry, $"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), e);
+                entry.Name, ConnectionFailureKind.Unreachable, _secrets.Mask($"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), _secrets.Wrap(e));
         }
         finally
         {

@@ -60,7 +60,7 @@ internal static class UnifiedToolEmitter
                 writeParameters();
                 DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
                 DocWriter.Returns(writer, ToolDocs.Returns(group.ResultKind));
-                ToolDocs.WriteExceptions(writer, group.ResultKind, unified: true);
+                ToolDocs.WriteExceptions(writer, group.ResultKind);
             });
 
     /// <summary>

@@ -15,9 +15,9 @@ namespace McpFleet.AI;
 /// <remarks>
 /// A tool error (<c>isError</c>), and arguments the server refuses as invalid, come back to the model as data naming the
 /// server, as with the MCP SDK's <c>McpClientTool</c>, so it can correct itself. Everything else follows the fleet's
-/// exception contract: <see cref="Connections.ServerConnectionException"/>, <see cref="ToolCallTimeoutException"/>,
-/// <see cref="ToolBlockedException"/>, <see cref="ToolOutcomeUnknownException"/> and the rest are thrown, for the
-/// function-invoking client to handle.
+/// exception contract, built on whether the request was sent: <see cref="ToolNotSentException"/> (drift blocking
+/// included: <see cref="ToolBlockedException"/>), <see cref="ToolOutcomeUnknownException"/> (and its
+/// <see cref="ToolCallTimeoutException"/>) and the other failures are thrown, for the function-invoking client to handle.
 /// </remarks>
 public sealed class FleetAIFunction : AIFunction
 {

@@ -19,11 +19,14 @@ public static class FleetAITools
     /// <returns>The tools, in ordinal order of their names; with <see cref="ToolSearchMode.Local"/>, a list that grows
     /// as the model finds tools.</returns>
     /// <exception cref="ArgumentException">The options name a server or tool the fleet does not have.</exception>
+    /// <exception cref="NotSupportedException">The fleet was created over a runtime of the application's own (a fake).</exception>
     public static Task<IList<AITool>> GetAIToolsAsync<TFleet>(this TFleet fleet, FleetAIToolOptions? options = null, CancellationToken cancellationToken = default)
         where TFleet : IFleet<TFleet>
     {
         ArgumentNullException.ThrowIfNull(fleet);
-        return fleet.Runtime.GetAIToolsAsync(TFleet.Manifest, options, cancellationToken);
+        var runtime = fleet.Runtime as FleetRuntime
+            ?? throw new NotSupportedException($"The fleet's tools for a model are called through its {nameof(FleetRuntime)}; this fleet was created over a {fleet.Runtime.GetType().Name}.");
+        return runtime.GetAIToolsAsync(TFleet.Manifest, options, cancellationToken);
     }
 
     /// <summary>The tools of <paramref name="manifest"/>, called through <paramref name="runtime"/>; see

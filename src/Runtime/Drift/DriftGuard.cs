@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using McpFleet.Configuration;
@@ -21,6 +22,7 @@ internal sealed class DriftGuard
     private readonly Action<ServerDefinition, DriftVerdict, DriftVerdict> _decided;
     private readonly Lock _gate = new();
     private DriftVerdict _verdict = DriftVerdict.None;
+    private FrozenDictionary<string, ToolHints> _liveHints = FrozenDictionary<string, ToolHints>.Empty;
     private long _checksStarted;
     private long _latestApplied;
 
@@ -46,6 +48,11 @@ internal sealed class DriftGuard
 
     /// <summary>The latest check's verdict.</summary>
     public DriftVerdict Verdict => Volatile.Read(ref _verdict);
+
+    /// <summary>The hints the server's latest listing declares for <paramref name="toolName"/>, or <see langword="null"/>
+    /// when it was not listed (or the server is not checked). The call path acts on the stricter of these and the
+    /// snapshot's, whatever the drift policy does about a difference.</summary>
+    public ToolHints? LiveHints(string toolName) => Volatile.Read(ref _liveHints).GetValueOrDefault(toolName);
 
     /// <summary>Whether calls of <paramref name="toolName"/> are refused now.</summary>
     public bool IsBlocked(string toolName) => Verdict.IsBlocked(toolName);
@@ -119,8 +126,28 @@ internal sealed class DriftGuard
             _latestApplied = check;
             previous = _verdict;
             Volatile.Write(ref _verdict, verdict);
+            Volatile.Write(ref _liveHints, LiveToolHints(live));
         }
 
         _decided(_server, verdict, previous);
+    }
+
+    private static FrozenDictionary<string, ToolHints> LiveToolHints(IReadOnlyList<JsonElement> live)
+    {
+        var hints = new Dictionary<string, ToolHints>(StringComparer.Ordinal);
+        foreach (var tool in live)
+        {
+            if (tool.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            {
+                hints[name.GetString()!] = tool.TryGetProperty("annotations", out var annotations) && annotations.ValueKind == JsonValueKind.Object
+                    ? new ToolHints(Flag(annotations, "readOnlyHint"), Flag(annotations, "destructiveHint"), Flag(annotations, "idempotentHint"), Flag(annotations, "openWorldHint"))
+                    : ToolHints.None;
+            }
+        }
+
+        return hints.ToFrozenDictionary(StringComparer.Ordinal);
+
+        static bool? Flag(JsonElement annotations, string name) =>
+            annotations.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
     }
 }

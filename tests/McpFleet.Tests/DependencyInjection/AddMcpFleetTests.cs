@@ -25,7 +25,7 @@ public sealed class AddMcpFleetTests
             ["McpFleet:Connection:MaxConcurrentCalls"] = "4",
             ["McpFleet:Health:FailureThreshold"] = "5",
             ["McpFleet:Routing:Strategy"] = "least-outstanding",
-            ["McpFleet:Routing:Tools:echo"] = "consistent-hash:message",
+            ["McpFleet:Routing:Tools:alpha/echo"] = "consistent-hash:message",
             ["McpFleet:Servers:alpha:Command"] = command,
             ["McpFleet:Servers:alpha:Args:0"] = arguments[0],
             ["McpFleet:Servers:alpha:Args:1"] = arguments[1],
@@ -41,9 +41,9 @@ public sealed class AddMcpFleetTests
 
         Assert.Same(fleet, provider.GetRequiredService<HandWrittenFleet>());
         Assert.Equal("from DI", echo.Text);
-        Assert.Equal("least-outstanding", fleet.Runtime.RoutingStrategy.Name);
-        Assert.Equal("consistent-hash", fleet.Runtime.GetRoutingStrategy("echo").Name);
-        var status = Assert.Single(fleet.Runtime.GetServerStatuses());
+        Assert.Equal("least-outstanding", fleet.Fleet.RoutingStrategy.Name);
+        Assert.Equal("consistent-hash", fleet.Fleet.GetRoutingStrategy("alpha/echo").Name);
+        var status = Assert.Single(fleet.Fleet.GetServerStatuses());
         Assert.Equal(3, status.Weight);
         Assert.Equal(["eu"], status.Tags);
     }
@@ -79,7 +79,7 @@ public sealed class AddMcpFleetTests
             var fleet = host.Services.GetRequiredService<HandWrittenFleet>();
 
             Assert.NotEqual(Path.TrimEndingDirectorySeparator(contentRoot), Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()));
-            Assert.Equal(["alpha"], fleet.Runtime.ServerNames);
+            Assert.Equal(["alpha"], Assert.IsType<FleetRuntime>(fleet.Runtime).ServerNames);
             await host.StopAsync();
         }
         finally
@@ -122,13 +122,15 @@ public sealed class AddMcpFleetTests
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>
-    private sealed class HandWrittenFleet(FleetRuntime runtime) : IFleet<HandWrittenFleet>
+    private sealed class HandWrittenFleet(IFleetRuntime runtime) : IFleet<HandWrittenFleet>
     {
         public static FleetManifest Manifest { get; } = new([SampleTools.Server("alpha")]);
 
-        public FleetRuntime Runtime { get; } = runtime;
+        public IFleetRuntime Runtime { get; } = runtime;
 
-        public static HandWrittenFleet Create(FleetRuntime runtime) => new(runtime);
+        public FleetRuntime Fleet => (FleetRuntime)Runtime;
+
+        public static HandWrittenFleet Create(IFleetRuntime runtime) => new(runtime);
 
         public ValueTask DisposeAsync() => Runtime.DisposeAsync();
     }

@@ -81,11 +81,13 @@ public sealed class FleetRuntimeTests : IDisposable
         var options = Options(TestServers.Stdio("slow", "--latency-ms", "30000"));
         options.CallTimeout = TimeSpan.FromMilliseconds(500);
         await using var runtime = Runtime(options, SampleTools.Server("slow"));
+        await runtime.ConnectAsync();
 
         var error = await Assert.ThrowsAsync<ToolCallTimeoutException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("slow"), new("hi")));
 
         Assert.Equal("Tool 'echo' on server 'slow' did not answer within 0.5 s.", error.Message);
+        Assert.Equal((CallDelivery.OutcomeUnknown, "slow"), (error.Delivery, error.Replica));
     }
 
     [Fact]
@@ -138,11 +140,12 @@ public sealed class FleetRuntimeTests : IDisposable
         await using var unpinned = Runtime(options, SampleTools.Server("legacy"));
 
         var echo = await pinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("pinned"));
-        var error = await Assert.ThrowsAsync<ServerConnectionException>(
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(
             () => unpinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("unpinned")));
 
         Assert.Equal("pinned", echo.Text);
-        Assert.Equal(ConnectionFailureKind.Timeout, error.Kind);
+        Assert.Equal(NotSentReason.Unreachable, error.Reason);
+        Assert.Equal(ConnectionFailureKind.Timeout, Assert.IsType<ServerConnectionException>(error.InnerException).Kind);
     }
 
     [Fact]
@@ -160,10 +163,12 @@ public sealed class FleetRuntimeTests : IDisposable
         options.AllowUnconfiguredServers = true;
         await using var runtime = Runtime(options, SampleTools.Server("alpha"), SampleTools.Server("beta"));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
 
         Assert.Equal("Server 'beta' is not configured in this fleet; configured: alpha.", error.Message);
+        Assert.Equal((NotSentReason.NoReplica, "beta"), (error.Reason, error.ServerName));
+        Assert.Empty(error.Attempts);
     }
 
     [Fact]
@@ -189,10 +194,11 @@ public sealed class FleetRuntimeTests : IDisposable
         var reason = "/cfg/mcp.json: server 'beta'.headers.Authorization: environment variable 'BETA_TOKEN' is not set.";
         Assert.Contains(logs.Messages, message => message.StartsWith($"Warning McpFleet.FleetRuntime: Server 'beta' is unavailable, and calls to it fail: {reason}", StringComparison.Ordinal));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(() => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
         var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("alpha"), new("still here"));
 
         Assert.Equal($"Server 'beta' is unavailable: {reason}", error.Message);
+        Assert.Equal(NotSentReason.NoReplica, error.Reason);
         Assert.Equal("still here", echo.Text);
     }
 
