@@ -105,6 +105,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0010");
 
+    public static readonly DiagnosticDescriptor UnknownSchemaType = new DiagnosticDescriptor(
+        id: "MCPF0011",
+        title: "Schema type is not a JSON Schema type",
+        messageFormat: "Tool '{0}' of server '{1}': the schema at '{2}' has the type '{3}', which JSON Schema does not define, so it is generated as JsonElement. The types are string, number, integer, boolean, array, object and null; report the misspelling to the server's authors.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0011");
+
     public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
         id: "MCPF0101",
         title: "Tool is offered by several servers",
