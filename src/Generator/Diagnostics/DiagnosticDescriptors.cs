@@ -114,6 +114,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0011");
 
+    public static readonly DiagnosticDescriptor NamespaceIsFleetClass = new DiagnosticDescriptor(
+        id: "MCPF0012",
+        title: "Namespace is the fleet class's name",
+        messageFormat: "The namespace '{0}' set by the Namespace metadata of its McpSnapshot item is, or is inside, the fleet class '{1}', which would be defined twice, so '{2}' is used instead. Choose another namespace, or another McpFleetTypeName.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0012");
+
     public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
         id: "MCPF0101",
         title: "Tool is offered by several servers",

@@ -231,12 +231,30 @@ namespace MyApp.Sample
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -248,6 +266,9 @@ namespace MyApp.Sample
         /// <summary>An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</summary>
         public string? Timezone { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -256,6 +277,20 @@ namespace MyApp.Sample
             if (Timezone is not null)
             {
                 writer.WriteString("timezone", Timezone);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "timezone")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -278,6 +313,9 @@ namespace MyApp.Sample
         /// <summary>The <c>unixTimeMilliseconds</c> value.</summary>
         public required long UnixTimeMilliseconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -293,6 +331,7 @@ namespace MyApp.Sample
                 Timezone = global::McpFleet.Generated.StructuredJson.GetString(content, "timezone", tool),
                 Local = global::McpFleet.Generated.StructuredJson.GetString(content, "local", tool),
                 UnixTimeMilliseconds = global::McpFleet.Generated.StructuredJson.GetInt64(content, "unixTimeMilliseconds", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "utc" or "timezone" or "local" or "unixTimeMilliseconds", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -304,6 +343,9 @@ namespace MyApp.Sample
         /// <summary>The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</summary>
         public string? Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -312,6 +354,20 @@ namespace MyApp.Sample
             if (Path is not null)
             {
                 writer.WriteString("path", Path);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -328,6 +384,9 @@ namespace MyApp.Sample
         /// <summary>The <c>entries</c> value.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Sample.ListFilesResultEntriesItem> Entries { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -341,6 +400,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Path = global::McpFleet.Generated.StructuredJson.GetString(content, "path", tool),
                 Entries = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Sample.ListFilesResultEntriesItem>(content, "entries", tool, global::MyApp.Sample.ListFilesResultEntriesItem.Read),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "path" or "entries", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -358,6 +418,9 @@ namespace MyApp.Sample
         /// <summary>The <c>size</c> value. Default: <c>null</c>.</summary>
         public long? Size { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the object from the tool's structured result.</summary>
         internal static global::MyApp.Sample.ListFilesResultEntriesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
@@ -367,6 +430,7 @@ namespace MyApp.Sample
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 Kind = global::McpFleet.Generated.StructuredJson.GetString(obj, "kind", tool),
                 Size = global::McpFleet.Generated.StructuredJson.GetInt64OrNull(obj, "size", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "kind" or "size", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -378,12 +442,30 @@ namespace MyApp.Sample
         /// <summary>The expression, e.g. '(1.5 + 2) × -3'.</summary>
         public required string Expression { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("expression", Expression);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "expression")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -398,6 +480,9 @@ namespace MyApp.Sample
         /// <summary>The <c>result</c> value.</summary>
         public required double Result { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -411,6 +496,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Expression = global::McpFleet.Generated.StructuredJson.GetString(content, "expression", tool),
                 Result = global::McpFleet.Generated.StructuredJson.GetDouble(content, "result", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "expression" or "result", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -428,6 +514,9 @@ namespace MyApp.Sample
         /// <summary>Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</summary>
         public long? TimeoutSeconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -436,7 +525,8 @@ namespace MyApp.Sample
             writer.WriteString("command", Command);
             if (Arguments is not null)
             {
-                writer.WriteStartArray("arguments");
+                writer.WritePropertyName("arguments");
+                writer.WriteStartArray();
                 foreach (var item in Arguments)
                 {
                     if (item is null)
@@ -456,6 +546,20 @@ namespace MyApp.Sample
                 writer.WriteNumber("timeoutSeconds", TimeoutSeconds.Value);
             }
 
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "command" or "arguments" or "timeoutSeconds")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -473,6 +577,9 @@ namespace MyApp.Sample
         /// <summary>The <c>stderr</c> value.</summary>
         public required string Stderr { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -487,6 +594,7 @@ namespace MyApp.Sample
                 ExitCode = global::McpFleet.Generated.StructuredJson.GetInt64(content, "exitCode", tool),
                 Stdout = global::McpFleet.Generated.StructuredJson.GetString(content, "stdout", tool),
                 Stderr = global::McpFleet.Generated.StructuredJson.GetString(content, "stderr", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "exitCode" or "stdout" or "stderr", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
