@@ -41,6 +41,9 @@ internal sealed class ShapeTable
         var key = Key(definition);
         if (_byKey.TryGetValue(key, out var existing))
         {
+            // One shape with extra properties allowed, one without (arguments and results often differ only so): the
+            // shared type keeps them, which is looser for the one, never stricter.
+            existing.AdditionalProperties ??= definition.AdditionalProperties;
             definition.Forward = existing;
             return existing;
         }
@@ -97,7 +100,7 @@ internal sealed class ShapeTable
         return key.ToString();
     }
 
-    /// <summary>A record's key: its properties in ordinal order (their order is not structure), then its extra properties.</summary>
+    /// <summary>A record's key: its properties in ordinal order (their order is not structure), then the type of its extra properties.</summary>
     private static void AppendRecord(StringBuilder key, TypeDefinition record)
     {
         key.Append("R{");
@@ -109,7 +112,8 @@ internal sealed class ShapeTable
             Append(key, string.Join(",", property.AllowedValuesJson));
         }
 
-        key.Append("}+").Append(record.AdditionalProperties?.Key ?? "-").Append(';');
+        // Whether extra properties of any value are allowed is not structure (see Share); their type, if declared, is.
+        key.Append("}+").Append(record.AdditionalProperties is { AcceptsAny: false } typed ? typed.Key : "*").Append(';');
     }
 
     /// <summary>Appends text with its length first, so that no text can look like the key's punctuation.</summary>

@@ -548,7 +548,7 @@ namespace MyApp.Memory
     public sealed record CreateEntitiesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateEntitiesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -561,7 +561,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateEntitiesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
             };
         }
     }
@@ -613,30 +613,17 @@ namespace MyApp.Memory
 
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>create_entities</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateEntitiesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateEntitiesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateEntitiesEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateEntitiesResultEntitiesItem
+            return new global::MyApp.Memory.CreateEntitiesEntitiesItem
             {
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
                 Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "entityType" or "observations", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -687,7 +674,7 @@ namespace MyApp.Memory
     public sealed record CreateRelationsResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateRelationsResult>
     {
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -700,7 +687,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateRelationsResult
             {
                 RawResult = result,
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -746,30 +733,17 @@ namespace MyApp.Memory
 
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>create_relations</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateRelationsResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateRelationsResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateRelationsRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateRelationsResultRelationsItem
+            return new global::MyApp.Memory.CreateRelationsRelationsItem
             {
                 From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
                 To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
                 RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "from" or "to" or "relationType", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -1069,10 +1043,10 @@ namespace MyApp.Memory
     public sealed record OpenNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.OpenNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1085,8 +1059,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.OpenNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -1121,10 +1095,10 @@ namespace MyApp.Memory
     public sealed record ReadGraphResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.ReadGraphResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1137,8 +1111,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.ReadGraphResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -1183,10 +1157,10 @@ namespace MyApp.Memory
     public sealed record SearchNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.SearchNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1199,8 +1173,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.SearchNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
