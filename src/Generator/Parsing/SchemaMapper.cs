@@ -193,7 +193,9 @@ internal sealed class SchemaMapper
             // A reference back to a schema still being mapped: a recursive type, which only a generated type can be.
             if (state.Definition is { } definition)
             {
+                // Its structure refers to itself, so it is shared by where it is in an equal root schema instead.
                 definition.IsRecursive = true;
+                definition.RecursionKey ??= scope.CanonicalRoot + "|" + target.Path.Substring(scope.RootPath.Length);
                 return new TypeDraft(KindOf(definition), isNullable: false, definition);
             }
 
@@ -279,7 +281,10 @@ internal sealed class SchemaMapper
 
         var bareStrings = values.Where(b => IsBareString(b.Branch.Node)).ToList();
         var mapped = values.Except(bareStrings).Select(b => (b.Branch, Type: b.Mapped ?? MapType(b.Branch.Node, b.Branch.Path, scope, b.Branch.Name))).ToList();
-        var jsonString = bareStrings.Count > 0 && mapped.Count > 0 && mapped.All(m => m.Type.Kind is TypeKind.Record or TypeKind.Map or TypeKind.List or TypeKind.Union);
+        // A list of strings beside a string is one or many strings, not a list's JSON text.
+        var jsonString = bareStrings.Count > 0 && mapped.Count > 0
+            && mapped.All(m => m.Type.Kind is TypeKind.Record or TypeKind.Map or TypeKind.List or TypeKind.Union)
+            && !mapped.Any(m => m.Type.Kind == TypeKind.List && m.Type.Item!.Kind == TypeKind.String);
         if (!jsonString)
         {
             mapped.AddRange(bareStrings.Select(b => (b.Branch, Type: new TypeDraft(TypeKind.String, isNullable: false))));
@@ -302,6 +307,12 @@ internal sealed class SchemaMapper
     private TypeDraft Unite(List<TypeDraft> types, JsonObject schema, string path, SchemaScope scope, string? preferredName, bool jsonStringForm, List<Branch>? branches = null)
     {
         var nullable = types.Any(t => t.IsNullable);
+        if (types.Count > 1 && types.All(t => t.Kind is TypeKind.String or TypeKind.Enum))
+        {
+            // Before duplicates go: each const-string branch is a string type, but together they are an enum.
+            return Strings(types.Select((t, i) => (t, branches?[i])).ToList(), schema, path, scope, preferredName).With(nullable ? true : null);
+        }
+
         var distinct = new List<(TypeDraft Type, Branch? Branch)>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < types.Count; i++)

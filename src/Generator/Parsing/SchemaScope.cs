@@ -5,6 +5,8 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>One root schema of a tool (its input or output schema) being mapped: what its <c>$ref</c>s resolve against.</summary>
 internal sealed class SchemaScope
 {
+    private string? _canonicalRoot;
+
     public SchemaScope(JsonObject root, string rootPath, ToolMappingContext context)
     {
         Root = root;
@@ -18,6 +20,9 @@ internal sealed class SchemaScope
     public string RootPath { get; }
 
     public ToolMappingContext Context { get; }
+
+    /// <summary>The root without its documentation, canonical (see <see cref="SchemaCanonicalizer"/>): a recursive type's identity.</summary>
+    public string CanonicalRoot => _canonicalRoot ??= SchemaCanonicalizer.Write(Root);
 
     /// <summary>The referenced schemas being mapped or mapped, by node: each is mapped once per root.</summary>
     public Dictionary<JsonNode, SchemaMapper.ReferenceState> References { get; } = [];

@@ -33,12 +33,12 @@ internal sealed class ShapeTable
     /// <summary>The definition to use: the first one with the same structure, or this one.</summary>
     public TypeDefinition Share(TypeDefinition definition)
     {
-        if (definition.IsRecursive)
+        if (definition.IsRecursive && definition.RecursionKey is null)
         {
             return definition;
         }
 
-        var key = Key(definition);
+        var key = definition.IsRecursive ? "rec|" + definition.RecursionKey : Key(definition);
         if (_byKey.TryGetValue(key, out var existing))
         {
             // One shape with extra properties allowed, one without (arguments and results often differ only so): the

@@ -56,6 +56,12 @@ internal sealed class TypeDefinition
     /// <summary>Whether the definition refers to itself: it is never shared, as its key would refer to itself.</summary>
     public bool IsRecursive { get; set; }
 
+    /// <summary>
+    /// A recursive definition's identity: its root schema (canonical) and its place in it. Equal roots give equal
+    /// recursive types, as the input and output schemas of a tool that echoes a tree do.
+    /// </summary>
+    public string? RecursionKey { get; set; }
+
     /// <summary>Whether mapping the definition is finished (a reference to an unfinished one is a recursion).</summary>
     public bool IsComplete { get; set; }
 
