@@ -240,17 +240,20 @@ internal sealed class TypeNamer
         }
 
         // Ordinal order of the wire names decides who gets a contested name; the record keeps the schema's order.
-        var propertyNames = new Dictionary<PropertyDraft, string>();
-        foreach (var property in drafts.OrderBy(p => p.WireName, StringComparer.Ordinal))
+        var propertyNames = new string[drafts.Count];
+        foreach (var i in InOrdinalOrder(drafts))
         {
+            var property = drafts[i];
             var candidate = Identifiers.ToPascal(property.WireName, "Value");
-            var propertyName = members.Allocate(candidate.Name, $"property '{property.WireName}'", out var takenBy);
-            _diagnostics.ReportRename(_diagnostics.AtName(property.Property), ToolMappingContext.Describe(toolName, property.Path), propertyName, candidate.Name, takenBy, candidate.ChangeReason);
-            propertyNames[property] = propertyName;
+            propertyNames[i] = members.Allocate(candidate.Name, "property '" + property.WireName + "'", out var takenBy);
+            if (takenBy is not null || candidate.ChangeReason is not null)
+            {
+                _diagnostics.ReportRename(_diagnostics.AtName(property.Property), ToolMappingContext.Describe(toolName, property.Path), propertyNames[i], candidate.Name, takenBy, candidate.ChangeReason);
+            }
         }
 
         var parameterNames = parameters ? NameParameters(drafts, toolName) : null;
-        var properties = drafts.Select(p => Property(p, propertyNames[p], parameterNames?[p], kind == RecordKind.UnionCase)).ToEquatableArray();
+        var properties = drafts.Select((p, i) => Property(p, propertyNames[i], parameterNames?[i], kind == RecordKind.UnionCase)).ToEquatableArray();
         var additionalName = additional is null ? null : members.Allocate("AdditionalProperties", "the record's additional properties", out _);
         return new RecordSpec(name, kind, schemaPath, description, properties, additional is null ? null : Spec(additional), additionalName, uses);
     }
@@ -259,21 +262,28 @@ internal sealed class TypeNamer
     /// Names the parameters in their own scope: a property renamed because of a record member (<c>ToString2</c>)
     /// still gives a plain parameter (<c>toString</c>).
     /// </summary>
-    private Dictionary<PropertyDraft, string> NameParameters(IReadOnlyList<PropertyDraft> drafts, string toolName)
+    private string[] NameParameters(IReadOnlyList<PropertyDraft> drafts, string toolName)
     {
         var parameters = new NameAllocator();
         parameters.Reserve("cancellationToken", "the method's cancellationToken parameter");
-        var names = new Dictionary<PropertyDraft, string>();
-        foreach (var property in drafts.OrderBy(p => p.WireName, StringComparer.Ordinal))
+        var names = new string[drafts.Count];
+        foreach (var i in InOrdinalOrder(drafts))
         {
+            var property = drafts[i];
             var candidate = Identifiers.ToCamel(Identifiers.ToPascal(property.WireName, "Value").Name);
-            var name = parameters.Allocate(candidate, $"property '{property.WireName}'", out var takenBy);
-            _diagnostics.ReportRename(_diagnostics.AtName(property.Property), "the parameter for " + ToolMappingContext.Describe(toolName, property.Path), name, candidate, takenBy, null);
-            names[property] = name;
+            names[i] = parameters.Allocate(candidate, "property '" + property.WireName + "'", out var takenBy);
+            if (takenBy is not null)
+            {
+                _diagnostics.ReportRename(_diagnostics.AtName(property.Property), "the parameter for " + ToolMappingContext.Describe(toolName, property.Path), names[i], candidate, takenBy, null);
+            }
         }
 
         return names;
     }
+
+    /// <summary>The positions of the properties in ordinal order of their wire names.</summary>
+    private static IEnumerable<int> InOrdinalOrder(IReadOnlyList<PropertyDraft> drafts) =>
+        Enumerable.Range(0, drafts.Count).OrderBy(i => drafts[i].WireName, StringComparer.Ordinal);
 
     private PropertySpec Property(PropertyDraft draft, string name, string? parameterName, bool isCase)
     {
