@@ -75,6 +75,19 @@ public sealed class AdversarialSnapshotTests(ITestOutputHelper output)
         Assert.Matches("A" + new string('a', 118) + "_[0-9a-f]{8}Async\\(", string.Concat(fleet.Output.Sources.Values));
     }
 
+    [Theory]
+    [InlineData("""{ "type": "object", "properties": { "p": { "type": "object", "properties": { "kind": { "const": "k" } }, "oneOf": [{ "$ref": "#" }] } } }""")]
+    [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "oneOf": [{ "$ref": "#/$defs/a" }, { "type": "string" }] } } }""")]
+    [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "$ref": "#/$defs/a" } } }""")]
+    [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "allOf": [{ "$ref": "#/$defs/b" }, { "$ref": "#/$defs/b" }] }, "b": { "allOf": [{ "$ref": "#/$defs/c" }, { "$ref": "#/$defs/c" }] }, "c": { "allOf": [{ "$ref": "#/$defs/a" }, { "$ref": "#/$defs/a" }, { "properties": { "x": { "type": "string" } } }] } } }""")]
+    [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "type": "object", "properties": { "next": { "$ref": "#/$defs/a" } }, "anyOf": [{ "$ref": "#/$defs/a" }, { "required": ["next"] }] } } }""")]
+    public void Schemas_that_refer_to_themselves_without_an_object_between_generate(string inputSchema)
+    {
+        using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools($$"""[ { "name": "t", "inputSchema": {{inputSchema}}, "outputSchema": {{inputSchema}} } ]"""));
+
+        Assert.NotNull(fleet.Type("TArguments").GetProperty("P"));
+    }
+
     [Fact]
     public void Leading_blank_lines_in_a_description_cost_linear_time()
     {

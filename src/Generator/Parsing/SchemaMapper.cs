@@ -25,6 +25,9 @@ internal sealed class SchemaMapper
     private static readonly string[] s_unions = ["anyOf", "oneOf"];
     private static readonly string[] s_combinators = ["allOf", "anyOf", "oneOf"];
 
+    /// <summary>How many schemas one object may be merged from: far beyond real schemas, short of an exponential one.</summary>
+    private const int MaxMergedParts = 1000;
+
     private readonly ShapeTable _shapes;
 
     public SchemaMapper(ShapeTable shapes) => _shapes = shapes;
@@ -202,9 +205,17 @@ internal sealed class SchemaMapper
             return Fallback(reference.Value, path, scope, "refers to itself without an object or union in between");
         }
 
+        // Each reference is mapped once, but a chain of them nests the mapping: bounded like the JSON parser's depth.
+        if (scope.ReferenceDepth >= JsonParser.MaxDepth)
+        {
+            return Fallback(reference.Value, path, scope, "nests references deeper than " + JsonParser.MaxDepth + " levels");
+        }
+
         state = new ReferenceState();
         scope.References[target.Node] = state;
+        scope.ReferenceDepth++;
         var type = MapType(target.Node, target.Path, scope, target.Name);
+        scope.ReferenceDepth--;
         state.Type = type;
         return type;
     }
@@ -535,6 +546,25 @@ internal sealed class SchemaMapper
     /// </summary>
     private TypeDraft MapMergedObject(JsonObject schema, string path, SchemaScope scope, string? preferredName, Branch? variant)
     {
+        // Parts come in by $ref without the memo of MapReference, so a part can lead back here: a cycle with no record between.
+        var key = (schema, variant?.Node);
+        if (!scope.Merging.Add(key))
+        {
+            return Fallback(variant?.Node ?? schema, variant?.Path ?? path, scope, "refers to itself through allOf or union branches, with no object in between");
+        }
+
+        try
+        {
+            return MapMergedObjectOnce(schema, path, scope, preferredName, variant);
+        }
+        finally
+        {
+            scope.Merging.Remove(key);
+        }
+    }
+
+    private TypeDraft MapMergedObjectOnce(JsonObject schema, string path, SchemaScope scope, string? preferredName, Branch? variant)
+    {
         var parts = new ObjectParts();
         if (!CollectObject(schema, path, scope, parts, depth: 0) || (variant is { } v && !CollectObject(v.Node, v.Path, scope, parts, depth: 0)))
         {
@@ -561,9 +591,10 @@ internal sealed class SchemaMapper
     /// </summary>
     private bool CollectObject(JsonNode node, string path, SchemaScope scope, ObjectParts parts, int depth)
     {
-        if (depth > 32)
+        // A part met again on its own path is a cycle; the budget bounds a schema whose parts repeat (allOf: [A, A]).
+        if (depth > 32 || ++parts.Visits > MaxMergedParts)
         {
-            parts.Problem = (node, path, "nests allOf or $ref too deeply to merge");
+            parts.Problem = (node, path, "nests or repeats allOf and $ref parts too much to merge");
             return false;
         }
 
@@ -685,7 +716,13 @@ internal sealed class SchemaMapper
         return new TypeDraft(KindOf(shared), isNullable: false, shared);
     }
 
-    private static List<Branch> FlattenUnion(JsonArray branches, string path, SchemaScope scope)
+    private static List<Branch> FlattenUnion(JsonArray branches, string path, SchemaScope scope) => FlattenUnion(branches, path, scope, []);
+
+    /// <param name="branches">The union's branches.</param>
+    /// <param name="path">Their path.</param>
+    /// <param name="scope">The root schema.</param>
+    /// <param name="entered">The unions referred to on the way here: one referring to itself is not entered again.</param>
+    private static List<Branch> FlattenUnion(JsonArray branches, string path, SchemaScope scope, HashSet<JsonNode> entered)
     {
         var flat = new List<Branch>();
         for (var i = 0; i < branches.Items.Count; i++)
@@ -697,15 +734,15 @@ internal sealed class SchemaMapper
             {
                 // A branch that refers to a definition is that definition, under its name.
                 name = target.Name;
-                if (target.Node is JsonObject nested && IsPlainUnion(nested, out var inner))
+                if (target.Node is JsonObject nested && IsPlainUnion(nested, out var inner) && entered.Add(nested))
                 {
-                    flat.AddRange(FlattenUnion(inner, JsonPaths.Member(target.Path, nested.GetProperty("anyOf") is null ? "oneOf" : "anyOf"), scope));
+                    flat.AddRange(FlattenUnion(inner, JsonPaths.Member(target.Path, nested.GetProperty("anyOf") is null ? "oneOf" : "anyOf"), scope, entered));
                     continue;
                 }
             }
             else if (node is JsonObject obj && IsPlainUnion(obj, out var inner))
             {
-                flat.AddRange(FlattenUnion(inner, JsonPaths.Member(branchPath, obj.GetProperty("anyOf") is null ? "oneOf" : "anyOf"), scope));
+                flat.AddRange(FlattenUnion(inner, JsonPaths.Member(branchPath, obj.GetProperty("anyOf") is null ? "oneOf" : "anyOf"), scope, entered));
                 continue;
             }
 
@@ -778,11 +815,12 @@ internal sealed class SchemaMapper
     private static bool IsKnownType(string type) => type is "string" or "integer" or "number" or "boolean" or "array" or "object";
 
     /// <summary>Whether a branch can merge with object properties: an object schema, a reference to one, or constraints only.</summary>
-    private static bool IsObjectLike(JsonNode node, SchemaScope scope)
+    private static bool IsObjectLike(JsonNode node, SchemaScope scope, int depth = 0)
     {
         if (node is JsonObject { } schema && schema.GetValueOrNull("$ref") is JsonString { Value: var pointer })
         {
-            return SchemaReferences.Resolve(scope.Root, scope.RootPath, pointer) is { } target && IsObjectLike(target.Node, scope);
+            // A chain of references is followed as far as a real schema would go, and no further: it may be a cycle.
+            return depth < 32 && SchemaReferences.Resolve(scope.Root, scope.RootPath, pointer) is { } target && IsObjectLike(target.Node, scope, depth + 1);
         }
 
         return node is JsonObject obj
@@ -908,6 +946,9 @@ internal sealed class SchemaMapper
         public bool AllowsAdditional => !ForbidsAdditional || AdditionalProperties is not null;
 
         public (JsonNode At, string Path, string Reason)? Problem { get; set; }
+
+        /// <summary>How many schemas were collected, against <see cref="MaxMergedParts"/>.</summary>
+        public int Visits { get; set; }
 
         private Dictionary<string, List<(JsonProperty Property, string Path)>>? _alternatives;
 

@@ -27,6 +27,12 @@ internal sealed class SchemaScope
     /// <summary>The referenced schemas being mapped or mapped, by node: each is mapped once per root.</summary>
     public Dictionary<JsonNode, SchemaMapper.ReferenceState> References { get; } = [];
 
+    /// <summary>How many references are being mapped inside one another.</summary>
+    public int ReferenceDepth { get; set; }
+
+    /// <summary>The objects being merged from their parts (schema, union branch), to stop at a cycle through parts.</summary>
+    public HashSet<(JsonNode Schema, JsonNode? Variant)> Merging { get; } = [];
+
     /// <summary>Records the definition a referenced schema starts, so that a reference back to it is a recursion.</summary>
     public void Enter(JsonNode schema, TypeDefinition definition)
     {
