@@ -81,7 +81,8 @@ public sealed class AdversarialSnapshotTests(ITestOutputHelper output)
     [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "$ref": "#/$defs/a" } } }""")]
     [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "allOf": [{ "$ref": "#/$defs/b" }, { "$ref": "#/$defs/b" }] }, "b": { "allOf": [{ "$ref": "#/$defs/c" }, { "$ref": "#/$defs/c" }] }, "c": { "allOf": [{ "$ref": "#/$defs/a" }, { "$ref": "#/$defs/a" }, { "properties": { "x": { "type": "string" } } }] } } }""")]
     [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/a" } }, "$defs": { "a": { "type": "object", "properties": { "next": { "$ref": "#/$defs/a" } }, "anyOf": [{ "$ref": "#/$defs/a" }, { "required": ["next"] }] } } }""")]
-    public void Schemas_that_refer_to_themselves_without_an_object_between_generate(string inputSchema)
+    [InlineData("""{ "type": "object", "properties": { "p": { "$ref": "#/$defs/Equals" } }, "$defs": { "Equals": { "type": "object", "properties": { "Equals": { "type": "string" } } } } }""")]
+    public void Schemas_that_refer_to_themselves_or_name_record_members_generate(string inputSchema)
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools($$"""[ { "name": "t", "inputSchema": {{inputSchema}}, "outputSchema": {{inputSchema}} } ]"""));
 

@@ -22,6 +22,9 @@ internal static class ToolSpecBuilder
         var typeNames = new NameAllocator();
         typeNames.Reserve(className, "the server's class");
 
+        // A record named like a member every record has would declare that member twice (CS0542): "$defs": { "Equals": … }.
+        ReservedNames.ReserveRecordMembers(typeNames);
+
         // Every tool claims its own Arguments and Result names before any nested type is named, so that those main
         // types get the plain names.
         var claimed = tools.Select(tool => Claim(tool, toolNames, typeNames, diagnostics)).ToList();
