@@ -42,7 +42,7 @@ public sealed class CompilationTests
         Assert.Equal(
             [
                 "McpFleet.Alpha.g.cs", "McpFleet.Beta.g.cs", "McpFleet.ConflictReport.g.cs", "McpFleet.Everything.g.cs", "McpFleet.Filesystem.g.cs",
-                "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs", "McpFleet.Gamma.g.cs", "McpFleet.Memory.g.cs", "McpFleet.Sample.g.cs",
+                "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs", "McpFleet.Gamma.g.cs", "McpFleet.Memory.g.cs", "McpFleet.Sample.g.cs", "McpFleet.Typing.g.cs",
             ],
             output.Sources.Keys.Order(StringComparer.Ordinal));
         using var compiled = GeneratedAssembly.Compile(output.Sources.Values, ConsumerCode);

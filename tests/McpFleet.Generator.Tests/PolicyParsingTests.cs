@@ -202,7 +202,7 @@ public sealed class PolicyParsingTests
             DiagnosticAssert.Single(msbuild, "MCPF0108"),
             "MCPF0108",
             DiagnosticSeverity.Error,
-            "The model-facing name separator 'a b' set by from the McpFleetModelNameSeparator property must be one or more characters from A-Z, a-z, 0-9, '_' and '-', so '__' is used instead");
+            "The model-facing name separator 'a b' set by the McpFleetModelNameSeparator property must be one or more characters from A-Z, a-z, 0-9, '_' and '-', so '__' is used instead");
     }
 
     [Fact]

@@ -105,6 +105,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0010");
 
+    public static readonly DiagnosticDescriptor UnknownSchemaType = new DiagnosticDescriptor(
+        id: "MCPF0011",
+        title: "Schema type is not a JSON Schema type",
+        messageFormat: "Tool '{0}' of server '{1}': the schema at '{2}' has the type '{3}', which JSON Schema does not define, so it is generated as JsonElement. The types are string, number, integer, boolean, array, object and null; report the misspelling to the server's authors.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0011");
+
+    public static readonly DiagnosticDescriptor NamespaceIsFleetClass = new DiagnosticDescriptor(
+        id: "MCPF0012",
+        title: "Namespace is the fleet class's name",
+        messageFormat: "The namespace '{0}' set by the Namespace metadata of its McpSnapshot item is, or is inside, the fleet class '{1}', which would be defined twice, so '{2}' is used instead. Choose another namespace, or another McpFleetTypeName.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0012");
+
     public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
         id: "MCPF0101",
         title: "Tool is offered by several servers",

@@ -42,6 +42,7 @@ internal static class KnownTypes
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonValueKind = "global::System.Text.Json.JsonValueKind";
     public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string CancellationToken = "global::System.Threading.CancellationToken";

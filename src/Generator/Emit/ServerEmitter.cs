@@ -33,6 +33,18 @@ internal static class ServerEmitter
                 RecordEmitter.Write(writer, record, tool, server.Name, ns);
             }
 
+            foreach (var union in tool.Unions)
+            {
+                writer.WriteLine();
+                UnionEmitter.Write(writer, union, tool, server.Name, ns);
+            }
+
+            foreach (var union in tool.ScalarUnions)
+            {
+                writer.WriteLine();
+                ScalarUnionEmitter.Write(writer, union, tool, server.Name, ns);
+            }
+
             foreach (var spec in tool.Enums)
             {
                 writer.WriteLine();

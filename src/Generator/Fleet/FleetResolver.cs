@@ -27,7 +27,9 @@ internal static class FleetResolver
         diagnostics.AddRange(policy.Diagnostics);
         var accepted = RemoveDuplicateNamespaces(RemoveDuplicateNames(servers, diagnostics), diagnostics);
 
-        var identifiers = new NameAllocator();
+        // Case-insensitive: the identifier names the server's file, McpFleet.{Identifier}.g.cs, and Roslyn requires hint
+        // names to differ in more than case (CS8785 would lose the whole fleet: "filesystem" and "file-system").
+        var identifiers = new NameAllocator(StringComparer.OrdinalIgnoreCase);
 
         // A server namespace {FleetNamespace}.{Identifier} must not be the fleet class {FleetNamespace}.{TypeName},
         // nor a namespace another server set by metadata; and the hint name McpFleet.{Identifier}.g.cs not the report's.

@@ -74,7 +74,7 @@ internal static class SnapshotParser
 
         // "weather-server" gives WeatherServer, not WeatherServerServer.
         var className = candidate.Name.EndsWith("Server", StringComparison.Ordinal) ? candidate.Name : candidate.Name + "Server";
-        var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", diagnostics);
+        var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", $"{settings.Namespace}.{settings.TypeName}", diagnostics);
 
         var definitions = ReadToolDefinitions(tools, diagnostics, cancellationToken);
         var toolSpecs = ToolSpecBuilder.Build(definitions, serverName, className, diagnostics);
@@ -196,8 +196,15 @@ internal static class SnapshotParser
         return true;
     }
 
-    private static string? CheckNamespaceOverride(string? value, string replacement, SnapshotDiagnostics diagnostics)
+    private static string? CheckNamespaceOverride(string? value, string replacement, string fleetClass, SnapshotDiagnostics diagnostics)
     {
+        if (value is not null && (value == fleetClass || value.StartsWith(fleetClass + ".", StringComparison.Ordinal)))
+        {
+            // A namespace named like the fleet class would define that name twice (CS0101).
+            diagnostics.Add(DiagnosticDescriptors.NamespaceIsFleetClass, diagnostics.AtStart(), value, fleetClass, replacement);
+            return null;
+        }
+
         if (value is null || Identifiers.IsValidNamespace(value))
         {
             return value;

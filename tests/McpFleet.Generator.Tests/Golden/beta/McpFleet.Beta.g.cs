@@ -121,12 +121,30 @@ namespace MyApp.Beta
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -138,6 +156,9 @@ namespace MyApp.Beta
         /// <summary>An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</summary>
         public string? Timezone { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -146,6 +167,20 @@ namespace MyApp.Beta
             if (Timezone is not null)
             {
                 writer.WriteString("timezone", Timezone);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "timezone")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -168,6 +203,9 @@ namespace MyApp.Beta
         /// <summary>The <c>unixTimeMilliseconds</c> value.</summary>
         public required long UnixTimeMilliseconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -183,6 +221,7 @@ namespace MyApp.Beta
                 Timezone = global::McpFleet.Generated.StructuredJson.GetString(content, "timezone", tool),
                 Local = global::McpFleet.Generated.StructuredJson.GetString(content, "local", tool),
                 UnixTimeMilliseconds = global::McpFleet.Generated.StructuredJson.GetInt64(content, "unixTimeMilliseconds", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "utc" or "timezone" or "local" or "unixTimeMilliseconds", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }

@@ -648,12 +648,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -691,6 +709,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>excludePatterns</c> argument. Default: <c>[]</c>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? ExcludePatterns { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -699,12 +720,27 @@ namespace MyApp.Filesystem
             writer.WriteString("path", Path);
             if (ExcludePatterns is not null)
             {
-                writer.WriteStartArray("excludePatterns");
+                writer.WritePropertyName("excludePatterns");
+                writer.WriteStartArray();
                 foreach (var item in ExcludePatterns)
                 {
                     writer.WriteStringValue(item);
                 }
                 writer.WriteEndArray();
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "excludePatterns")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -747,13 +783,17 @@ namespace MyApp.Filesystem
         /// <summary>Preview changes using git-style diff format. Default: <c>false</c>.</summary>
         public bool? DryRun { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-            writer.WriteStartArray("edits");
+            writer.WritePropertyName("edits");
+            writer.WriteStartArray();
             foreach (var item in Edits)
             {
                 item.WriteTo(writer);
@@ -762,6 +802,20 @@ namespace MyApp.Filesystem
             if (DryRun is not null)
             {
                 writer.WriteBoolean("dryRun", DryRun.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "edits" or "dryRun")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -801,6 +855,9 @@ namespace MyApp.Filesystem
         /// <summary>Text to replace with</summary>
         public required string NewText { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -808,6 +865,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("oldText", OldText);
             writer.WriteString("newText", NewText);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "oldText" or "newText")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -819,12 +891,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -856,11 +946,23 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ListAllowedDirectoriesArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -895,12 +997,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -938,6 +1058,9 @@ namespace MyApp.Filesystem
         /// <summary>Sort entries by name or size. Default: <c>"name"</c>.</summary>
         public global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? SortBy { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -947,6 +1070,20 @@ namespace MyApp.Filesystem
             if (SortBy is not null)
             {
                 writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value));
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "sortBy")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1017,6 +1154,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>destination</c> argument.</summary>
         public required string Destination { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1024,6 +1164,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("source", Source);
             writer.WriteString("destination", Destination);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "source" or "destination")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1064,6 +1219,9 @@ namespace MyApp.Filesystem
         /// <summary>If provided, returns only the first N lines of the file</summary>
         public double? Head { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1078,6 +1236,20 @@ namespace MyApp.Filesystem
             if (Head is not null)
             {
                 writer.WriteNumber("head", Head.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "tail" or "head")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1114,12 +1286,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1129,7 +1319,7 @@ namespace MyApp.Filesystem
     public sealed record ReadMediaFileResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Filesystem.ReadMediaFileResult>
     {
         /// <summary>The <c>content</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement?> Content { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Filesystem.ReadMediaFileResultContentItem> Content { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1142,9 +1332,148 @@ namespace MyApp.Filesystem
             return new global::MyApp.Filesystem.ReadMediaFileResult
             {
                 RawResult = result,
-                Content = global::McpFleet.Generated.StructuredJson.GetList<global::System.Text.Json.JsonElement?>(content, "content", tool, static (item, tool) => item.ValueKind == global::System.Text.Json.JsonValueKind.Null ? null : global::McpFleet.Generated.StructuredJson.ReadElement(item, tool)),
+                Content = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Filesystem.ReadMediaFileResultContentItem>(content, "content", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItem.Read),
             };
         }
+    }
+
+    /// <summary>The object at <c>outputSchema.properties.content.items.anyOf[1].properties.resource</c> of tool <c>read_media_file</c> on server <c>filesystem</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public sealed record ReadMediaFileResultContentItemResourceResource
+    {
+        /// <summary>The <c>uri</c> value.</summary>
+        public required string Uri { get; init; }
+
+        /// <summary>The <c>mimeType</c> value.</summary>
+        public string? MimeType { get; init; }
+
+        /// <summary>The <c>blob</c> value.</summary>
+        public required string Blob { get; init; }
+
+        /// <summary>Reads the object from the tool's structured result.</summary>
+        internal static global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        {
+            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+            return new global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource
+            {
+                Uri = global::McpFleet.Generated.StructuredJson.GetString(obj, "uri", tool),
+                MimeType = global::McpFleet.Generated.StructuredJson.GetStringOrNull(obj, "mimeType", tool),
+                Blob = global::McpFleet.Generated.StructuredJson.GetString(obj, "blob", tool),
+            };
+        }
+    }
+
+    /// <summary>One of the values the schema at <c>outputSchema.properties.content.items</c> of tool <c>read_media_file</c> on server <c>filesystem</c> allows.</summary>
+    /// <remarks>Each case is a nested record: <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData"/>, <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource"/>; a value that matches none is <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.Unknown"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public abstract record ReadMediaFileResultContentItem
+    {
+        /// <summary>Only the nested cases derive from the union.</summary>
+        private protected ReadMediaFileResultContentItem()
+        {
+        }
+
+        /// <summary>Reads the value as the first case it matches.</summary>
+        internal static global::MyApp.Filesystem.ReadMediaFileResultContentItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        {
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::McpFleet.Generated.StructuredJson.Has(value, "type") && global::McpFleet.Generated.StructuredJson.Has(value, "data") && global::McpFleet.Generated.StructuredJson.Has(value, "mimeType"))
+            {
+                return global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData.Read(value, tool);
+            }
+
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::McpFleet.Generated.StructuredJson.Has(value, "type") && global::McpFleet.Generated.StructuredJson.Has(value, "resource") && global::McpFleet.Generated.StructuredJson.IsAbsentOr(value, "type", "resource"))
+            {
+                return global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource.Read(value, tool);
+            }
+
+            return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Unknown { Value = value.Clone() };
+        }
+
+        /// <summary>The case <c>WithData</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record WithData : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The <c>type</c> value.</summary>
+            public required global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType Type { get; init; }
+
+            /// <summary>The <c>data</c> value.</summary>
+            public required string Data { get; init; }
+
+            /// <summary>The <c>mimeType</c> value.</summary>
+            public required string MimeType { get; init; }
+
+            /// <summary>Reads the object from the tool's structured result.</summary>
+            internal static new global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+            {
+                var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+                return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData
+                {
+                    Type = global::McpFleet.Generated.StructuredJson.GetEnum<global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType>(obj, "type", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataTypeWireValues.FromWireValue),
+                    Data = global::McpFleet.Generated.StructuredJson.GetString(obj, "data", tool),
+                    MimeType = global::McpFleet.Generated.StructuredJson.GetString(obj, "mimeType", tool),
+                };
+            }
+        }
+
+        /// <summary>The case <c>Resource</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record Resource : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The <c>type</c> value. Always <c>"resource"</c>.</summary>
+            public string Type => "resource";
+
+            /// <summary>The <c>resource</c> value.</summary>
+            public required global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource Resource2 { get; init; }
+
+            /// <summary>Reads the object from the tool's structured result.</summary>
+            internal static new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+            {
+                var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+                return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource
+                {
+                    Resource2 = global::McpFleet.Generated.StructuredJson.GetObject<global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource>(obj, "resource", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource.Read),
+                };
+            }
+        }
+
+        /// <summary>A value that matches none of the other cases, kept as the JSON the server sent (or that you send).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record Unknown : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The value.</summary>
+            public required global::System.Text.Json.JsonElement Value { get; init; }
+        }
+    }
+
+    /// <summary>The values of <c>outputSchema.properties.content.items.anyOf[0].properties.type</c> of tool <c>read_media_file</c> on server <c>filesystem</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public enum ReadMediaFileResultContentItemWithDataType
+    {
+        /// <summary>The wire value <c>image</c>.</summary>
+        Image,
+        /// <summary>The wire value <c>audio</c>.</summary>
+        Audio,
+    }
+
+    /// <summary>Converts <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType"/> to and from the strings the tool uses.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    internal static class ReadMediaFileResultContentItemWithDataTypeWireValues
+    {
+        /// <summary>The string that stands for the value on the wire.</summary>
+        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value) => value switch
+        {
+            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image => "image",
+            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio => "audio",
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+        };
+
+        /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
+        public static global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType? FromWireValue(string value) => value switch
+        {
+            "image" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image,
+            "audio" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio,
+            _ => null,
+        };
     }
 
     /// <summary>The arguments of tool <c>read_multiple_files</c> on server <c>filesystem</c>.</summary>
@@ -1154,17 +1483,36 @@ namespace MyApp.Filesystem
         /// <summary>Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Paths { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("paths");
+            writer.WritePropertyName("paths");
+            writer.WriteStartArray();
             foreach (var item in Paths)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "paths")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1205,6 +1553,9 @@ namespace MyApp.Filesystem
         /// <summary>If provided, returns only the first N lines of the file</summary>
         public double? Head { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1219,6 +1570,20 @@ namespace MyApp.Filesystem
             if (Head is not null)
             {
                 writer.WriteNumber("head", Head.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "tail" or "head")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1261,6 +1626,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>excludePatterns</c> argument. Default: <c>[]</c>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? ExcludePatterns { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1270,12 +1638,27 @@ namespace MyApp.Filesystem
             writer.WriteString("pattern", Pattern);
             if (ExcludePatterns is not null)
             {
-                writer.WriteStartArray("excludePatterns");
+                writer.WritePropertyName("excludePatterns");
+                writer.WriteStartArray();
                 foreach (var item in ExcludePatterns)
                 {
                     writer.WriteStringValue(item);
                 }
                 writer.WriteEndArray();
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "pattern" or "excludePatterns")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1315,6 +1698,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>content</c> argument.</summary>
         public required string Content { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1322,6 +1708,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("path", Path);
             writer.WriteString("content", Content);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "content")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }

@@ -121,12 +121,30 @@ namespace MyApp.Gamma
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -138,6 +156,9 @@ namespace MyApp.Gamma
         /// <summary>The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</summary>
         public string? Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -146,6 +167,20 @@ namespace MyApp.Gamma
             if (Path is not null)
             {
                 writer.WriteString("path", Path);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -162,6 +197,9 @@ namespace MyApp.Gamma
         /// <summary>The <c>entries</c> value.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Gamma.ListFilesResultEntriesItem> Entries { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -175,6 +213,7 @@ namespace MyApp.Gamma
                 RawResult = result,
                 Path = global::McpFleet.Generated.StructuredJson.GetString(content, "path", tool),
                 Entries = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Gamma.ListFilesResultEntriesItem>(content, "entries", tool, global::MyApp.Gamma.ListFilesResultEntriesItem.Read),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "path" or "entries", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -192,6 +231,9 @@ namespace MyApp.Gamma
         /// <summary>The <c>size</c> value. Default: <c>null</c>.</summary>
         public long? Size { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the object from the tool's structured result.</summary>
         internal static global::MyApp.Gamma.ListFilesResultEntriesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
@@ -201,6 +243,7 @@ namespace MyApp.Gamma
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 Kind = global::McpFleet.Generated.StructuredJson.GetString(obj, "kind", tool),
                 Size = global::McpFleet.Generated.StructuredJson.GetInt64OrNull(obj, "size", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "kind" or "size", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }

@@ -273,7 +273,7 @@ namespace MyApp.Memory
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(
-            global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteRelationsRelationsItem> relations,
+            global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> relations,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteRelationsAsync(new global::MyApp.Memory.DeleteRelationsArguments { Relations = relations }, cancellationToken);
 
@@ -414,17 +414,36 @@ namespace MyApp.Memory
         /// <summary>The <c>observations</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.AddObservationsObservationsItem> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -462,18 +481,37 @@ namespace MyApp.Memory
         /// <summary>An array of observation contents to add</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Contents { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("entityName", EntityName);
-            writer.WriteStartArray("contents");
+            writer.WritePropertyName("contents");
+            writer.WriteStartArray();
             foreach (var item in Contents)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityName" or "contents")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -507,17 +545,36 @@ namespace MyApp.Memory
         /// <summary>The <c>entities</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("entities");
+            writer.WritePropertyName("entities");
+            writer.WriteStartArray();
             foreach (var item in Entities)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entities")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -527,7 +584,7 @@ namespace MyApp.Memory
     public sealed record CreateEntitiesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateEntitiesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -540,7 +597,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateEntitiesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
             };
         }
     }
@@ -558,6 +615,9 @@ namespace MyApp.Memory
         /// <summary>An array of observation contents associated with the entity</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -565,38 +625,41 @@ namespace MyApp.Memory
             writer.WriteStartObject();
             writer.WriteString("name", Name);
             writer.WriteString("entityType", EntityType);
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "name" or "entityType" or "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>create_entities</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateEntitiesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateEntitiesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateEntitiesEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateEntitiesResultEntitiesItem
+            return new global::MyApp.Memory.CreateEntitiesEntitiesItem
             {
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
                 Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "entityType" or "observations", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -608,17 +671,36 @@ namespace MyApp.Memory
         /// <summary>The <c>relations</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("relations");
+            writer.WritePropertyName("relations");
+            writer.WriteStartArray();
             foreach (var item in Relations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "relations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -628,7 +710,7 @@ namespace MyApp.Memory
     public sealed record CreateRelationsResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateRelationsResult>
     {
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -641,7 +723,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateRelationsResult
             {
                 RawResult = result,
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -659,6 +741,9 @@ namespace MyApp.Memory
         /// <summary>The type of the relation</summary>
         public required string RelationType { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -667,32 +752,34 @@ namespace MyApp.Memory
             writer.WriteString("from", From);
             writer.WriteString("to", To);
             writer.WriteString("relationType", RelationType);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "from" or "to" or "relationType")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>create_relations</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateRelationsResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateRelationsResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateRelationsRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateRelationsResultRelationsItem
+            return new global::MyApp.Memory.CreateRelationsRelationsItem
             {
                 From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
                 To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
                 RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "from" or "to" or "relationType", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -704,17 +791,36 @@ namespace MyApp.Memory
         /// <summary>An array of entity names to delete</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> EntityNames { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("entityNames");
+            writer.WritePropertyName("entityNames");
+            writer.WriteStartArray();
             foreach (var item in EntityNames)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityNames")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -753,17 +859,36 @@ namespace MyApp.Memory
         /// <summary>The <c>deletions</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteObservationsDeletionsItem> Deletions { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("deletions");
+            writer.WritePropertyName("deletions");
+            writer.WriteStartArray();
             foreach (var item in Deletions)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "deletions")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -805,18 +930,37 @@ namespace MyApp.Memory
         /// <summary>An array of observations to delete</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("entityName", EntityName);
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityName" or "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -826,19 +970,38 @@ namespace MyApp.Memory
     public sealed record DeleteRelationsArguments : global::McpFleet.Tools.IToolArguments
     {
         /// <summary>An array of relations to delete</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteRelationsRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
+
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("relations");
+            writer.WritePropertyName("relations");
+            writer.WriteStartArray();
             foreach (var item in Relations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "relations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -870,31 +1033,6 @@ namespace MyApp.Memory
         }
     }
 
-    /// <summary>The object at <c>inputSchema.properties.relations.items</c> of tool <c>delete_relations</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record DeleteRelationsRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Writes the object as the JSON the tool expects.</summary>
-        internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WriteString("from", From);
-            writer.WriteString("to", To);
-            writer.WriteString("relationType", RelationType);
-            writer.WriteEndObject();
-        }
-    }
-
     /// <summary>The arguments of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record OpenNodesArguments : global::McpFleet.Tools.IToolArguments
@@ -902,17 +1040,36 @@ namespace MyApp.Memory
         /// <summary>An array of entity names to retrieve</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Names { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("names");
+            writer.WritePropertyName("names");
+            writer.WriteStartArray();
             foreach (var item in Names)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "names")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -922,10 +1079,10 @@ namespace MyApp.Memory
     public sealed record OpenNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.OpenNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.OpenNodesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.OpenNodesResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -938,60 +1095,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.OpenNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.OpenNodesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.OpenNodesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.OpenNodesResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.OpenNodesResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record OpenNodesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.OpenNodesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.OpenNodesResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record OpenNodesResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.OpenNodesResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.OpenNodesResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -1000,11 +1105,23 @@ namespace MyApp.Memory
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ReadGraphArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1014,10 +1131,10 @@ namespace MyApp.Memory
     public sealed record ReadGraphResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.ReadGraphResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.ReadGraphResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.ReadGraphResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1030,60 +1147,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.ReadGraphResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.ReadGraphResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.ReadGraphResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.ReadGraphResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.ReadGraphResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>read_graph</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record ReadGraphResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.ReadGraphResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.ReadGraphResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>read_graph</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record ReadGraphResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.ReadGraphResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.ReadGraphResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -1095,12 +1160,30 @@ namespace MyApp.Memory
         /// <summary>The search query to match against entity names, types, and observation content</summary>
         public required string Query { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("query", Query);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "query")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1110,10 +1193,10 @@ namespace MyApp.Memory
     public sealed record SearchNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.SearchNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.SearchNodesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.SearchNodesResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1126,60 +1209,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.SearchNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.SearchNodesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.SearchNodesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.SearchNodesResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.SearchNodesResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>search_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record SearchNodesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.SearchNodesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.SearchNodesResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>search_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record SearchNodesResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.SearchNodesResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.SearchNodesResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }

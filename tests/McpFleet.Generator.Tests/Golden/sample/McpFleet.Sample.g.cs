@@ -251,12 +251,30 @@ namespace MyApp.Sample
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -268,6 +286,9 @@ namespace MyApp.Sample
         /// <summary>An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</summary>
         public string? Timezone { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -276,6 +297,20 @@ namespace MyApp.Sample
             if (Timezone is not null)
             {
                 writer.WriteString("timezone", Timezone);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "timezone")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -298,6 +333,9 @@ namespace MyApp.Sample
         /// <summary>The <c>unixTimeMilliseconds</c> value.</summary>
         public required long UnixTimeMilliseconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -313,6 +351,7 @@ namespace MyApp.Sample
                 Timezone = global::McpFleet.Generated.StructuredJson.GetString(content, "timezone", tool),
                 Local = global::McpFleet.Generated.StructuredJson.GetString(content, "local", tool),
                 UnixTimeMilliseconds = global::McpFleet.Generated.StructuredJson.GetInt64(content, "unixTimeMilliseconds", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "utc" or "timezone" or "local" or "unixTimeMilliseconds", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -324,6 +363,9 @@ namespace MyApp.Sample
         /// <summary>The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</summary>
         public string? Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -332,6 +374,20 @@ namespace MyApp.Sample
             if (Path is not null)
             {
                 writer.WriteString("path", Path);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -348,6 +404,9 @@ namespace MyApp.Sample
         /// <summary>The <c>entries</c> value.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Sample.ListFilesResultEntriesItem> Entries { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -361,6 +420,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Path = global::McpFleet.Generated.StructuredJson.GetString(content, "path", tool),
                 Entries = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Sample.ListFilesResultEntriesItem>(content, "entries", tool, global::MyApp.Sample.ListFilesResultEntriesItem.Read),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "path" or "entries", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -378,6 +438,9 @@ namespace MyApp.Sample
         /// <summary>The <c>size</c> value. Default: <c>null</c>.</summary>
         public long? Size { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the object from the tool's structured result.</summary>
         internal static global::MyApp.Sample.ListFilesResultEntriesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
@@ -387,6 +450,7 @@ namespace MyApp.Sample
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 Kind = global::McpFleet.Generated.StructuredJson.GetString(obj, "kind", tool),
                 Size = global::McpFleet.Generated.StructuredJson.GetInt64OrNull(obj, "size", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "kind" or "size", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -398,12 +462,30 @@ namespace MyApp.Sample
         /// <summary>The expression, e.g. '(1.5 + 2) × -3'.</summary>
         public required string Expression { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("expression", Expression);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "expression")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -418,6 +500,9 @@ namespace MyApp.Sample
         /// <summary>The <c>result</c> value.</summary>
         public required double Result { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -431,6 +516,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Expression = global::McpFleet.Generated.StructuredJson.GetString(content, "expression", tool),
                 Result = global::McpFleet.Generated.StructuredJson.GetDouble(content, "result", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "expression" or "result", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -448,6 +534,9 @@ namespace MyApp.Sample
         /// <summary>Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</summary>
         public long? TimeoutSeconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -456,7 +545,8 @@ namespace MyApp.Sample
             writer.WriteString("command", Command);
             if (Arguments is not null)
             {
-                writer.WriteStartArray("arguments");
+                writer.WritePropertyName("arguments");
+                writer.WriteStartArray();
                 foreach (var item in Arguments)
                 {
                     if (item is null)
@@ -476,6 +566,20 @@ namespace MyApp.Sample
                 writer.WriteNumber("timeoutSeconds", TimeoutSeconds.Value);
             }
 
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "command" or "arguments" or "timeoutSeconds")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -493,6 +597,9 @@ namespace MyApp.Sample
         /// <summary>The <c>stderr</c> value.</summary>
         public required string Stderr { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -507,6 +614,7 @@ namespace MyApp.Sample
                 ExitCode = global::McpFleet.Generated.StructuredJson.GetInt64(content, "exitCode", tool),
                 Stdout = global::McpFleet.Generated.StructuredJson.GetString(content, "stdout", tool),
                 Stderr = global::McpFleet.Generated.StructuredJson.GetString(content, "stderr", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "exitCode" or "stdout" or "stderr", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
