@@ -19,6 +19,8 @@ namespace McpFleet.Generator.Model;
 /// <param name="ResultKind">How the result is typed.</param>
 /// <param name="ResultName">The winner's (or first member's) result record, when <paramref name="ResultKind"/> is typed.</param>
 /// <param name="ResultNamespace">The namespace of <paramref name="ResultName"/>.</param>
+/// <param name="JoinedProducts">When a rule joined different products into the method, their names (replica group
+/// labels), in order of preference; empty for one product.</param>
 internal sealed record UnifiedToolSpec(
     string WireName,
     string Identifier,
@@ -33,7 +35,8 @@ internal sealed record UnifiedToolSpec(
     string ArgumentsNamespace,
     ToolResultKind ResultKind,
     string? ResultName,
-    string ResultNamespace)
+    string ResultNamespace,
+    EquatableArray<string> JoinedProducts)
 {
     public string MethodName => Identifier + "Async";
 }
