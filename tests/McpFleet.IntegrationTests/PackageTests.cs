@@ -5,8 +5,9 @@ namespace McpFleet.IntegrationTests;
 
 /// <summary>
 /// The one-PackageReference experience, for real: pack McpFleet, restore it from a local folder feed into a throwaway
-/// project outside the solution, build it with a snapshot item (the generator must load in the compiler with its own
-/// dependencies), run a typed call, and install the mcpfleet tool.
+/// project outside the solution, build it with snapshot items (the generator must load in the compiler with its own
+/// dependencies), run a typed call, and install the mcpfleet tool. The project's fleet is a realistic one: the reference
+/// servers everything, filesystem and memory, and two instances of the sample server, with no mcpfleet.json.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -30,8 +31,23 @@ public sealed class PackageTests : IDisposable
         var consumer = Directory.CreateDirectory(Path.Join(_work, "consumer")).FullName;
         WriteConsumer(consumer, feed, version);
 
-        var run = await RunAsync(consumer, "run", "--", SampleServerProcess.ServerAssemblyPath);
-        Assert.Contains("math_calc says 6 * 7 = 42", run.Output, StringComparison.Ordinal);
+        // Five products' worth of snapshots that share tool names build without a policy and without a warning.
+        var build = await RunAsync(consumer, "build");
+        Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MCPF", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Join(consumer, "mcpfleet.json")));
+
+        // The generated surface: everything and the sample server both offer echo, but they are different products.
+        var run = await RunAsync(consumer, "run", "--no-build", "--", SampleServerProcess.ServerAssemblyPath);
+        Assert.Contains("fleet.EchoAsync exists: False", run.Output, StringComparison.Ordinal);
+        Assert.Contains("unified: get_time, list_files, math_calc, run_command", run.Output, StringComparison.Ordinal);
+        Assert.Contains("members: sample-1, sample-2 (sample)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("fleet.MathCalcAsync says 6 * 7 = 42", run.Output, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(Directory.GetFiles(Path.Join(consumer, "bin"), "mcpfleet-conflicts.txt", SearchOption.AllDirectories).Single());
+        Assert.Contains(
+            "// [products] echo: mcp-servers/everything: everything 2.0.0; sample: sample-1 1.0.0, sample-2 1.0.0 -> different products, no unified method;",
+            report,
+            StringComparison.Ordinal);
 
         var tools = Path.Join(_work, "tools");
         await RunAsync(consumer, "tool", "install", "McpFleet.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
@@ -56,7 +72,18 @@ public sealed class PackageTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.Copy(Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "sample.snapshot.json"), Path.Join(directory, "sample.snapshot.json"));
+        var snapshots = Directory.CreateDirectory(Path.Join(directory, "snapshots")).FullName;
+        foreach (var server in new[] { "everything", "filesystem", "memory" })
+        {
+            File.Copy(Path.Join(RepositoryPaths.Root, "schemas", "snapshots", $"{server}.snapshot.json"), Path.Join(snapshots, $"{server}.snapshot.json"));
+        }
+
+        // Two instances of one product, captured once and copied: each item names its instance.
+        foreach (var instance in new[] { "sample-1", "sample-2" })
+        {
+            File.Copy(Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "sample.snapshot.json"), Path.Join(directory, $"{instance}.snapshot.json"));
+        }
+
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } cache
             ? cache
             : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -75,7 +102,9 @@ public sealed class PackageTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="McpFleet" Version="{version}" />
-                <McpSnapshot Include="sample.snapshot.json" />
+                <McpSnapshot Include="snapshots/*.snapshot.json" />
+                <McpSnapshot Include="sample-1.snapshot.json" ServerName="sample-1" />
+                <McpSnapshot Include="sample-2.snapshot.json" ServerName="sample-2" />
               </ItemGroup>
             </Project>
             """);
@@ -84,11 +113,23 @@ public sealed class PackageTests : IDisposable
             using McpFleet;
             using McpFleet.Configuration;
 
-            var options = new FleetOptions();
-            options.Servers.Add(ServerDefinition.Stdio("sample", "dotnet", args[0], "--name", "sample"));
+            Console.WriteLine($"fleet.EchoAsync exists: {typeof(Fleet).GetMethods().Any(m => m.Name == "EchoAsync")}");
+            Console.WriteLine($"unified: {string.Join(", ", Fleet.Manifest.ToolGroups.Select(g => g.ToolName))}");
+            foreach (var group in Fleet.Manifest.ToolGroups)
+            {
+                Console.WriteLine($"members: {string.Join(", ", group.Members.Select(m => m.Tool.ServerName))} ({string.Join(", ", group.Members.Select(m => m.Product).Distinct())})");
+            }
+
+            // Only the sample instances run; the reference servers' typed methods are not called here.
+            var options = new FleetOptions { AllowUnconfiguredServers = true };
+            foreach (var name in new[] { "sample-1", "sample-2" })
+            {
+                options.Servers.Add(ServerDefinition.Stdio(name, "dotnet", args[0], "--name", name, "--product", "sample"));
+            }
+
             await using var fleet = Fleet.Create(options);
-            var answer = await fleet.Sample.MathCalcAsync("6 * 7");
-            Console.WriteLine($"math_calc says {answer.Expression} = {answer.Result}");
+            var answer = await fleet.MathCalcAsync("6 * 7");
+            Console.WriteLine($"fleet.MathCalcAsync says {answer.Expression} = {answer.Result}");
             """);
     }
 
