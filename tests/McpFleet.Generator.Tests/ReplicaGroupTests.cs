@@ -168,9 +168,9 @@ public sealed class ReplicaGroupTests
     }
 
     [Theory]
-    [InlineData("everything", new[] { "everything" })]
-    [InlineData("sample-1", new[] { "sample-1", "sample-2" })]
-    public void A_rule_that_chooses_a_product_never_routes_to_another_products_identical_tool(string preferred, string[] members)
+    [InlineData("everything", new[] { "everything" }, "Servers <c>sample-1</c> and <c>sample-2</c> also offer it, as another product, reached only through their own properties.")]
+    [InlineData("sample-1", new[] { "sample-1", "sample-2" }, "Server <c>everything</c> also offers it, as another product, reached only through its own property.")]
+    public void A_rule_that_chooses_a_product_never_routes_to_another_products_identical_tool(string preferred, string[] members, string docs)
     {
         // The sample servers are at everything's version with everything's echo: once, that made all three "replicas".
         var inputs = new List<SnapshotInput>
@@ -186,6 +186,7 @@ public sealed class ReplicaGroupTests
         Assert.DoesNotContain(fleet.Output.Diagnostics, d => d.Severity > DiagnosticSeverity.Info);
         var echo = fleet.Manifest().ToolGroups.Single(g => g.ToolName == "echo");
         Assert.Equal(members, echo.Members.Select(m => m.Tool.ServerName));
+        Assert.Contains(docs, fleet.Output.Source("McpFleet.Fleet.g.cs"), StringComparison.Ordinal);
         Assert.Contains("keeps its own methods only", fleet.Output.WithId("MCPF0101").Single(d => d.Message().StartsWith("Tool 'echo'", StringComparison.Ordinal)).Message(), StringComparison.Ordinal);
     }
 

@@ -127,15 +127,23 @@ internal static class UnifiedToolEmitter
             routing += $" The description is server {DocText.Code(group.Members[0].ServerName)}'s.";
         }
 
-        if (group.ExcludedServers.Count == 0)
+        if (group.ExcludedServers.Count > 0)
         {
-            return routing;
+            var one = group.ExcludedServers.Count == 1;
+            var excluded = Servers(group.ExcludedServers);
+            routing += $" {char.ToUpperInvariant(excluded[0])}{excluded.Substring(1)} {(one ? "defines" : "define")} it differently and {(one ? "is" : "are")} "
+                + $"reached only through {(one ? "its own property" : "their own properties")}.";
         }
 
-        var one = group.ExcludedServers.Count == 1;
-        var excluded = Servers(group.ExcludedServers);
-        return $"{routing} {char.ToUpperInvariant(excluded[0])}{excluded.Substring(1)} {(one ? "defines" : "define")} it differently and {(one ? "is" : "are")} "
-            + $"reached only through {(one ? "its own property" : "their own properties")}.";
+        if (group.OtherProductServers.Count > 0)
+        {
+            var one = group.OtherProductServers.Count == 1;
+            var others = Servers(group.OtherProductServers);
+            routing += $" {char.ToUpperInvariant(others[0])}{others.Substring(1)} also {(one ? "offers" : "offer")} it, as another product, "
+                + $"reached only through {(one ? "its own property" : "their own properties")}.";
+        }
+
+        return routing;
     }
 
     private static string Resolution(UnifiedToolSpec group) =>

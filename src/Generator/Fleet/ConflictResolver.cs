@@ -118,13 +118,14 @@ internal sealed class ConflictResolver
         }
 
         var products = decision.Members.Select(m => m.Group).Distinct().ToList();
+        var excluded = decision.Excluded.ToList();
         return new UnifiedToolSpec(
             shared.WireName,
             identifier,
             decision.Resolution!.Value,
             decision.IsImplicitNewest ? "newest-version, the default for one product's versions" : decision.Rule?.Describe(),
             members.ToEquatableArray(),
-            decision.Excluded.Select(e => e.Name).ToEquatableArray(),
+            excluded.Where(e => products.Contains(e.Group)).Select(e => e.Name).ToEquatableArray(),
             winner.Tool.Title,
             winner.Tool.Description,
             hints,
@@ -133,6 +134,7 @@ internal sealed class ConflictResolver
             winner.Tool.ResultKind,
             winner.Tool.Result?.Name,
             winner.Placement.Namespace,
+            excluded.Where(e => !products.Contains(e.Group)).Select(e => e.Name).ToEquatableArray(),
             products.Count > 1 ? products.Select(p => p.Label).ToEquatableArray() : EquatableArray<string>.Empty);
     }
 
