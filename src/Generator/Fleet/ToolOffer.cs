@@ -14,11 +14,12 @@ internal sealed class ToolOffer
         WireName = wireName;
         Entries = entries;
         All = SharedTool.Classify(wireName, entries);
-        Groups = entries
-            .GroupBy(entry => entry.Group)
-            .Select(group => group.ToList())
-            .Select(members => new GroupOffer(members[0].Group, members, members.Count > 1 ? SharedTool.Classify(wireName, members) : null))
-            .ToList();
+        var groups = entries.GroupBy(entry => entry.Group).Select(group => group.ToList()).ToList();
+
+        // One product: its classification is the one just made, so the comparisons are not made twice.
+        Groups = groups.Count == 1
+            ? [new GroupOffer(groups[0][0].Group, entries, All)]
+            : groups.Select(members => new GroupOffer(members[0].Group, members, members.Count > 1 ? SharedTool.Classify(wireName, members) : null)).ToList();
     }
 
     public string WireName { get; }
