@@ -267,6 +267,24 @@ public sealed class ReplicaGroupTests
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Copies_are_one_error_per_product_that_names_every_copy()
+    {
+        var output = GeneratorHarness.Run(
+            [SampleCopy("sample-a"), SampleCopy("sample-b"), SampleCopy("mirror-1", "sample-mirror"), SampleCopy("mirror-2", "sample-mirror")]).AssertNoException();
+
+        // Both products' replicas agree, so each product copies the other's: an error for each, per tool.
+        var echo = output.WithId("MCPF0116").Where(d => d.Message().Contains("tool 'echo'", StringComparison.Ordinal)).Select(d => d.Message()).ToList();
+        Assert.Equal(10, output.WithId("MCPF0116").Count);
+        Assert.Equal(2, echo.Count);
+        Assert.StartsWith(
+            "Servers 'mirror-1' 1.0.0 and 'mirror-2' 1.0.0 offer tool 'echo' exactly as product 'sample' does (same definition and version as 'sample-a' 1.0.0 and 'sample-b' 1.0.0, which are its replicas), "
+                + "but report product 'sample-mirror': a copy under another name shadows the replicas' tool, so there is no unified method. If they are replicas of the same service, declare it:",
+            echo[0],
+            StringComparison.Ordinal);
+        Assert.StartsWith("Servers 'sample-a' 1.0.0 and 'sample-b' 1.0.0 offer tool 'echo' exactly as product 'sample-mirror' does", echo[1], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "defaults": { "strategy": "prefer", "server": "sample-a" } }""", new[] { "sample-a", "sample-b" })]
     [InlineData("""{ "servers": { "mirror": { "replicaOf": "sample-a" } } }""", new[] { "mirror", "sample-a", "sample-b" })]

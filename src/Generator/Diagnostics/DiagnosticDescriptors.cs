@@ -243,7 +243,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ToolShadowed = new DiagnosticDescriptor(
         id: "MCPF0116",
         title: "A copy of another product's replicated tool shadows it",
-        messageFormat: "Server {0} offers tool '{1}' exactly as {2} does (same definition and version as {3}, which are its replicas), but reports {4}: a copy under another name shadows the replicas' tool, so there is no unified method. If it is a replica of the same service, declare it: \"replicaOf\": \"{5}\" under \"servers\" in mcpfleet.json (or ReplicaOf metadata on its McpSnapshot item); otherwise say who fleet.{6} is for: add to \"tools\" in mcpfleet.json {7}.",
+        messageFormat: "{0} tool '{1}' exactly as {2} does (same definition and version as {3}, which are its replicas), but {4}: a copy under another name shadows the replicas' tool, so there is no unified method. If {5} of the same service, declare it: \"replicaOf\": \"{6}\" under \"servers\" in mcpfleet.json (or ReplicaOf metadata on its McpSnapshot item); otherwise say who fleet.{7} is for: add to \"tools\" in mcpfleet.json {8}.",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -219,38 +219,52 @@ internal sealed class ConflictResolver
             ConflictText.Rule(wireName, "prefer", largest.Entries[0].Name),
             ConflictText.Rule(wireName, "merge")));
 
+        var replicated = new List<GroupOffer>();
         foreach (var groupOffer in offer.Groups.Where(g => g.Shared is not null))
         {
             var shared = groupOffer.Shared!;
-            if (shared.Class != SharingClass.Replicas)
+            if (shared.Class == SharingClass.Replicas)
+            {
+                replicated.Add(groupOffer);
+            }
+            else if (shared.Class == SharingClass.Conflict || _policy.Default is null)
             {
                 // A default rule that decides one product's versions (a version strategy) settles its skew.
-                if (shared.Class == SharingClass.Conflict || _policy.Default is null)
-                {
-                    ReportDisagreement(shared, problems, groupOffer.Group);
-                }
+                ReportDisagreement(shared, problems, groupOffer.Group);
+            }
+        }
 
+        // One error per product whose servers copy another product's replicated tool, naming the first such product.
+        foreach (var product in offer.Groups)
+        {
+            var copied = replicated.FirstOrDefault(r => r.Group != product.Group && product.Entries.Any(e => IsCopy(e, r)));
+            if (copied is null)
+            {
                 continue;
             }
 
-            var replica = shared.Entries[0];
-            foreach (var copy in offer.Entries.Where(e => e.Group != groupOffer.Group && e.DefinitionKey == replica.DefinitionKey && e.Version == replica.Version))
-            {
-                _diagnostics.Add(DiagnosticInfo.Anchored(
-                    DiagnosticDescriptors.ToolShadowed,
-                    new SnapshotAnchor(copy.Server.FilePath, wireName),
-                    copy.Reference,
-                    wireName,
-                    groupOffer.Group.Describe(),
-                    shared.Servers,
-                    copy.Group.Describe(),
-                    replica.Name,
-                    Identifiers.ToPascal(wireName, "Tool").Name + "Async",
-                    ConflictText.Rule(wireName, "prefer", replica.Name)));
-                problems.Add($"error MCPF0116 ('{copy.Name}' copies the tool of {groupOffer.Group.Describe()})");
-            }
+            var copies = product.Entries.Where(e => IsCopy(e, copied)).ToList();
+            var one = copies.Count == 1;
+            var replica = copied.Entries[0];
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ToolShadowed,
+                new SnapshotAnchor(copies[0].Server.FilePath, wireName),
+                $"{(one ? "Server" : "Servers")} {ConflictText.List(copies.Select(c => c.Reference).ToList())} {(one ? "offers" : "offer")}",
+                wireName,
+                copied.Group.Describe(),
+                copied.Shared!.Servers,
+                $"{(one ? "reports" : "report")} {product.Group.Describe()}",
+                one ? "it is a replica" : "they are replicas",
+                replica.Name,
+                Identifiers.ToPascal(wireName, "Tool").Name + "Async",
+                ConflictText.Rule(wireName, "prefer", replica.Name)));
+            problems.Add($"error MCPF0116 ({ConflictText.List(copies.Select(c => $"'{c.Name}'").ToList())} {(one ? "copies" : "copy")} the tool of {copied.Group.Describe()})");
         }
     }
+
+    /// <summary>Whether a server offers exactly the tool, definition and version, that a product's replicas share.</summary>
+    private static bool IsCopy(ServerTool entry, GroupOffer replicas) =>
+        entry.DefinitionKey == replicas.Entries[0].DefinitionKey && entry.Version == replicas.Entries[0].Version;
 
     /// <summary>The warning or error for servers of one product that define the tool differently and no rule resolves.</summary>
     private void ReportDisagreement(SharedTool shared, List<string> problems, ReplicaGroup? product)
