@@ -19,7 +19,7 @@ internal static class McpServerOptionsFactory
         McpServerPrimitiveCollection<McpServerTool> tools = [];
         McpServerOptions serverOptions = new()
         {
-            ServerInfo = new Implementation { Name = options.Name, Title = options.Title, Version = options.Version },
+            ServerInfo = new Implementation { Name = options.Product ?? options.Name, Title = options.Title, Version = options.Version },
             ToolCollection = tools,
             ResourceCollection = [ServerInfoResource.Create(options, tools)],
         };

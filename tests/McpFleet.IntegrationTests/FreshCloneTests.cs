@@ -11,11 +11,9 @@ namespace McpFleet.IntegrationTests;
 /// then the same project on <c>net8.0</c>, self-contained on the .NET 8 runtime. The commands and code are read from
 /// README.md, so the README cannot drift from what works.
 /// </summary>
-public sealed partial class FreshCloneTests : IDisposable
+[Collection(PackedFeedConsumers.Name)]
+public sealed partial class FreshCloneTests(PackedFeed feed) : IDisposable
 {
-    // Only against hangs: packing from scratch takes minutes on a loaded 2-core machine.
-    private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(12);
-
     private readonly string _work = Directory.CreateTempSubdirectory("mcpfleet-fresh-clone-").FullName;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -25,19 +23,17 @@ public sealed partial class FreshCloneTests : IDisposable
     {
         var quickStart = QuickStart.Read(Path.Join(RepositoryPaths.Root, "README.md"));
 
-        // What the README says, with two changes only: a version of its own, so that no package cache can answer with
-        // another build of 0.1.0, and this test's feed folder for the clone's.
-        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var feed = Path.Join(_work, "feed");
+        // What the README says, with two changes only: the feed's version of its own, so that no package cache can
+        // answer with another build of 0.1.0, and the feed's folder for the clone's (the feed ran ./pack.sh).
+        var version = feed.Version;
         Assert.Equal("./pack.sh", quickStart.Pack);
-        await RunAsync("bash", RepositoryPaths.Root, [Path.Join(RepositoryPaths.Root, "pack.sh"), feed, $"-p:Version={version}"]);
-        Assert.Contains($"McpFleet.{version}.snupkg", Directory.GetFiles(feed).Select(Path.GetFileName));
+        Assert.Contains($"McpFleet.{version}.snupkg", Directory.GetFiles(feed.Folder).Select(Path.GetFileName));
 
         var app = Path.Join(_work, "MyApp");
         var allowed = Directory.CreateDirectory(Path.Join(_work, "data")).FullName;
         WriteMcpJson(app, allowed);
         var script = quickStart.AppCommands
-            .Replace("~/src/mcpfleet/artifacts/packages", feed, StringComparison.Ordinal)
+            .Replace("~/src/mcpfleet/artifacts/packages", feed.Folder, StringComparison.Ordinal)
             .Replace("0.1.0", version, StringComparison.Ordinal);
         await RunAsync("bash", _work, ["-euo", "pipefail", "-c", script]);
         Assert.True(File.Exists(Path.Join(app, "snapshots", "everything.snapshot.json")), "mcpfleet capture wrote no snapshot of everything");
@@ -109,17 +105,7 @@ public sealed partial class FreshCloneTests : IDisposable
 
     private async Task<CommandResult> RunAsync(string command, string workingDirectory, string[] arguments)
     {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } cache
-            ? cache
-            : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var result = await ExternalCommand.RunAsync(command, arguments, workingDirectory, s_commandTimeout, new Dictionary<string, string>
-        {
-            // The test's McpFleet packages are restored into a folder of their own, everything else from the machine's
-            // package cache; the compiler server is not left running after the test.
-            ["RestorePackagesPath"] = Path.Join(_work, "packages"),
-            ["RestoreAdditionalProjectFallbackFolders"] = packages,
-            ["UseSharedCompilation"] = "false",
-        });
+        var result = await ExternalCommand.RunAsync(command, arguments, workingDirectory, PackedFeed.CommandTimeout, PackedFeed.ConsumerEnvironment(_work));
         Assert.True(result.ExitCode == 0, $"{command} {string.Join(' ', arguments)}\n{result}");
         return result;
     }

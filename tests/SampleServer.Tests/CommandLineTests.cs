@@ -71,7 +71,7 @@ public class CommandLineTests
         Assert.Equal(0, exitCode);
         string[] options =
         [
-            "--name", "--title", "--version", "--transport", "--host", "--port", "--tools", "--root", "--allow-run-command",
+            "--name", "--product", "--title", "--version", "--transport", "--host", "--port", "--tools", "--root", "--allow-run-command",
             "--allow-tool-changes", "--latency-ms", "--fail-rate", "--seed", "--exit-after", "--journal", "--auth-token-env", "--ignore-discover", "--verbose",
         ];
         Assert.All(options, option => Assert.Contains(option, stdout, StringComparison.Ordinal));

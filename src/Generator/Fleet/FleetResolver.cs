@@ -79,7 +79,7 @@ internal static class FleetResolver
         if (servers.Count == 0)
         {
             // No fleet: nothing is generated, so there is nothing to report either.
-            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(0, 0, 0, "", EquatableArray<string>.Empty));
+            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(0, 0, 0, "", "", EquatableArray<string>.Empty));
         }
 
         var found = new List<DiagnosticInfo>();
@@ -93,7 +93,7 @@ internal static class FleetResolver
         {
             // A bug in the checks across servers must not cost the servers themselves: they still generate, ungrouped.
             diagnostics.Add(InternalErrors.Create(servers[0].Server.FilePath, e));
-            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(servers.Count, 0, 0, "", new EquatableArray<string>(["The checks across servers failed with an internal error (MCPF0008), so no tool is unified."])));
+            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(servers.Count, 0, 0, "", "", new EquatableArray<string>(["The checks across servers failed with an internal error (MCPF0008), so no tool is unified."])));
         }
     }
 

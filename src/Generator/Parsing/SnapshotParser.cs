@@ -62,7 +62,7 @@ internal static class SnapshotParser
             || !TryGetTools(root, diagnostics, out var tools)
             || !TryGetString(root, "name", diagnostics, out var nameNode, nonEmpty: true)
             || !TryGetString(root, "protocolVersion", diagnostics, out var protocolVersion, nonEmpty: false)
-            || !TryGetImplementation(root, diagnostics, out var implementation, out var version))
+            || !TryGetImplementation(root, diagnostics, out var implementation, out var version, out var product))
         {
             return null;
         }
@@ -92,7 +92,9 @@ internal static class SnapshotParser
             version is null ? nameLocation : diagnostics.At(version),
             ReadPriority(file.PriorityText, diagnostics),
             CatalogReader.Read(root, diagnostics),
-            CompactJson.Write(tools));
+            CompactJson.Write(tools),
+            product,
+            file.ReplicaOf);
     }
 
     /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>
@@ -162,13 +164,14 @@ internal static class SnapshotParser
     }
 
     /// <summary>
-    /// What the server said it is (<c>server</c>: title or name, and version), for documentation, and its version,
-    /// which the comparison across servers uses.
+    /// What the server said it is (<c>server</c>: title or name, and version), for documentation, and its product name
+    /// and version, which the comparison across servers uses.
     /// </summary>
-    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation, out JsonString? version)
+    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation, out JsonString? version, out string? product)
     {
         implementation = null;
         version = null;
+        product = null;
         var node = root.GetValueOrNull("server");
         if (node is null)
         {
@@ -192,6 +195,7 @@ internal static class SnapshotParser
 
         var displayName = (server.GetValueOrNull("title") as JsonString)?.Value ?? (server.GetValueOrNull("name") as JsonString)?.Value;
         version = server.GetValueOrNull("version") as JsonString;
+        product = (server.GetValueOrNull("name") as JsonString)?.Value is { Length: > 0 } name ? name : null;
         implementation = displayName is null ? null : version is null ? displayName : $"{displayName} {version.Value}";
         return true;
     }

@@ -65,8 +65,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor Echo = new(
                 "echo",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.Echo),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.Echo, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -74,8 +74,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor GetTime = new(
                 "get_time",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.GetTime),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.GetTime),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.GetTime, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.GetTime, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -83,8 +83,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor ListFiles = new(
                 "list_files",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.ListFiles),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.ListFiles),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.ListFiles, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.ListFiles, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -92,8 +92,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor MathCalc = new(
                 "math_calc",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.MathCalc),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.MathCalc),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.MathCalc, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.MathCalc, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -101,8 +101,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor RunCommand = new(
                 "run_command",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.RunCommand),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.RunCommand),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.RunCommand, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.RunCommand, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
         }
@@ -110,7 +110,7 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -129,7 +129,7 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -166,7 +166,7 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -186,7 +186,7 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -224,7 +224,7 @@ namespace MyApp
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -244,7 +244,7 @@ namespace MyApp
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -282,7 +282,7 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -302,7 +302,7 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -340,7 +340,7 @@ namespace MyApp
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
         /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="command">The executable: a name looked up on PATH, or a path.</param>
         /// <param name="arguments">The arguments, passed as they are (no shell quoting, globbing or expansion). Default: <c>null</c>.</param>
@@ -364,7 +364,7 @@ namespace MyApp
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
         /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>

@@ -65,8 +65,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor Echo = new(
                 "echo",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.Echo),
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.Echo),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.Echo, Product: "sample"),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.Echo, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -74,8 +74,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor GetTime = new(
                 "get_time",
                 [
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.GetTime, ["timezone"]),
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.GetTime, ["format", "timezone"]),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.GetTime, ["timezone"], Product: "sample"),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.GetTime, ["format", "timezone"], Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Merge);
 
@@ -83,7 +83,7 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor ListFiles = new(
                 "list_files",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.ListFiles),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.ListFiles, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -91,8 +91,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor MathCalc = new(
                 "math_calc",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.MathCalc),
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.MathCalc),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.MathCalc, Product: "sample"),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.MathCalc, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -100,7 +100,7 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor RunCommand = new(
                 "run_command",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.RunCommand),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.RunCommand, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
         }
@@ -108,7 +108,7 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -127,7 +127,7 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -164,7 +164,7 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts.</para>
+        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts. The description is server <c>sample-v1</c>'s.</para>
         /// </remarks>
         /// <param name="format">How to write the local time.</param>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
@@ -186,7 +186,7 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts.</para>
+        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts. The description is server <c>sample-v1</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -282,7 +282,7 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
@@ -302,7 +302,7 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
