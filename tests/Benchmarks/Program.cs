@@ -1,11 +1,18 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using McpFleet.Benchmarks.Failover;
+using McpFleet.Benchmarks.Generator;
 
-if (args is ["failover", .. var rest])
+switch (args)
 {
-    await FailoverBench.RunAsync(TimeSpan.FromSeconds(rest is [var seconds] ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10));
-    return;
+    case ["failover", .. var rest]:
+        await FailoverBench.RunAsync(TimeSpan.FromSeconds(rest is [var seconds] ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10));
+        return 0;
+    case ["generator", .. var rest]:
+        return await GeneratorBench.RunAsync(rest);
+    case ["generator-run", var generator, var directory]:
+        return GeneratorRun.Run(generator, directory);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(McpFleet.Benchmarks.CallBenchmarks).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(McpFleet.Benchmarks.CallBenchmarks).Assembly).Run(args);
