@@ -16,15 +16,17 @@ internal sealed class SourceWriter
     /// <summary>Writes text at the current indentation; a multi-line text (e.g. a raw string) is indented line by line.</summary>
     public void WriteLine(string text)
     {
-        foreach (var line in text.Split('\n'))
+        var start = 0;
+        while (true)
         {
-            var content = line.TrimEnd('\r');
-            if (content.Length > 0)
+            var end = text.IndexOf('\n', start);
+            WriteLine(text, start, end < 0 ? text.Length : end);
+            if (end < 0)
             {
-                _builder.Append(' ', _indentation * IndentSize).Append(content);
+                return;
             }
 
-            _builder.Append('\n');
+            start = end + 1;
         }
     }
 
@@ -49,4 +51,20 @@ internal sealed class SourceWriter
     public void Unindent() => _indentation--;
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>Writes one line of <paramref name="text"/>, from <paramref name="start"/> to <paramref name="end"/>, without a carriage return.</summary>
+    private void WriteLine(string text, int start, int end)
+    {
+        while (end > start && text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            _builder.Append(' ', _indentation * IndentSize).Append(text, start, end - start);
+        }
+
+        _builder.Append('\n');
+    }
 }
