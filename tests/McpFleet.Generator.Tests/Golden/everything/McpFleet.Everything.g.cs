@@ -100,18 +100,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Everything.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Echoes back the input string
-        /// <para>Tool <c>echo</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Everything.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -134,18 +125,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetAnnotatedMessageAsync(new global::MyApp.Everything.GetAnnotatedMessageArguments { MessageType = messageType, IncludeImage = includeImage }, cancellationToken);
 
-        /// <summary>Get Annotated Message Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Demonstrates how annotations can be used to provide metadata about content.
-        /// <para>Tool <c>get-annotated-message</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageMessageType, bool?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetAnnotatedMessageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetAnnotatedMessage, arguments, cancellationToken);
 
@@ -163,18 +145,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetEnvAsync(new global::MyApp.Everything.GetEnvArguments(), cancellationToken);
 
-        /// <summary>Print Environment Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns all environment variables, helpful for debugging MCP server configuration
-        /// <para>Tool <c>get-env</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetEnvAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::MyApp.Everything.GetEnvArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetEnvArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetEnv, arguments, cancellationToken);
 
@@ -195,18 +168,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetResourceLinksAsync(new global::MyApp.Everything.GetResourceLinksArguments { Count = count }, cancellationToken);
 
-        /// <summary>Get Resource Links Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns up to ten resource links that reference different types of resources
-        /// <para>Tool <c>get-resource-links</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetResourceLinksAsync(double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(global::MyApp.Everything.GetResourceLinksArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceLinksArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceLinks, arguments, cancellationToken);
 
@@ -229,18 +193,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetResourceReferenceAsync(new global::MyApp.Everything.GetResourceReferenceArguments { ResourceType = resourceType, ResourceId = resourceId }, cancellationToken);
 
-        /// <summary>Get Resource Reference Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns a resource reference that can be used by MCP clients
-        /// <para>Tool <c>get-resource-reference</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceResourceType?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceReferenceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceReference, arguments, cancellationToken);
 
@@ -262,19 +217,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetStructuredContentAsync(new global::MyApp.Everything.GetStructuredContentArguments { Location = location }, cancellationToken);
 
-        /// <summary>Get Structured Content Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns structured content along with an output schema for client data validation
-        /// <para>Tool <c>get-structured-content</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentLocation, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetStructuredContentArguments, global::MyApp.Everything.GetStructuredContentResult>(Tools.GetStructuredContent, arguments, cancellationToken);
 
@@ -297,18 +242,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetSumAsync(new global::MyApp.Everything.GetSumArguments { A = a, B = b }, cancellationToken);
 
-        /// <summary>Get Sum Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the sum of two numbers
-        /// <para>Tool <c>get-sum</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetSumAsync(double, double, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(global::MyApp.Everything.GetSumArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetSumArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetSum, arguments, cancellationToken);
 
@@ -326,18 +262,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTinyImageAsync(new global::MyApp.Everything.GetTinyImageArguments(), cancellationToken);
 
-        /// <summary>Get Tiny Image Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns a tiny MCP logo image.
-        /// <para>Tool <c>get-tiny-image</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTinyImageAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::MyApp.Everything.GetTinyImageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetTinyImageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetTinyImage, arguments, cancellationToken);
 
@@ -362,18 +289,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GzipFileAsResourceAsync(new global::MyApp.Everything.GzipFileAsResourceArguments { Name = name, Data = data, OutputType = outputType }, cancellationToken);
 
-        /// <summary>GZip File as Resource Tool<para>Non-destructive · idempotent · open-world</para></summary>
-        /// <remarks>
-        /// Compresses a single file using gzip compression. Depending upon the selected output type, returns either the compressed data as a gzipped resource or a resource link, allowing it to be downloaded in a subsequent request during the current session.
-        /// <para>Tool <c>gzip-file-as-resource</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GzipFileAsResourceAsync(string?, string?, global::MyApp.Everything.GzipFileAsResourceOutputType?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(global::MyApp.Everything.GzipFileAsResourceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GzipFileAsResourceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GzipFileAsResource, arguments, cancellationToken);
 
@@ -396,18 +314,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             SimulateResearchQueryAsync(new global::MyApp.Everything.SimulateResearchQueryArguments { Topic = topic, Ambiguous = ambiguous }, cancellationToken);
 
-        /// <summary>Simulate Research Query<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Simulates a deep research operation that gathers, analyzes, and synthesizes information. Demonstrates MCP task-based operations with progress through multiple stages. If 'ambiguous' is true and client supports elicitation, sends an elicitation request for clarification.
-        /// <para>Tool <c>simulate-research-query</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="SimulateResearchQueryAsync(string, bool?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(global::MyApp.Everything.SimulateResearchQueryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.SimulateResearchQueryArguments, global::McpFleet.Tools.TextToolResult>(Tools.SimulateResearchQuery, arguments, cancellationToken);
 
@@ -425,18 +334,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSimulatedLoggingAsync(new global::MyApp.Everything.ToggleSimulatedLoggingArguments(), cancellationToken);
 
-        /// <summary>Toggle Simulated Logging<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Toggles simulated, random-leveled logging on or off.
-        /// <para>Tool <c>toggle-simulated-logging</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::MyApp.Everything.ToggleSimulatedLoggingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSimulatedLoggingArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSimulatedLogging, arguments, cancellationToken);
 
@@ -454,18 +354,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSubscriberUpdatesAsync(new global::MyApp.Everything.ToggleSubscriberUpdatesArguments(), cancellationToken);
 
-        /// <summary>Toggle Subscriber Updates<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Toggles simulated resource subscription updates on or off.
-        /// <para>Tool <c>toggle-subscriber-updates</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::MyApp.Everything.ToggleSubscriberUpdatesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSubscriberUpdatesArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSubscriberUpdates, arguments, cancellationToken);
 
@@ -488,18 +379,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             TriggerLongRunningOperationAsync(new global::MyApp.Everything.TriggerLongRunningOperationArguments { Duration = duration, Steps = steps }, cancellationToken);
 
-        /// <summary>Trigger Long Running Operation Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Demonstrates a long running operation with progress updates.
-        /// <para>Tool <c>trigger-long-running-operation</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="TriggerLongRunningOperationAsync(double?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(global::MyApp.Everything.TriggerLongRunningOperationArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.TriggerLongRunningOperationArguments, global::McpFleet.Tools.TextToolResult>(Tools.TriggerLongRunningOperation, arguments, cancellationToken);
     }

@@ -85,19 +85,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             AddObservationsAsync(new global::MyApp.Memory.AddObservationsArguments { Observations = observations }, cancellationToken);
 
-        /// <summary>Add Observations<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Add new observations to existing entities in the knowledge graph
-        /// <para>Tool <c>add_observations</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="AddObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.AddObservationsObservationsItem}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(global::MyApp.Memory.AddObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.AddObservationsArguments, global::MyApp.Memory.AddObservationsResult>(Tools.AddObservations, arguments, cancellationToken);
 
@@ -119,19 +109,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateEntitiesAsync(new global::MyApp.Memory.CreateEntitiesArguments { Entities = entities }, cancellationToken);
 
-        /// <summary>Create Entities<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Create multiple new entities in the knowledge graph
-        /// <para>Tool <c>create_entities</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="CreateEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateEntitiesEntitiesItem}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(global::MyApp.Memory.CreateEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.CreateEntitiesArguments, global::MyApp.Memory.CreateEntitiesResult>(Tools.CreateEntities, arguments, cancellationToken);
 
@@ -153,19 +133,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateRelationsAsync(new global::MyApp.Memory.CreateRelationsArguments { Relations = relations }, cancellationToken);
 
-        /// <summary>Create Relations<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Create multiple new relations between entities in the knowledge graph. Relations should be in active voice
-        /// <para>Tool <c>create_relations</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="CreateRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateRelationsRelationsItem}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(global::MyApp.Memory.CreateRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.CreateRelationsArguments, global::MyApp.Memory.CreateRelationsResult>(Tools.CreateRelations, arguments, cancellationToken);
 
@@ -187,19 +157,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteEntitiesAsync(new global::MyApp.Memory.DeleteEntitiesArguments { EntityNames = entityNames }, cancellationToken);
 
-        /// <summary>Delete Entities<para>Destructive · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Delete multiple entities and their associated relations from the knowledge graph
-        /// <para>Tool <c>delete_entities</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="DeleteEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(global::MyApp.Memory.DeleteEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteEntitiesArguments, global::MyApp.Memory.DeleteEntitiesResult>(Tools.DeleteEntities, arguments, cancellationToken);
 
@@ -221,19 +181,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteObservationsAsync(new global::MyApp.Memory.DeleteObservationsArguments { Deletions = deletions }, cancellationToken);
 
-        /// <summary>Delete Observations<para>Destructive · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Delete specific observations from entities in the knowledge graph
-        /// <para>Tool <c>delete_observations</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="DeleteObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.DeleteObservationsDeletionsItem}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(global::MyApp.Memory.DeleteObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteObservationsArguments, global::MyApp.Memory.DeleteObservationsResult>(Tools.DeleteObservations, arguments, cancellationToken);
 
@@ -255,19 +205,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteRelationsAsync(new global::MyApp.Memory.DeleteRelationsArguments { Relations = relations }, cancellationToken);
 
-        /// <summary>Delete Relations<para>Destructive · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Delete multiple relations from the knowledge graph
-        /// <para>Tool <c>delete_relations</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="DeleteRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.DeleteRelationsRelationsItem}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(global::MyApp.Memory.DeleteRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteRelationsArguments, global::MyApp.Memory.DeleteRelationsResult>(Tools.DeleteRelations, arguments, cancellationToken);
 
@@ -289,19 +229,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             OpenNodesAsync(new global::MyApp.Memory.OpenNodesArguments { Names = names }, cancellationToken);
 
-        /// <summary>Open Nodes<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Open specific nodes in the knowledge graph by their names
-        /// <para>Tool <c>open_nodes</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="OpenNodesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(global::MyApp.Memory.OpenNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.OpenNodesArguments, global::MyApp.Memory.OpenNodesResult>(Tools.OpenNodes, arguments, cancellationToken);
 
@@ -320,19 +250,9 @@ namespace MyApp.Memory
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadGraphAsync(new global::MyApp.Memory.ReadGraphArguments(), cancellationToken);
 
-        /// <summary>Read Graph<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Read the entire knowledge graph
-        /// <para>Tool <c>read_graph</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ReadGraphAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::MyApp.Memory.ReadGraphArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.ReadGraphArguments, global::MyApp.Memory.ReadGraphResult>(Tools.ReadGraph, arguments, cancellationToken);
 
@@ -354,19 +274,9 @@ namespace MyApp.Memory
             global::System.Threading.CancellationToken cancellationToken = default) =>
             SearchNodesAsync(new global::MyApp.Memory.SearchNodesArguments { Query = query }, cancellationToken);
 
-        /// <summary>Search Nodes<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Search for nodes in the knowledge graph based on a query
-        /// <para>Tool <c>search_nodes</c> on server <c>memory</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="SearchNodesAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(global::MyApp.Memory.SearchNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.SearchNodesArguments, global::MyApp.Memory.SearchNodesResult>(Tools.SearchNodes, arguments, cancellationToken);
     }

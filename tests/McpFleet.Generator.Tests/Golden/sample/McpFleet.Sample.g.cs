@@ -68,18 +68,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Sample.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Tool <c>echo</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Sample.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -101,19 +92,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTimeAsync(new global::MyApp.Sample.GetTimeArguments { Timezone = timezone }, cancellationToken);
 
-        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Tool <c>get_time</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(global::MyApp.Sample.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.GetTimeArguments, global::MyApp.Sample.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
 
@@ -135,19 +116,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListFilesAsync(new global::MyApp.Sample.ListFilesArguments { Path = path }, cancellationToken);
 
-        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Tool <c>list_files</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(global::MyApp.Sample.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.ListFilesArguments, global::MyApp.Sample.ListFilesResult>(Tools.ListFiles, arguments, cancellationToken);
 
@@ -169,19 +140,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             MathCalcAsync(new global::MyApp.Sample.MathCalcArguments { Expression = expression }, cancellationToken);
 
-        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Tool <c>math_calc</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(global::MyApp.Sample.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.MathCalcArguments, global::MyApp.Sample.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
 
@@ -207,19 +168,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             RunCommandAsync(new global::MyApp.Sample.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
 
-        /// <summary>Run command<para>Destructive · open-world</para></summary>
-        /// <remarks>
-        /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Tool <c>run_command</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(global::MyApp.Sample.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.RunCommandArguments, global::MyApp.Sample.RunCommandResult>(Tools.RunCommand, arguments, cancellationToken);
     }
