@@ -31,7 +31,8 @@ internal static class SchemaCanonicalizer
 
     private static readonly HashSet<string> s_sets = new(StringComparer.Ordinal) { "enum", "required", "type" };
 
-    public static string Write(JsonNode schema) => CompactJson.Write(Schema(schema));
+    /// <summary>The canonical form of a schema's JSON text, which an earlier parse found valid.</summary>
+    public static string Write(string schemaJson) => CompactJson.Write(Schema(JsonParser.Parse(schemaJson).Root!));
 
     /// <summary>A value (a default, an enum member) with its object keys sorted, documentation kept: it is data.</summary>
     public static JsonNode Value(JsonNode node) => node switch

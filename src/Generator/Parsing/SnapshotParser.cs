@@ -77,7 +77,7 @@ internal static class SnapshotParser
         var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", diagnostics);
 
         var definitions = ReadToolDefinitions(tools, diagnostics, cancellationToken);
-        var toolSpecs = ToolSpecBuilder.Build(definitions, serverName, className, diagnostics);
+        var toolSpecs = ToolSpecBuilder.Build(definitions, serverName, className, diagnostics, file.Text);
         return new ServerSpec(
             file.Path,
             serverName,

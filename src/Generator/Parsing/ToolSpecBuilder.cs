@@ -13,7 +13,9 @@ internal static class ToolSpecBuilder
     /// <param name="serverName">The server's name, for messages.</param>
     /// <param name="className">The server class's name, which the server's other types must not take.</param>
     /// <param name="diagnostics">The snapshot's diagnostics.</param>
-    public static EquatableArray<ToolSpec> Build(IReadOnlyList<ToolDefinition> tools, string serverName, string className, SnapshotDiagnostics diagnostics)
+    /// <param name="snapshotText">The snapshot's text, which the tools' schemas are spans of.</param>
+    public static EquatableArray<ToolSpec> Build(
+        IReadOnlyList<ToolDefinition> tools, string serverName, string className, SnapshotDiagnostics diagnostics, string snapshotText)
     {
         var toolNames = new NameAllocator();
 
@@ -26,7 +28,7 @@ internal static class ToolSpecBuilder
         // Every tool claims its own Arguments and Result names before any nested type is named, so that those main
         // types get the plain names.
         var claimed = tools.Select(tool => Claim(tool, toolNames, typeNames, diagnostics)).ToList();
-        return claimed.Select(tool => Map(tool, serverName, typeNames, diagnostics)).ToEquatableArray();
+        return claimed.Select(tool => Map(tool, serverName, typeNames, diagnostics, snapshotText)).ToEquatableArray();
     }
 
     private static ClaimedTool Claim(ToolDefinition tool, NameAllocator toolNames, NameAllocator typeNames, SnapshotDiagnostics diagnostics)
@@ -52,7 +54,7 @@ internal static class ToolSpecBuilder
         return name;
     }
 
-    private static ToolSpec Map(ClaimedTool claimed, string serverName, NameAllocator typeNames, SnapshotDiagnostics diagnostics)
+    private static ToolSpec Map(ClaimedTool claimed, string serverName, NameAllocator typeNames, SnapshotDiagnostics diagnostics, string snapshotText)
     {
         var tool = claimed.Definition;
         var context = new ToolMappingContext(serverName, tool.WireName, typeNames, diagnostics);
@@ -96,9 +98,12 @@ internal static class ToolSpecBuilder
             context.Records,
             context.Enums,
             diagnostics.At(tool.NameNode),
-            SchemaCanonicalizer.Write(tool.InputSchema),
-            tool.OutputSchema is null ? null : SchemaCanonicalizer.Write(tool.OutputSchema));
+            TextOf(tool.InputSchema, snapshotText),
+            tool.OutputSchema is null ? null : TextOf(tool.OutputSchema, snapshotText));
     }
+
+    /// <summary>A value's JSON exactly as the snapshot writes it.</summary>
+    private static string TextOf(JsonNode node, string snapshotText) => snapshotText.Substring(node.Span.Start, node.Span.Length);
 
     /// <summary>
     /// Reports input-schema keywords beside <c>properties</c> that constrain the arguments in ways the typed method
