@@ -63,7 +63,7 @@ internal static class ServerEmitter
         DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
         writer.WriteLine($"public {server.ClassName}({KnownTypes.FleetRuntime} runtime) => _runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
         writer.WriteLine();
-        WriteDescriptor(writer, server);
+        WriteDescriptor(writer, server, ns);
         writer.WriteLine();
         WriteToolsClass(writer, server, ns);
         foreach (var tool in server.Tools)
@@ -75,7 +75,7 @@ internal static class ServerEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteDescriptor(SourceWriter writer, ServerSpec server)
+    private static void WriteDescriptor(SourceWriter writer, ServerSpec server, string ns)
     {
         var protocolVersion = server.ProtocolVersion is { } version ? CSharpLiteral.String(version) : "null";
         DocWriter.Summary(writer, "The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.");
@@ -83,9 +83,10 @@ internal static class ServerEmitter
         writer.Indent();
         writer.WriteLine("Name,");
         writer.WriteLine(protocolVersion + ",");
+        var end = server.SnapshotResource is null ? ");" : ",";
         if (server.Tools.Count == 0)
         {
-            writer.WriteLine("[],");
+            writer.WriteLine("[]" + end);
         }
         else
         {
@@ -97,10 +98,16 @@ internal static class ServerEmitter
             }
 
             writer.Unindent();
-            writer.WriteLine("],");
+            writer.WriteLine("]" + end);
         }
 
-        writer.WriteLine($"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)});");
+        // The definitions stay in the embedded snapshot, read when the server joins the fleet: as string literals they
+        // would cost compile time and, in a large fleet, overflow the 16 MB string heap (CS8103).
+        if (server.SnapshotResource is { } resource)
+        {
+            writer.WriteLine($"SnapshotTools: {KnownTypes.SnapshotTools}.FromResource(typeof({TypeSyntax.Generated(ns, server.ClassName)}).Assembly, {CSharpLiteral.String(resource)}));");
+        }
+
         writer.Unindent();
     }
 

@@ -9,4 +9,6 @@ namespace McpFleet.Generator.Model;
 /// <param name="NamespaceOverride">The <c>McpFleetNamespace</c> metadata: the namespace of this server's types.</param>
 /// <param name="PriorityText">The <c>McpFleetPriority</c> metadata: the server's priority for the <c>priority</c> strategy.</param>
 /// <param name="ReadFailure">Why <paramref name="Text"/> is missing.</param>
-internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, string? PriorityText, DiagnosticInfo? ReadFailure);
+/// <param name="ResourceName">The <c>McpFleetResource</c> metadata: the resource the build embeds the file as.</param>
+internal sealed record SnapshotFile(
+    string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, string? PriorityText, DiagnosticInfo? ReadFailure, string? ResourceName);

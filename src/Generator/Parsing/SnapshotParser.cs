@@ -92,7 +92,7 @@ internal static class SnapshotParser
             version is null ? nameLocation : diagnostics.At(version),
             ReadPriority(file.PriorityText, diagnostics),
             CatalogReader.Read(root, diagnostics),
-            CompactJson.Write(tools));
+            file.ResourceName);
     }
 
     /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>

@@ -28,7 +28,8 @@ internal sealed class BenchInputs
         var metadata = files.ToDictionary(
             file => file.Path,
             file => (AnalyzerConfigOptions)new Metadata(ImmutableDictionary<string, string>.Empty
-                .Add("build_metadata.AdditionalFiles.McpFleetSnapshot", "true")));
+                .Add("build_metadata.AdditionalFiles.McpFleetSnapshot", "true")
+                .Add("build_metadata.AdditionalFiles.McpFleetResource", "McpFleet/snapshots/" + Path.GetFileName(file.Path))));
         var global = new Metadata(ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", "Bench"));
         return new BenchInputs(files, new MetadataProvider(global, metadata));
     }

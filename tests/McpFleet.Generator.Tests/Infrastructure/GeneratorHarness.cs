@@ -65,6 +65,7 @@ internal static class GeneratorHarness
         options["build_metadata.AdditionalFiles.McpFleetNamespace"] = input.Namespace ?? "";
         options["build_metadata.AdditionalFiles.McpFleetPriority"] = input.Priority ?? "";
         options["build_metadata.AdditionalFiles.McpFleetPolicy"] = input.IsPolicy ? "true" : "";
+        options["build_metadata.AdditionalFiles.McpFleetResource"] = input.ResourceName ?? "";
         return options.ToImmutable();
     }
 }

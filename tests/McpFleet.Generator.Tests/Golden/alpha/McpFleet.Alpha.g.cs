@@ -26,7 +26,7 @@ namespace MyApp.Alpha
                 Tools.Echo,
                 Tools.MathCalc,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"math_calc\",\"title\":\"Calculate\",\"description\":\"Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"description\":\"The expression, e.g. '(1.5 + 2) × -3'.\",\"type\":\"string\"}},\"required\":[\"expression\"]},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"type\":\"string\"},\"result\":{\"type\":\"number\"}},\"required\":[\"expression\",\"result\"]},\"annotations\":{\"title\":\"Calculate\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}}]");
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Alpha.AlphaServer).Assembly, "McpFleet/alpha.snapshot.json"));
 
         /// <summary>The tools of server <c>alpha</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

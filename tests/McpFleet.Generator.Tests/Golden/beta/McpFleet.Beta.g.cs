@@ -26,7 +26,7 @@ namespace MyApp.Beta
                 Tools.Echo,
                 Tools.GetTime,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"get_time\",\"title\":\"Get time\",\"description\":\"Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"timezone\":{\"description\":\"An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone.\",\"type\":[\"string\",\"null\"],\"default\":null}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"utc\":{\"type\":\"string\",\"format\":\"date-time\"},\"timezone\":{\"type\":\"string\"},\"local\":{\"type\":\"string\",\"format\":\"date-time\"},\"unixTimeMilliseconds\":{\"type\":\"integer\"}},\"required\":[\"utc\",\"timezone\",\"local\",\"unixTimeMilliseconds\"]},\"annotations\":{\"title\":\"Get time\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}}]");
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Beta.BetaServer).Assembly, "McpFleet/beta.snapshot.json"));
 
         /// <summary>The tools of server <c>beta</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
