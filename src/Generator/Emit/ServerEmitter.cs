@@ -1,4 +1,5 @@
 using McpFleet.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace McpFleet.Generator.Emit;
 
@@ -8,7 +9,7 @@ namespace McpFleet.Generator.Emit;
 /// </summary>
 internal static class ServerEmitter
 {
-    public static string Emit(ServerModel model)
+    public static SourceText Emit(ServerModel model)
     {
         var server = model.Server;
         var ns = model.Placement.Namespace;
@@ -41,7 +42,7 @@ internal static class ServerEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteServerClass(SourceWriter writer, ServerSpec server, string ns)
