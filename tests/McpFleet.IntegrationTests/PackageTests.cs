@@ -6,7 +6,8 @@ namespace McpFleet.IntegrationTests;
 /// <summary>
 /// The one-PackageReference experience, for real: pack McpFleet, restore it from a local folder feed into a throwaway
 /// project outside the solution, build it with a snapshot item (the generator must load in the compiler with its own
-/// dependencies), run a typed call, and install the mcpfleet tool.
+/// dependencies; the targets embed the snapshot and pass its IncludeTools), run a typed call and an untyped one of a
+/// tool left out, and install the mcpfleet tool.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -32,6 +33,8 @@ public sealed class PackageTests : IDisposable
 
         var run = await RunAsync(consumer, "run", "--", SampleServerProcess.ServerAssemblyPath);
         Assert.Contains("math_calc says 6 * 7 = 42", run.Output, StringComparison.Ordinal);
+        Assert.Contains("echo says untyped", run.Output, StringComparison.Ordinal);
+        Assert.Contains("proxies: GetTimeAsync, MathCalcAsync", run.Output, StringComparison.Ordinal);
 
         var tools = Path.Join(_work, "tools");
         await RunAsync(consumer, "tool", "install", "McpFleet.Cli", "--version", version, "--tool-path", tools, "--add-source", feed);
@@ -75,20 +78,29 @@ public sealed class PackageTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="McpFleet" Version="{version}" />
-                <McpSnapshot Include="sample.snapshot.json" />
+                <McpSnapshot Include="sample.snapshot.json" IncludeTools="math_calc;get_*" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Join(directory, "Program.cs"), """
+            using System.Reflection;
             using Consumer;
             using McpFleet;
             using McpFleet.Configuration;
+            using McpFleet.Tools;
 
             var options = new FleetOptions();
             options.Servers.Add(ServerDefinition.Stdio("sample", "dotnet", args[0], "--name", "sample"));
             await using var fleet = Fleet.Create(options);
             var answer = await fleet.Sample.MathCalcAsync("6 * 7");
             Console.WriteLine($"math_calc says {answer.Expression} = {answer.Result}");
+
+            // IncludeTools leaves echo out: no proxy, but the runtime calls it by name.
+            var echo = new ToolDescriptor(Consumer.Sample.SampleServer.Name, "echo", ToolHints.None);
+            var echoed = await fleet.Runtime.CallToolAsync<JsonToolArguments, TextToolResult>(echo, JsonToolArguments.Parse("{\"message\": \"untyped\"}"));
+            Console.WriteLine($"echo says {echoed.Text}");
+            var proxies = typeof(Consumer.Sample.SampleServer).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name).Distinct().Order();
+            Console.WriteLine($"proxies: {string.Join(", ", proxies)}");
             """);
     }
 

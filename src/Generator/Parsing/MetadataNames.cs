@@ -3,7 +3,7 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>
 /// The MSBuild properties and item metadata the generator reads, as the compiler exposes them to analyzers. The
 /// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, copy
-/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c> and <c>Priority</c> metadata to the
+/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c>, <c>Priority</c>, <c>IncludeTools</c> and <c>ExcludeTools</c> metadata to the
 /// <c>McpFleet…</c> names below, and name the resource they embed the snapshot as.
 /// </summary>
 internal static class MetadataNames
@@ -19,6 +19,12 @@ internal static class MetadataNames
 
     /// <summary>Per snapshot: the server's priority for the <c>priority</c> strategy (<c>Priority</c> on the item).</summary>
     public const string ServerPriority = "build_metadata.AdditionalFiles.McpFleetPriority";
+
+    /// <summary>Per snapshot: the tools to generate proxies for (<c>IncludeTools</c> on the item, <c>|</c> between entries).</summary>
+    public const string IncludeTools = "build_metadata.AdditionalFiles.McpFleetIncludeTools";
+
+    /// <summary>Per snapshot: the tools to generate no proxies for (<c>ExcludeTools</c> on the item, <c>|</c> between entries).</summary>
+    public const string ExcludeTools = "build_metadata.AdditionalFiles.McpFleetExcludeTools";
 
     /// <summary>Per snapshot: the name of the resource the package's targets embed the snapshot file as, for the runtime's drift check.</summary>
     public const string SnapshotResource = "build_metadata.AdditionalFiles.McpFleetResource";

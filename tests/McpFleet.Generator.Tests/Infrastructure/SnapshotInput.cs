@@ -12,6 +12,8 @@ namespace McpFleet.Generator.Tests.Infrastructure;
 /// <param name="IsPolicy">Whether the item is marked as the conflict policy (<c>McpFleetPolicy=true</c>).</param>
 /// <param name="Priority">The <c>McpFleetPriority</c> metadata.</param>
 /// <param name="IsEmbedded">Whether the package's targets embed the snapshot (<c>McpFleetResource</c> metadata and the resource).</param>
+/// <param name="IncludeTools">The <c>McpFleetIncludeTools</c> metadata, as the targets pass it (<c>|</c> between entries).</param>
+/// <param name="ExcludeTools">The <c>McpFleetExcludeTools</c> metadata, in the same form.</param>
 internal sealed record SnapshotInput(
     string Path,
     string Text,
@@ -21,7 +23,9 @@ internal sealed record SnapshotInput(
     AdditionalText? File = null,
     bool IsPolicy = false,
     string? Priority = null,
-    bool IsEmbedded = true)
+    bool IsEmbedded = true,
+    string? IncludeTools = null,
+    string? ExcludeTools = null)
 {
     /// <summary>A policy file (<c>mcpfleet.json</c>) with <paramref name="json"/> as its text.</summary>
     public static SnapshotInput Policy(string json, string path = "/project/mcpfleet.json") => new(path, json, IsSnapshot: false, IsPolicy: true);
