@@ -287,7 +287,7 @@ public sealed class DiagnosticTests
         var documentation = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "docs", "diagnostics.md"));
         var releases = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
 
-        Assert.Equal(24, descriptors.Count);
+        Assert.Equal(25, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, descriptor =>
         {
