@@ -21,6 +21,7 @@ internal sealed class JsonParser
     private const int EndOfText = -1;
 
     private readonly string _text;
+    private readonly NameTable _names = new();
     private int _position;
     private int _line;
     private int _lineStart;
@@ -71,7 +72,7 @@ internal sealed class JsonParser
                 return ParseArray(depth);
             case '"':
                 var start = Mark();
-                var value = ReadString();
+                var value = ReadString(isName: false);
                 return value is null ? null : new JsonString(value, SpanFrom(start), LineSpanFrom(start));
             case '-':
             case >= '0' and <= '9':
@@ -120,7 +121,7 @@ internal sealed class JsonParser
             }
 
             var nameStart = Mark();
-            var name = ReadString();
+            var name = ReadString(isName: true);
             if (name is null)
             {
                 return null;
@@ -213,8 +214,11 @@ internal sealed class JsonParser
     }
 
     /// <summary>Reads a string starting at its opening quote; <see langword="null"/> after recording an error.</summary>
-    /// <remarks>A string without escapes, which is nearly every string of a snapshot, is one substring of the text.</remarks>
-    private string? ReadString()
+    /// <remarks>
+    /// A string without escapes, which is nearly every string of a snapshot, is one substring of the text; a property
+    /// name is the one string of its name table.
+    /// </remarks>
+    private string? ReadString(bool isName)
     {
         var start = ++_position;
         for (var i = start; i < _text.Length; i++)
@@ -223,7 +227,7 @@ internal sealed class JsonParser
             if (c == '"')
             {
                 _position = i + 1;
-                return _text.Substring(start, i - start);
+                return isName ? _names.Get(_text, start, i - start) : _text.Substring(start, i - start);
             }
 
             if (c is '\\' or < (char)0x20)
