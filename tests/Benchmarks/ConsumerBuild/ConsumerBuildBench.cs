@@ -8,9 +8,9 @@ namespace McpFleet.Benchmarks.ConsumerBuild;
 /// <summary>
 /// What a fleet costs a consumer's build: a cold <c>dotnet build</c> (fresh compiler process, no build server, outputs
 /// deleted) of one console project without snapshots and with 50 × 100 synthetic ones (<see cref="SyntheticSnapshots"/>),
-/// in interleaved rounds, printing the medians and the time the snapshots add; then, once, a fleet of twice as many
-/// servers (10,000 tools), which must build. With <c>--baseline</c>, another checkout of the repository (say, main's)
-/// is measured in the same rounds.
+/// in interleaved rounds, printing the medians, the time the snapshots add, and the generator's own time inside that
+/// cold compiler (<c>ReportAnalyzer</c>); then, once, a fleet of twice as many servers (10,000 tools), which must build.
+/// With <c>--baseline</c>, another checkout of the repository (say, main's) is measured in the same rounds.
 /// Run: <c>dotnet run -c Release --project tests/Benchmarks -- build [--baseline /path/to/checkout] [--rounds 3]
 /// [--servers 50] [--tools 100] [--large-servers 100]</c>.
 /// </summary>
@@ -57,31 +57,34 @@ internal static partial class ConsumerBuildBench
             }
 
             var times = consumers.ToDictionary(c => c, _ => new List<double>());
+            var generatorTimes = consumers.ToDictionary(c => c, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
                 var order = round % 2 == 0 ? consumers : Enumerable.Reverse(consumers).ToList();
                 foreach (var consumer in order)
                 {
                     var build = await consumer.BuildColdAsync();
-                    Console.WriteLine($"  round {round + 1}, {consumer.Label}: {build.Seconds:0.0} s{(build.Succeeded ? "" : " — FAILED: " + build.Errors)}");
+                    Console.WriteLine($"  round {round + 1}, {consumer.Label}: {build.Seconds:0.0} s, generator {build.GeneratorSeconds:0.0} s{(build.Succeeded ? "" : " — FAILED: " + build.Errors)}");
                     if (!build.Succeeded)
                     {
                         return 1;
                     }
 
                     times[consumer].Add(build.Seconds);
+                    generatorTimes[consumer].Add(build.GeneratorSeconds);
                 }
             }
 
             Console.WriteLine($"Load average after the rounds: {LoadAverage.Read()}");
             Console.WriteLine();
-            Console.WriteLine("| code | without snapshots | with snapshots | added by the snapshots |");
-            Console.WriteLine("| --- | ---: | ---: | ---: |");
+            Console.WriteLine("| code | without snapshots | with snapshots | added by the snapshots | McpFleet generator in the compiler |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var (name, _) in checkouts)
             {
-                var without = Median(times[consumers.Single(c => c.Checkout == name && c.Servers == 0)]);
-                var with = Median(times[consumers.Single(c => c.Checkout == name && c.Servers > 0)]);
-                Console.WriteLine($"| {name} | {without:0.0} s | {with:0.0} s | **{with - without:0.0} s** |");
+                var withoutSnapshots = consumers.Single(c => c.Checkout == name && c.Servers == 0);
+                var withSnapshots = consumers.Single(c => c.Checkout == name && c.Servers > 0);
+                var (without, with) = (Median(times[withoutSnapshots]), Median(times[withSnapshots]));
+                Console.WriteLine($"| {name} | {without:0.0} s | {with:0.0} s | **{with - without:0.0} s** | {Median(generatorTimes[withSnapshots]):0.0} s |");
             }
 
             Console.WriteLine();
@@ -89,7 +92,7 @@ internal static partial class ConsumerBuildBench
             await large.RestoreAsync();
             var largeBuild = await large.BuildColdAsync();
             Console.WriteLine(largeBuild.Succeeded
-                ? $"{largeServers * tools:N0} tools ({largeServers} servers): built in {largeBuild.Seconds:0.0} s (cold); load average {LoadAverage.Read()}."
+                ? $"{largeServers * tools:N0} tools ({largeServers} servers): built in {largeBuild.Seconds:0.0} s (cold), generator {largeBuild.GeneratorSeconds:0.0} s; load average {LoadAverage.Read()}."
                 : $"{largeServers * tools:N0} tools ({largeServers} servers): FAILED after {largeBuild.Seconds:0.0} s: {largeBuild.Errors}");
             return largeBuild.Succeeded ? 0 : 1;
         }
@@ -120,7 +123,11 @@ internal static partial class ConsumerBuildBench
     [GeneratedRegex(@"error [A-Z]+\d+", RegexOptions.CultureInvariant)]
     private static partial Regex ErrorCode();
 
-    private sealed record BuildResult(bool Succeeded, double Seconds, string Errors);
+    /// <summary>The generator's line of the compiler's <c>ReportAnalyzer</c> table: seconds, percentage, name.</summary>
+    [GeneratedRegex(@"^\s*(?<seconds>[0-9.]+)\s+\S+\s+McpFleet\.Generator\.McpFleetGenerator\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex GeneratorTime();
+
+    private sealed record BuildResult(bool Succeeded, double Seconds, double GeneratorSeconds, string Errors);
 
     /// <summary>A console project outside the repository that uses McpFleet as the repository's samples do (McpFleet.FromSource.targets).</summary>
     private sealed class Consumer
@@ -156,6 +163,8 @@ internal static partial class ConsumerBuildBench
                     <Nullable>enable</Nullable>
                     <ImplicitUsings>enable</ImplicitUsings>
                     <RootNamespace>Consumer</RootNamespace>
+                    <!-- The compiler reports each generator's time (set here, not globally, so referenced projects are not rebuilt). -->
+                    <ReportAnalyzer>true</ReportAnalyzer>
                   </PropertyGroup>
                   <ItemGroup>
                     <McpSnapshot Include="snapshots/*.snapshot.json" />
@@ -198,15 +207,20 @@ internal static partial class ConsumerBuildBench
 
         private async Task<BuildResult> RunAsync(params string[] verb)
         {
+            var log = Path.Join(Directory, "build.log");
             var clock = Stopwatch.StartNew();
             var result = await ExternalCommand.RunDotNetAsync(
-                [.. verb, "-nodeReuse:false", "-p:Configuration=Release", "-p:UseSharedCompilation=false", "-clp:ErrorsOnly"],
+                [.. verb, "-nodeReuse:false", "-p:Configuration=Release", "-p:UseSharedCompilation=false", "-clp:ErrorsOnly", "-fl", $"-flp:logfile={log};verbosity=detailed"],
                 Directory,
                 s_buildTimeout);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var generator = File.Exists(log) && GeneratorTime().Match(File.ReadAllText(log)) is { Success: true } match
+                ? double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture)
+                : 0;
             var errors = ErrorCode().Matches(result.Output).Select(m => m.Value).GroupBy(code => code)
                 .Select(group => $"{group.Count().ToString(CultureInfo.InvariantCulture)} × {group.Key}").ToList();
             var summary = errors.Count > 0 ? string.Join(", ", errors) : result.Output.Length > 2000 ? result.Output[..2000] : result.Output;
-            return new BuildResult(result.ExitCode == 0, clock.Elapsed.TotalSeconds, summary);
+            return new BuildResult(result.ExitCode == 0, seconds, generator, summary);
         }
     }
 }
