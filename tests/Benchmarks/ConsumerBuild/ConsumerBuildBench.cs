@@ -8,8 +8,9 @@ namespace McpFleet.Benchmarks.ConsumerBuild;
 /// <summary>
 /// What a fleet costs a consumer's build: a cold <c>dotnet build</c> (fresh compiler process, no build server, outputs
 /// deleted) of one console project without snapshots and with 50 × 100 synthetic ones (<see cref="SyntheticSnapshots"/>),
-/// in interleaved rounds, printing the medians, the time the snapshots add, and the generator's own time inside that
-/// cold compiler (<c>ReportAnalyzer</c>); then, once, a fleet of twice as many servers (10,000 tools), which must build.
+/// in interleaved rounds, printing the medians (on the clock and in CPU time of all the build's processes), the time the
+/// snapshots add, and the generator's own time inside that cold compiler (<c>ReportAnalyzer</c>); then, once, a fleet of
+/// twice as many servers (10,000 tools), which must build.
 /// With <c>--baseline</c>, another checkout of the repository (say, main's) is measured in the same rounds.
 /// Run: <c>dotnet run -c Release --project tests/Benchmarks -- build [--baseline /path/to/checkout] [--rounds 3]
 /// [--servers 50] [--tools 100] [--large-servers 100]</c>.
@@ -58,13 +59,16 @@ internal static partial class ConsumerBuildBench
 
             var times = consumers.ToDictionary(c => c, _ => new List<double>());
             var generatorTimes = consumers.ToDictionary(c => c, _ => new List<double>());
+            var cpuTimes = consumers.ToDictionary(c => c, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
                 var order = round % 2 == 0 ? consumers : Enumerable.Reverse(consumers).ToList();
                 foreach (var consumer in order)
                 {
                     var build = await consumer.BuildColdAsync();
-                    Console.WriteLine($"  round {round + 1}, {consumer.Label}: {build.Seconds:0.0} s, generator {build.GeneratorSeconds:0.0} s{(build.Succeeded ? "" : " — FAILED: " + build.Errors)}");
+                    Console.WriteLine(
+                        $"  round {round + 1}, {consumer.Label}: {build.Seconds:0.0} s ({build.CpuSeconds:0.0} s CPU), generator {build.GeneratorSeconds:0.0} s"
+                        + (build.Succeeded ? "" : " — FAILED: " + build.Errors));
                     if (!build.Succeeded)
                     {
                         return 1;
@@ -72,19 +76,21 @@ internal static partial class ConsumerBuildBench
 
                     times[consumer].Add(build.Seconds);
                     generatorTimes[consumer].Add(build.GeneratorSeconds);
+                    cpuTimes[consumer].Add(build.CpuSeconds);
                 }
             }
 
             Console.WriteLine($"Load average after the rounds: {LoadAverage.Read()}");
             Console.WriteLine();
-            Console.WriteLine("| code | without snapshots | with snapshots | added by the snapshots | McpFleet generator in the compiler |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| code | without snapshots | with snapshots | added by the snapshots | added, CPU time | McpFleet generator in the compiler |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
             foreach (var (name, _) in checkouts)
             {
                 var withoutSnapshots = consumers.Single(c => c.Checkout == name && c.Servers == 0);
                 var withSnapshots = consumers.Single(c => c.Checkout == name && c.Servers > 0);
                 var (without, with) = (Median(times[withoutSnapshots]), Median(times[withSnapshots]));
-                Console.WriteLine($"| {name} | {without:0.0} s | {with:0.0} s | **{with - without:0.0} s** | {Median(generatorTimes[withSnapshots]):0.0} s |");
+                var addedCpu = Median(cpuTimes[withSnapshots]) - Median(cpuTimes[withoutSnapshots]);
+                Console.WriteLine($"| {name} | {without:0.0} s | {with:0.0} s | **{with - without:0.0} s** | {addedCpu:0.0} s | {Median(generatorTimes[withSnapshots]):0.0} s |");
             }
 
             Console.WriteLine();
@@ -92,7 +98,7 @@ internal static partial class ConsumerBuildBench
             await large.RestoreAsync();
             var largeBuild = await large.BuildColdAsync();
             Console.WriteLine(largeBuild.Succeeded
-                ? $"{largeServers * tools:N0} tools ({largeServers} servers): built in {largeBuild.Seconds:0.0} s (cold), generator {largeBuild.GeneratorSeconds:0.0} s; load average {LoadAverage.Read()}."
+                ? $"{largeServers * tools:N0} tools ({largeServers} servers): built in {largeBuild.Seconds:0.0} s ({largeBuild.CpuSeconds:0.0} s CPU, cold), generator {largeBuild.GeneratorSeconds:0.0} s; load average {LoadAverage.Read()}."
                 : $"{largeServers * tools:N0} tools ({largeServers} servers): FAILED after {largeBuild.Seconds:0.0} s: {largeBuild.Errors}");
             return largeBuild.Succeeded ? 0 : 1;
         }
@@ -127,7 +133,7 @@ internal static partial class ConsumerBuildBench
     [GeneratedRegex(@"^\s*(?<seconds>[0-9.]+)\s+\S+\s+McpFleet\.Generator\.McpFleetGenerator\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex GeneratorTime();
 
-    private sealed record BuildResult(bool Succeeded, double Seconds, double GeneratorSeconds, string Errors);
+    private sealed record BuildResult(bool Succeeded, double Seconds, double CpuSeconds, double GeneratorSeconds, string Errors);
 
     /// <summary>A console project outside the repository that uses McpFleet as the repository's samples do (McpFleet.FromSource.targets).</summary>
     private sealed class Consumer
@@ -209,18 +215,20 @@ internal static partial class ConsumerBuildBench
         {
             var log = Path.Join(Directory, "build.log");
             var clock = Stopwatch.StartNew();
+            var cpu = ChildProcessorTime.Read();
             var result = await ExternalCommand.RunDotNetAsync(
                 [.. verb, "-nodeReuse:false", "-p:Configuration=Release", "-p:UseSharedCompilation=false", "-clp:ErrorsOnly", "-fl", $"-flp:logfile={log};verbosity=detailed"],
                 Directory,
                 s_buildTimeout);
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = (ChildProcessorTime.Read() - cpu).TotalSeconds;
             var generator = File.Exists(log) && GeneratorTime().Match(File.ReadAllText(log)) is { Success: true } match
                 ? double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture)
                 : 0;
             var errors = ErrorCode().Matches(result.Output).Select(m => m.Value).GroupBy(code => code)
                 .Select(group => $"{group.Count().ToString(CultureInfo.InvariantCulture)} × {group.Key}").ToList();
             var summary = errors.Count > 0 ? string.Join(", ", errors) : result.Output.Length > 2000 ? result.Output[..2000] : result.Output;
-            return new BuildResult(result.ExitCode == 0, seconds, generator, summary);
+            return new BuildResult(result.ExitCode == 0, seconds, cpuSeconds, generator, summary);
         }
     }
 }

@@ -50,20 +50,22 @@ internal static class GeneratorBench
                     var run = await RunChildAsync(path, directory);
                     failed |= !run.Cached;
                     results[name].Add(run);
-                    Console.WriteLine($"  round {round + 1}, {name}: first {run.FirstMs:0} ms, warm {run.WarmMs:0} ms, rerun {run.RerunMs:0.0} ms{(run.Cached ? "" : " — RAN AGAIN: " + run.Problem)}");
+                    Console.WriteLine(
+                        $"  round {round + 1}, {name}: first {run.FirstMs:0} ms ({run.FirstCpuMs:0} ms CPU), warm {run.WarmMs:0} ms ({run.WarmCpuMs:0} ms CPU), "
+                        + $"rerun {run.RerunMs:0.0} ms{(run.Cached ? "" : " — RAN AGAIN: " + run.Problem)}");
                 }
             }
 
             Console.WriteLine($"Load average at end: {LoadAverage.Read()}");
             Console.WriteLine();
-            Console.WriteLine("| generator | first run (cold process) | warm full run | rerun after an unrelated edit | generated C# | lines | files | records, enums | tracked steps (outputs), all Cached |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            Console.WriteLine("| generator | first run (cold process) | CPU | warm full run | CPU | rerun after an unrelated edit | generated C# | lines | files | records, enums | tracked steps (outputs), all Cached |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             foreach (var (name, _) in variants)
             {
                 var runs = results[name];
                 var last = runs[^1];
                 Console.WriteLine(
-                    $"| {name} | {Median(runs, r => r.FirstMs):0} ms | {Median(runs, r => r.WarmMs):0} ms | {Median(runs, r => r.RerunMs):0.0} ms | "
+                    $"| {name} | {Median(runs, r => r.FirstMs):0} ms | {Median(runs, r => r.FirstCpuMs):0} ms | {Median(runs, r => r.WarmMs):0} ms | {Median(runs, r => r.WarmCpuMs):0} ms | {Median(runs, r => r.RerunMs):0.0} ms | "
                     + $"{SyntheticSnapshots.Megabytes(last.Bytes)} ({last.Bytes / (double)jsonBytes:0.00}× the JSON) | {last.Lines:N0} | {last.Files} | {last.Records:N0}, {last.Enums:N0} | "
                     + $"{last.Steps} ({last.Outputs}), {(runs.All(r => r.Cached) ? "yes" : "NO")} |");
             }
@@ -72,8 +74,9 @@ internal static class GeneratorBench
             {
                 var (before, after) = (results[variants[0].Name], results[variants[1].Name]);
                 Console.WriteLine();
-                Console.WriteLine($"Ratio this build / baseline (medians): first run {Median(after, r => r.FirstMs) / Median(before, r => r.FirstMs):0.00}, "
-                    + $"warm {Median(after, r => r.WarmMs) / Median(before, r => r.WarmMs):0.00}, generated size {after[^1].Bytes / (double)before[^1].Bytes:0.00}.");
+                Console.WriteLine($"Ratio this build / baseline (medians): first run {Median(after, r => r.FirstMs) / Median(before, r => r.FirstMs):0.00} "
+                    + $"(CPU {Median(after, r => r.FirstCpuMs) / Median(before, r => r.FirstCpuMs):0.00}), warm {Median(after, r => r.WarmMs) / Median(before, r => r.WarmMs):0.00} "
+                    + $"(CPU {Median(after, r => r.WarmCpuMs) / Median(before, r => r.WarmCpuMs):0.00}), generated size {after[^1].Bytes / (double)before[^1].Bytes:0.00}.");
             }
 
             return failed ? 1 : 0;
@@ -92,7 +95,7 @@ internal static class GeneratorBench
             ? [self, "generator-run", generatorPath, directory]
             : ["generator-run", generatorPath, directory];
         var result = await ExternalCommand.RunAsync(host, arguments, directory, s_runTimeout);
-        var line = result.Output.Split('\n').Select(l => l.Trim().Split(' ')).FirstOrDefault(parts => parts.Length == 11 && parts.All(p => double.TryParse(p, CultureInfo.InvariantCulture, out _)))
+        var line = result.Output.Split('\n').Select(l => l.Trim().Split(' ')).FirstOrDefault(parts => parts.Length == 13 && parts.All(p => double.TryParse(p, CultureInfo.InvariantCulture, out _)))
             ?? throw new InvalidOperationException($"The measurement of '{generatorPath}' failed: {result}");
         var values = line.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         var problem = string.Join("; ", result.Output.Split('\n').Where(l => l.StartsWith("after an unrelated edit", StringComparison.Ordinal)).Take(3));
@@ -101,7 +104,7 @@ internal static class GeneratorBench
             Console.WriteLine($"  note: the generator reported {values[8]} errors:\n{result.Output}");
         }
 
-        return new RunResult(values[0], values[1], values[2], (long)values[3], (long)values[4], (int)values[5], (int)values[6], (int)values[7], (int)values[9], (int)values[10], result.ExitCode == 0, problem);
+        return new RunResult(values[0], values[1], values[2], (long)values[3], (long)values[4], (int)values[5], (int)values[6], (int)values[7], (int)values[9], (int)values[10], values[11], values[12], result.ExitCode == 0, problem);
     }
 
     private static double Median(List<RunResult> runs, Func<RunResult, double> value)
@@ -110,5 +113,5 @@ internal static class GeneratorBench
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record RunResult(double FirstMs, double WarmMs, double RerunMs, long Bytes, long Lines, int Files, int Steps, int Outputs, int Records, int Enums, bool Cached, string Problem);
+    private sealed record RunResult(double FirstMs, double WarmMs, double RerunMs, long Bytes, long Lines, int Files, int Steps, int Outputs, int Records, int Enums, double FirstCpuMs, double WarmCpuMs, bool Cached, string Problem);
 }
