@@ -1,7 +1,6 @@
-using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.Snapshots;
 using McpFleet.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -10,18 +9,19 @@ namespace McpFleet.Drift;
 /// <summary>
 /// The fleet's side of drift detection: the snapshot tools of each server of the manifest, a <see cref="DriftGuard"/>
 /// per server with its policy, and the reporting of each new verdict (log, metric, <see cref="FleetRuntime.DriftDetected"/>).
+/// A server's snapshot tools are read when it joins the fleet, so a large fleet's definitions cost only the servers used.
 /// </summary>
 internal sealed class DriftMonitor
 {
     private readonly DriftOptions _options;
-    private readonly Dictionary<string, ImmutableArray<JsonElement>> _snapshotTools;
+    private readonly Dictionary<string, SnapshotTools> _snapshotTools;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
     private readonly Action<DriftDetectedEventArgs> _detected;
 
-    /// <exception cref="ValidationException">A server's snapshot tools in the manifest are not a JSON array.</exception>
+    /// <exception cref="ValidationException">A server's snapshot tools in the manifest cannot be read (a missing resource).</exception>
     public DriftMonitor(FleetOptions options, FleetManifest manifest, ILogger logger, FleetTelemetry telemetry, Action<DriftDetectedEventArgs> detected)
     {
         _options = options.Drift;
@@ -32,13 +32,21 @@ internal sealed class DriftMonitor
         _detected = detected;
         _snapshotTools = manifest.Servers
             .Where(server => server.SnapshotTools is not null)
-            .ToDictionary(server => server.Name, server => Parse(server.Name, server.SnapshotTools!), StringComparer.Ordinal);
+            .ToDictionary(server => server.Name, server => server.SnapshotTools!, StringComparer.Ordinal);
+        foreach (var (server, tools) in _snapshotTools)
+        {
+            if (tools.FindProblem() is { } problem)
+            {
+                throw new ValidationException($"The manifest's snapshot tools of server '{server}' {problem}");
+            }
+        }
     }
 
     /// <summary>The guard of a server joining the fleet; it checks the tools of the snapshot server it serves.</summary>
+    /// <exception cref="SnapshotFormatException">The snapshot embedded for the server is not a snapshot.</exception>
     public DriftGuard CreateGuard(ServerDefinition server) => new(
         server,
-        _snapshotTools.TryGetValue(server.Service, out var tools) ? tools : null,
+        _snapshotTools.TryGetValue(server.Service, out var tools) ? tools.Tools : null,
         _options.PolicyFor(server),
         _timeout,
         _time,
@@ -73,23 +81,5 @@ internal sealed class DriftMonitor
         }
 
         _detected(new DriftDetectedEventArgs(server.Name, verdict.Decisions, verdict.BlockedTools, verdict.IsServerBlocked));
-    }
-
-    private static ImmutableArray<JsonElement> Parse(string server, string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Array)
-            {
-                return [.. document.RootElement.EnumerateArray().Select(tool => tool.Clone())];
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below, as for any other shape.
-        }
-
-        throw new ValidationException($"The manifest's snapshot tools of server '{server}' are not a JSON array of tool definitions.");
     }
 }
