@@ -6,7 +6,8 @@ namespace McpFleet.IntegrationTests;
 /// <summary>
 /// A realistic fleet from the packed package, in a project outside the solution with no mcpfleet.json: the reference
 /// servers everything, filesystem and memory, and two instances of the sample server. Tool names they share across
-/// products must neither break the build nor be unified; the sample instances' shared tools must be.
+/// products must neither break the build nor be unified; the sample instances' shared tools must be. The memory server's
+/// item keeps two tools (IncludeTools), and its embedded snapshot still holds them all for the drift check.
 /// </summary>
 [Collection(PackedFeedConsumers.Name)]
 public sealed class MixedFleetPackageTests(PackedFeed feed) : IDisposable
@@ -33,6 +34,8 @@ public sealed class MixedFleetPackageTests(PackedFeed feed) : IDisposable
         Assert.Contains("unified: get_time, list_files, math_calc, run_command", run.Output, StringComparison.Ordinal);
         Assert.Contains("members: sample-1, sample-2 (sample)", run.Output, StringComparison.Ordinal);
         Assert.Contains("fleet.MathCalcAsync says 6 * 7 = 42", run.Output, StringComparison.Ordinal);
+        Assert.Contains("memory methods: ReadGraphAsync, SearchNodesAsync", run.Output, StringComparison.Ordinal);
+        Assert.Contains("memory snapshot has delete_entities: True", run.Output, StringComparison.Ordinal);
         var report = await File.ReadAllTextAsync(Directory.GetFiles(Path.Join(consumer, "bin"), "mcpfleet-conflicts.txt", SearchOption.AllDirectories).Single());
         Assert.Contains(
             "// [products] echo: mcp-servers/everything: everything 2.0.0; sample: sample-1 1.0.0, sample-2 1.0.0 -> different products, no unified method;",
@@ -81,6 +84,7 @@ public sealed class MixedFleetPackageTests(PackedFeed feed) : IDisposable
               <ItemGroup>
                 <PackageReference Include="McpFleet" Version="{version}" />
                 <McpSnapshot Include="snapshots/*.snapshot.json" />
+                <McpSnapshot Update="snapshots/memory.snapshot.json" IncludeTools="read_graph;search_*" />
                 <McpSnapshot Include="sample-1.snapshot.json" ServerName="sample-1" />
                 <McpSnapshot Include="sample-2.snapshot.json" ServerName="sample-2" />
               </ItemGroup>
@@ -97,6 +101,10 @@ public sealed class MixedFleetPackageTests(PackedFeed feed) : IDisposable
             {
                 Console.WriteLine($"members: {string.Join(", ", group.Members.Select(m => m.Tool.ServerName))} ({string.Join(", ", group.Members.Select(m => m.Product).Distinct())})");
             }
+
+            // memory is trimmed to the tools the application uses; the drift check still has the whole snapshot.
+            Console.WriteLine($"memory methods: {string.Join(", ", typeof(Consumer.Memory.MemoryServer).GetMethods().Select(m => m.Name).Where(n => n.EndsWith("Async")).Distinct().Order())}");
+            Console.WriteLine($"memory snapshot has delete_entities: {Fleet.Manifest.GetSnapshotTool(new ToolDescriptor("memory", "delete_entities", ToolHints.None)) is not null}");
 
             // Only the sample instances run; the reference servers' typed methods are not called here.
             var options = new FleetOptions { AllowUnconfiguredServers = true };
