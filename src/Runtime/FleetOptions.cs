@@ -94,6 +94,12 @@ public sealed class FleetOptions
             throw new ValidationException($"{nameof(CallTimeout)} must be positive or infinite; it is {CallTimeout}.");
         }
 
+        if (Servers.FirstOrDefault(s => s.MaxMessageSize is < ConnectionOptions.MinMaxMessageSize or > ConnectionOptions.MaxMaxMessageSize) is { } oversized)
+        {
+            throw new ValidationException(
+                $"Server '{oversized.Name}': {nameof(ServerDefinition.MaxMessageSize)} must be from {ConnectionOptions.MinMaxMessageSize} to {ConnectionOptions.MaxMaxMessageSize} bytes; it is {oversized.MaxMessageSize}.");
+        }
+
         var duplicate = Servers.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

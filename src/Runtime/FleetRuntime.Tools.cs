@@ -62,7 +62,7 @@ public sealed partial class FleetRuntime
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, Redact(entry, $"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), e);
+                entry.Name, ConnectionFailureKind.Unreachable, Redact($"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), _secrets.IsIn(e.ToString()) ? null : e);
         }
         finally
         {

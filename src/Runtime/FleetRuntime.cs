@@ -13,6 +13,7 @@ using McpFleet.Resilience;
 using McpFleet.Routing;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
+using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
@@ -36,6 +37,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
+    private readonly FleetSecrets _secrets = new();
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly ToolCallPipelines _callPipelines;
@@ -69,12 +71,12 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         _telemetry = new FleetTelemetry(options.MeterFactory);
         _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
         _toolListCache = new ToolListCache(options.Caching, _time);
-        _connector = new ServerConnector(options.Connection, loggerFactory);
+        _connector = new ServerConnector(options.Connection, loggerFactory, _secrets);
         _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
         _callPipelines = new ToolCallPipelines(options.Resilience, _time, OnResent);
-        _drift = new DriftMonitor(options, manifest, _logger, _telemetry, args => Raise(DriftDetected, args));
+        _drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => Raise(DriftDetected, args));
         _registry = new ServerRegistry(CreateEntry);
         foreach (var server in options.Servers)
         {
@@ -351,7 +353,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
                 context,
                 (Runtime: this, Plan: plan, Arguments: arguments, Strategy: strategy?.Name)).ConfigureAwait(false);
             var tool = answer.Candidate.Tool;
-            return answer.Result.IsError == true ? throw new ToolErrorException(tool, answer.Result) : TResult.FromCallToolResult(answer.Result, tool);
+            return answer.Result.IsError == true ? throw new ToolErrorException(tool, answer.Result, _secrets.Redact) : TResult.FromCallToolResult(answer.Result, tool);
         }
         catch (ServerConnectionException) when (candidates.Length > 1)
         {
@@ -475,16 +477,24 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         catch (McpProtocolException e)
         {
             errorType = "protocol_error";
-            throw new ToolCallException(tool, Redact(entry, e.Message), e, e.ErrorCode);
+            // The server's error text can echo any server's secret: the original is kept only when it holds none.
+            throw new ToolCallException(tool, Redact(e.Message), _secrets.IsIn(e.ToString()) ? null : e, e.ErrorCode);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && client is not null)
         {
             // Nothing was delivered: the server is unreachable, and another one may take the call.
             errorType = "unreachable";
             entry.Connection.Discard(client);
-            var failure = ConnectionFailureClassifier.Classify(entry.Definition, e);
+            var failure = ConnectionFailureClassifier.Classify(entry.Definition, e, _secrets);
             entry.Health.RecordFailure(failure.Message);
             throw failure;
+        }
+        catch (MessageTooLargeException)
+        {
+            // Refused unread; on stdio and WebSocket the session ends with it and reconnects.
+            errorType = "message_too_large";
+            entry.Health.RecordFailure("the server sent a message over its size limit");
+            throw;
         }
         catch (Exception e) when (e is McpException or IOException or HttpRequestException)
         {
@@ -495,7 +505,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
                 entry.Connection.Discard(client);
             }
 
-            throw new ToolCallException(tool, Redact(entry, $"the session ended during the call, so whether the tool ran is unknown ({e.Message})."));
+            throw new ToolCallException(tool, Redact($"the session ended during the call, so whether the tool ran is unknown ({e.Message})."));
         }
         catch (OperationCanceledException)
         {
@@ -517,6 +527,8 @@ public sealed partial class FleetRuntime : IAsyncDisposable
 
     private ServerEntry CreateEntry(ServerDefinition definition)
     {
+        _secrets.Add(definition.Secrets);
+
         // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
         var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
         var drift = _drift.CreateGuard(definition);
@@ -556,7 +568,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
 
     private void OnResent(CallResentEventArgs resent)
     {
-        var reason = _registry.Find(resent.ServerName) is { } entry ? Redact(entry, resent.Reason) : resent.Reason;
+        var reason = Redact(resent.Reason);
         var redacted = new CallResentEventArgs(resent.ToolName, resent.ServerName, resent.Kind, resent.Attempt, resent.MayHaveRun, reason);
         _telemetry.Resent(redacted.ToolName, redacted.ServerName, redacted.Kind);
         Log.CallResent(_logger, redacted.ToolName, redacted.ServerName, redacted.Kind, redacted.Attempt, redacted.Reason);
@@ -565,7 +577,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
 
     private void OnCircuitChanged(HealthTracker health, ServerDefinition server, CircuitStateChangedEventArgs change)
     {
-        change = new CircuitStateChangedEventArgs(change.ServerName, change.ToolName, change.State, SecretRedactor.Redact(change.Reason, server.Secrets));
+        change = new CircuitStateChangedEventArgs(change.ServerName, change.ToolName, change.State, Redact(change.Reason));
 
         // The server's own circuit is its health: open is unhealthy; a closing trial call has already recorded success.
         if (change is { ToolName: null, State: CircuitState.Open })
@@ -748,5 +760,6 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             ? [.. candidates.Where(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))]
             : candidates;
 
-    private static string Redact(ServerEntry entry, string text) => SecretRedactor.Redact(text, entry.Definition.Secrets);
+    /// <summary>Masks every secret of the fleet: one server's text can echo another's.</summary>
+    private string Redact(string text) => _secrets.Redact(text);
 }

@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using McpFleet.Transports;
 using System.Text.Json.Serialization.Metadata;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -40,6 +42,12 @@ internal static class ToolCaller
         {
             // Nobody here cancelled: the SDK gives up on pending requests when the session ends.
             throw new IOException("The session ended before the server answered.", e);
+        }
+        catch (Exception e) when (MessageTooLargeException.FindIn(e) is { } tooLarge && !ReferenceEquals(e, tooLarge))
+        {
+            // The SDK and HttpClient wrap it; the caller is told what happened in the exception made for it.
+            ExceptionDispatchInfo.Throw(tooLarge);
+            throw;
         }
 
         return response.Result?.Deserialize(s_resultType) ?? throw new McpException("The server answered tools/call without a result.");

@@ -17,7 +17,7 @@ namespace McpFleet.DependencyInjection;
 ///   "McpJson": ".vscode/mcp.json",
 ///   "CallTimeout": "00:00:30",
 ///   "AllowUnconfiguredServers": false,
-///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
+///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25", "MaxMessageSize": 4194304 },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
 ///   "Resilience": {
@@ -29,7 +29,10 @@ namespace McpFleet.DependencyInjection;
 ///   },
 ///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
 ///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "Servers": { "weather": { "Breaking": "Warn" } } },
-///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
+///   "Servers": {
+///     "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] },
+///     "files": { "Command": "npx", "Args": [ "-y", "@modelcontextprotocol/server-filesystem", "." ], "InheritEnv": [ "HTTPS_PROXY" ] }
+///   }
 /// }
 /// </code>
 /// </summary>
@@ -55,6 +58,9 @@ internal static class FleetConfigurationReader
         options.Connection.MaxReconnectDelay = TimeSpanValue(connection, "MaxReconnectDelay") ?? options.Connection.MaxReconnectDelay;
         options.Connection.MaxConcurrentCalls = IntValue(connection, "MaxConcurrentCalls") ?? options.Connection.MaxConcurrentCalls;
         options.Connection.ProtocolVersion = connection["ProtocolVersion"] ?? options.Connection.ProtocolVersion;
+        options.Connection.DiscoverProbeTimeout = TimeSpanValue(connection, "DiscoverProbeTimeout") ?? options.Connection.DiscoverProbeTimeout;
+        options.Connection.MaxMessageSize = LongValue(connection, "MaxMessageSize") ?? options.Connection.MaxMessageSize;
+        options.Connection.LogMessageContents = BoolValue(connection, "LogMessageContents") ?? options.Connection.LogMessageContents;
 
         var health = configuration.GetSection("Health");
         options.Health.Enabled = BoolValue(health, "Enabled") ?? options.Health.Enabled;
@@ -180,6 +186,9 @@ internal static class FleetConfigurationReader
         };
         var headers = section.GetSection("Headers").GetChildren().ToImmutableDictionary(h => h.Key, h => h.Value ?? "", StringComparer.OrdinalIgnoreCase);
         var environment = section.GetSection("Env").GetChildren().ToImmutableDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);
+
+        // InheritEnv: true (the whole environment), or a list of names.
+        var inheritEnv = section.GetSection("InheritEnv");
         return new ServerDefinition
         {
             Name = section.Key,
@@ -187,6 +196,8 @@ internal static class FleetConfigurationReader
             Command = section["Command"],
             Arguments = [.. section.GetSection("Args").GetChildren().Select(a => a.Value ?? "")],
             EnvironmentVariables = environment,
+            InheritEnvironment = BoolValue(section, "InheritEnv") ?? false,
+            InheritedEnvironmentVariables = inheritEnv.Value is null ? [.. inheritEnv.GetChildren().Select(n => n.Value ?? "")] : [],
             WorkingDirectory = section["Cwd"],
             Endpoint = section["Url"] is { } url ? new Uri(url, UriKind.Absolute) : null,
             Headers = headers,
@@ -199,6 +210,7 @@ internal static class FleetConfigurationReader
             CallTimeout = TimeSpanValue(section, "CallTimeout"),
             ConnectTimeout = TimeSpanValue(section, "ConnectTimeout"),
             MaxConcurrency = IntValue(section, "MaxConcurrency"),
+            MaxMessageSize = LongValue(section, "MaxMessageSize"),
         };
     }
 

@@ -18,6 +18,7 @@ internal sealed class DriftGuard
     private readonly DriftPolicy _policy;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly FleetSecrets _secrets;
     private readonly Action<ServerDefinition, DriftVerdict, DriftVerdict> _decided;
     private readonly Lock _gate = new();
     private DriftVerdict _verdict = DriftVerdict.None;
@@ -29,10 +30,18 @@ internal sealed class DriftGuard
     /// <param name="policy">The server's policy.</param>
     /// <param name="timeout">How long listing the tools may take.</param>
     /// <param name="time">The clock of the timeout.</param>
+    /// <param name="secrets">Every secret of the fleet, masked in failures.</param>
     /// <param name="decided">Told each new verdict and the one it replaces.</param>
     public DriftGuard(
-        ServerDefinition server, ImmutableArray<JsonElement>? snapshotTools, DriftPolicy policy, TimeSpan timeout, TimeProvider time, Action<ServerDefinition, DriftVerdict, DriftVerdict> decided)
+        ServerDefinition server,
+        ImmutableArray<JsonElement>? snapshotTools,
+        DriftPolicy policy,
+        TimeSpan timeout,
+        TimeProvider time,
+        FleetSecrets secrets,
+        Action<ServerDefinition, DriftVerdict, DriftVerdict> decided)
     {
+        _secrets = secrets;
         _server = server;
         _snapshotTools = snapshotTools;
         _policy = policy;
@@ -98,12 +107,12 @@ internal sealed class DriftGuard
         }
         catch (OperationCanceledException) when (timeout.HasExpired)
         {
-            throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check");
+            throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check", _secrets);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever ended the list (a lost session, a malformed answer) is a connection failure, told in its words.
-            throw ConnectionFailureClassifier.Classify(_server, e);
+            throw ConnectionFailureClassifier.Classify(_server, e, _secrets);
         }
 
         var verdict = DriftVerdict.Decide(DriftClassifier.Compare(_snapshotTools!.Value, live), _policy);

@@ -17,13 +17,15 @@ internal sealed class DriftMonitor
     private readonly Dictionary<string, ImmutableArray<JsonElement>> _snapshotTools;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly FleetSecrets _secrets;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
     private readonly Action<DriftDetectedEventArgs> _detected;
 
     /// <exception cref="ValidationException">A server's snapshot tools in the manifest are not a JSON array.</exception>
-    public DriftMonitor(FleetOptions options, FleetManifest manifest, ILogger logger, FleetTelemetry telemetry, Action<DriftDetectedEventArgs> detected)
+    public DriftMonitor(FleetOptions options, FleetManifest manifest, FleetSecrets secrets, ILogger logger, FleetTelemetry telemetry, Action<DriftDetectedEventArgs> detected)
     {
+        _secrets = secrets;
         _options = options.Drift;
         _timeout = options.Connection.RequestTimeout;
         _time = options.TimeProvider;
@@ -42,6 +44,7 @@ internal sealed class DriftMonitor
         _options.PolicyFor(server),
         _timeout,
         _time,
+        _secrets,
         Decided);
 
     /// <summary>Reports a failed re-check after a tool list change.</summary>
