@@ -100,7 +100,13 @@ internal static class ServerEmitter
             writer.WriteLine("],");
         }
 
-        writer.WriteLine($"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)});");
+        writer.WriteLine(server.ToolsCanChange
+            ? $"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)},"
+            : $"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)});");
+        if (server.ToolsCanChange)
+        {
+            writer.WriteLine("ToolsCanChange: true);");
+        }
         writer.Unindent();
     }
 

@@ -18,6 +18,8 @@ namespace McpFleet.Generator.Model;
 /// <param name="Catalog">The server's prompts, resources and resource templates, compared across servers.</param>
 /// <param name="ToolsJson">The snapshot's <c>tools</c> array as compact JSON, which the runtime compares with the live
 /// definitions to detect drift.</param>
+/// <param name="ToolsCanChange">Whether the snapshot's capabilities say the tool list can change (<c>tools.listChanged</c>):
+/// the runtime then lists the server's tools again periodically.</param>
 internal sealed record ServerSpec(
     string FilePath,
     string Name,
@@ -32,4 +34,5 @@ internal sealed record ServerSpec(
     SourceLocation VersionLocation,
     double? Priority,
     EquatableArray<CatalogItemSpec> Catalog,
-    string ToolsJson);
+    string ToolsJson,
+    bool ToolsCanChange);

@@ -92,8 +92,15 @@ internal static class SnapshotParser
             version is null ? nameLocation : diagnostics.At(version),
             ReadPriority(file.PriorityText, diagnostics),
             CatalogReader.Read(root, diagnostics),
-            CompactJson.Write(tools));
+            CompactJson.Write(tools),
+            ToolsCanChange(root));
     }
+
+    /// <summary>Whether <c>capabilities.tools.listChanged</c> is <c>true</c>; any other shape means no.</summary>
+    private static bool ToolsCanChange(JsonObject root) =>
+        root.GetValueOrNull("capabilities") is JsonObject capabilities
+        && capabilities.GetValueOrNull("tools") is JsonObject tools
+        && tools.GetValueOrNull("listChanged") is JsonBoolean { Value: true };
 
     /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>
     private static double? ReadPriority(string? text, SnapshotDiagnostics diagnostics)
