@@ -76,7 +76,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         _defaultStrategy = options.Routing.DefaultStrategy;
         _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
         _callPipelines = new ToolCallPipelines(options.Resilience, _time, OnResent);
-        _drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => Raise(DriftDetected, args));
+        _drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => Raise(DriftDetected, args), OnToolListChangeAnnounced);
         _registry = new ServerRegistry(CreateEntry);
         foreach (var server in options.Servers)
         {
@@ -442,7 +442,9 @@ public sealed partial class FleetRuntime : IAsyncDisposable
                     using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
                     client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
 
-                    // After the session is open: its drift check has run by then.
+                    // After the session is open: its drift check has run by then. A destructive tool is checked again
+                    // first when that verdict is old.
+                    await entry.Drift.EnsureCurrentAsync(client, tool, token).ConfigureAwait(false);
                     entry.Drift.ThrowIfBlocked(tool);
                     return await ToolCaller.CallAsync(client, request, token).ConfigureAwait(false);
                 },
@@ -550,12 +552,17 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         entry.Monitor.Start();
     }
 
+    /// <summary>Each notification drops the server's listed tools at once; the event and the drift re-check are coalesced.</summary>
     private void OnToolListChanged(ServerEntry entry, McpClient client, CancellationToken sessionEnded)
     {
-        Log.ToolListChanged(_logger, entry.Name);
         _toolListCache.Invalidate(entry.Name);
-        Raise(ToolListChanged, new ToolListChangedEventArgs(entry.Name));
-        _background.Track(entry.Drift.RecheckAsync(client, cause => _drift.RecheckFailed(entry.Name, cause), sessionEnded));
+        entry.Drift.ToolListChanged(client, sessionEnded);
+    }
+
+    private void OnToolListChangeAnnounced(string server)
+    {
+        Log.ToolListChanged(_logger, server);
+        Raise(ToolListChanged, new ToolListChangedEventArgs(server));
     }
 
     private void OnHealthChanged(ServerEntry entry, ServerHealthChangedEventArgs change)
