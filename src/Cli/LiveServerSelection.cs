@@ -12,11 +12,12 @@ internal static class LiveServerSelection
 {
     /// <summary>The servers to connect to, or <see langword="null"/> when the configuration or the names are not usable,
     /// which is then written to <see cref="CliConsole.Error"/> as a usage error.</summary>
-    public static async Task<IReadOnlyList<ServerDefinition>?> SelectAsync(CliConsole console, FileInfo? configFile, string[] serverNames)
+    public static async Task<LiveServers?> SelectAsync(CliConsole console, FileInfo? configFile, string[] serverNames)
     {
         try
         {
-            return SelectServers(LoadConfiguration(configFile), serverNames);
+            var configuration = LoadConfiguration(configFile);
+            return new LiveServers(SelectServers(configuration, serverNames), configuration.Servers);
         }
         catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
         {

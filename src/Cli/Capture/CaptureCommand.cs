@@ -33,12 +33,13 @@ internal static class CaptureCommand
     private static async Task<int> RunAsync(
         CliConsole console, FileInfo? configFile, DirectoryInfo output, string[] serverNames, ConnectionOptions connection, string? protocolVersion, CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } selected)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } servers)
         {
             return CliApplication.UsageError;
         }
 
-        var runner = new CaptureRunner(connection, output.FullName, protocolVersion);
+        var selected = servers.Selected;
+        var runner = new CaptureRunner(connection, output.FullName, protocolVersion, servers.Configured);
         ICaptureProgress progress = console.Live is { } live ? new LiveCaptureProgress(live) : new PlainCaptureProgress(console.Out);
         var outcomes = await progress.RunAsync(
             [.. selected.Select(s => s.Name)],

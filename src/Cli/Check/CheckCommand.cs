@@ -61,12 +61,13 @@ internal static class CheckCommand
         bool update,
         CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } selected)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } servers)
         {
             return CliApplication.UsageError;
         }
 
-        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update);
+        var selected = servers.Selected;
+        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update, servers.Configured);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
         var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
             .OrderBy(outcome => outcome.ServerName, StringComparer.Ordinal)
