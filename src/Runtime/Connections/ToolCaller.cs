@@ -18,6 +18,10 @@ internal static class ToolCaller
     private static readonly JsonTypeInfo s_requestType = McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
     private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
 
+    /// <summary>The message the session ended with for being too large, if it has ended so.</summary>
+    private static MessageTooLargeException? EndedBy(McpClient client) =>
+        client.Completion is { IsCompletedSuccessfully: true } ended && ended.Result.Exception is { } cause ? MessageTooLargeException.FindIn(cause) : null;
+
     public static async Task<CallToolResult> CallAsync(McpClient client, CallToolRequestParams request, CancellationToken cancellationToken)
     {
         var id = CancellationNotice.NewRequestId();
@@ -38,16 +42,17 @@ internal static class ToolCaller
         {
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (Exception e) when ((MessageTooLargeException.FindIn(e) ?? EndedBy(client)) is { } tooLarge)
+        {
+            // The SDK wraps it, or fails the session's pending requests its own way as the session ends: the caller is
+            // told what happened, in the exception made for it.
+            ExceptionDispatchInfo.Throw(tooLarge);
+            throw;
+        }
         catch (OperationCanceledException e)
         {
             // Nobody here cancelled: the SDK gives up on pending requests when the session ends.
             throw new IOException("The session ended before the server answered.", e);
-        }
-        catch (Exception e) when (MessageTooLargeException.FindIn(e) is { } tooLarge && !ReferenceEquals(e, tooLarge))
-        {
-            // The SDK and HttpClient wrap it; the caller is told what happened in the exception made for it.
-            ExceptionDispatchInfo.Throw(tooLarge);
-            throw;
         }
 
         return response.Result?.Deserialize(s_resultType) ?? throw new McpException("The server answered tools/call without a result.");

@@ -8,7 +8,9 @@ namespace McpFleet.Transports;
 /// so nothing larger is ever buffered: a hostile or broken server cannot exhaust the client's memory with one huge or
 /// endless message. On stdio and WebSocket the session ends with it, since the stream cannot be resynchronised.
 /// </summary>
-public sealed class MessageTooLargeException : IOException
+/// <remarks>Not an <see cref="IOException"/>: the SDK reads one of those on an event stream as the connection dropping,
+/// and would wait for a reply that cannot come.</remarks>
+public sealed class MessageTooLargeException : Exception
 {
     /// <summary>Creates the exception with a default message.</summary>
     public MessageTooLargeException()

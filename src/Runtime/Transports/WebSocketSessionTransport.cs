@@ -98,7 +98,8 @@ internal sealed class WebSocketSessionTransport : TransportBase
         {
             while (true)
             {
-                var frame = await _socket.ReceiveAsync(message.GetMemory(ReceiveChunkSize), _aborting.Token).ConfigureAwait(false);
+                // One chunk at a time, so that no more than a chunk past the limit is ever read.
+                var frame = await _socket.ReceiveAsync(message.GetMemory(ReceiveChunkSize)[..ReceiveChunkSize], _aborting.Token).ConfigureAwait(false);
                 if (frame.MessageType == WebSocketMessageType.Close)
                 {
                     await EndAsync(new IOException($"The server closed the WebSocket connection ({_socket.CloseStatus}: {_socket.CloseStatusDescription})."))
