@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using McpFleet.DependencyInjection;
 using McpFleet.Routing;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
@@ -53,6 +54,32 @@ public sealed class AddMcpFleetTests
         var error = Assert.Throws<ValidationException>(provider.GetRequiredService<HandWrittenFleet>);
 
         Assert.Equal("'CallTimeout' must be a time span such as 00:00:30; it is 'soon'.", error.Message);
+    }
+
+    [Fact]
+    public void Reads_the_inherited_environment_and_the_message_limits()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connection:MaxMessageSize"] = "1048576",
+            ["Servers:named:Command"] = "a",
+            ["Servers:named:InheritEnv:0"] = "JAVA_HOME",
+            ["Servers:named:MaxMessageSize"] = "65536",
+            ["Servers:whole:Command"] = "b",
+            ["Servers:whole:InheritEnv"] = "true",
+        }).Build();
+        var options = new FleetOptions();
+
+        FleetConfigurationReader.Read(configuration, options);
+
+        Assert.Equal(1_048_576, options.Connection.MaxMessageSize);
+        var named = options.Servers.Single(s => s.Name == "named");
+        Assert.Equal(["JAVA_HOME"], named.InheritedEnvironmentVariables.AsEnumerable());
+        Assert.False(named.InheritEnvironment);
+        Assert.Equal(65_536, named.MaxMessageSize);
+        var whole = options.Servers.Single(s => s.Name == "whole");
+        Assert.True(whole.InheritEnvironment);
+        Assert.Empty(whole.InheritedEnvironmentVariables);
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>
