@@ -28,7 +28,7 @@ namespace McpFleet.DependencyInjection;
 ///     "Tools": { "create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
 ///   },
 ///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
-///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "Servers": { "weather": { "Breaking": "Warn" } } },
+///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "RelistInterval": "00:05:00", "Servers": { "weather": { "Breaking": "Warn", "Relist": "Always" } } },
 ///   "Servers": {
 ///     "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] },
 ///     "files": { "Command": "npx", "Args": [ "-y", "@modelcontextprotocol/server-filesystem", "." ], "InheritEnv": [ "HTTPS_PROXY" ] }
@@ -97,6 +97,10 @@ internal static class FleetConfigurationReader
         options.Drift.AnnotationEscalation = EnumValue<DriftAction>(drift, "AnnotationEscalation") ?? options.Drift.AnnotationEscalation;
         options.Drift.DescriptionChange = EnumValue<DriftAction>(drift, "DescriptionChange") ?? options.Drift.DescriptionChange;
         options.Drift.BlockScope = EnumValue<DriftBlockScope>(drift, "BlockScope") ?? options.Drift.BlockScope;
+        options.Drift.Relist = EnumValue<RelistMode>(drift, "Relist") ?? options.Drift.Relist;
+        options.Drift.RelistInterval = TimeSpanValue(drift, "RelistInterval") ?? options.Drift.RelistInterval;
+        options.Drift.MinRecheckInterval = TimeSpanValue(drift, "MinRecheckInterval") ?? options.Drift.MinRecheckInterval;
+        options.Drift.DestructiveCallMaxCheckAge = TimeSpanValue(drift, "DestructiveCallMaxCheckAge") ?? options.Drift.DestructiveCallMaxCheckAge;
         foreach (var server in drift.GetSection("Servers").GetChildren())
         {
             options.Drift.Servers[server.Key] = new DriftServerOptions
@@ -106,6 +110,7 @@ internal static class FleetConfigurationReader
                 AnnotationEscalation = EnumValue<DriftAction>(server, "AnnotationEscalation"),
                 DescriptionChange = EnumValue<DriftAction>(server, "DescriptionChange"),
                 BlockScope = EnumValue<DriftBlockScope>(server, "BlockScope"),
+                Relist = EnumValue<RelistMode>(server, "Relist"),
             };
         }
 

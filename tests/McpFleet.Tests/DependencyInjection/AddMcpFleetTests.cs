@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using McpFleet.DependencyInjection;
+using McpFleet.Drift;
 using McpFleet.Routing;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
@@ -57,7 +58,7 @@ public sealed class AddMcpFleetTests
     }
 
     [Fact]
-    public void Reads_the_inherited_environment_and_the_message_limits()
+    public void Reads_the_inherited_environment_the_message_limits_and_the_relisting()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -67,6 +68,10 @@ public sealed class AddMcpFleetTests
             ["Servers:named:MaxMessageSize"] = "65536",
             ["Servers:whole:Command"] = "b",
             ["Servers:whole:InheritEnv"] = "true",
+            ["Drift:Relist"] = "always",
+            ["Drift:RelistInterval"] = "00:02:00",
+            ["Drift:DestructiveCallMaxCheckAge"] = "00:00:30",
+            ["Drift:Servers:whole:Relist"] = "Never",
         }).Build();
         var options = new FleetOptions();
 
@@ -80,6 +85,10 @@ public sealed class AddMcpFleetTests
         var whole = options.Servers.Single(s => s.Name == "whole");
         Assert.True(whole.InheritEnvironment);
         Assert.Empty(whole.InheritedEnvironmentVariables);
+        Assert.Equal(RelistMode.Always, options.Drift.Relist);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Drift.RelistInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Drift.DestructiveCallMaxCheckAge);
+        Assert.Equal(RelistMode.Never, options.Drift.Servers["whole"].Relist);
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>
