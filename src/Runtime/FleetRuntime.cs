@@ -93,7 +93,8 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     /// <summary>Raised when a server's health changes.</summary>
     public event EventHandler<ServerHealthChangedEventArgs>? HealthChanged;
 
-    /// <summary>Raised when a server says its list of tools changed.</summary>
+    /// <summary>Raised when a server says its list of tools changed, as its drift re-check starts; notifications that arrive
+    /// while a re-check runs or waits are announced once, with the next one.</summary>
     public event EventHandler<ToolListChangedEventArgs>? ToolListChanged;
 
     /// <summary>Raised when a call is sent again: retried, failed over to another replica, or hedged.</summary>

@@ -24,6 +24,8 @@ internal sealed class StdioProcessSession : TransportBase
     // Long enough for a process whose output ended to be reaped, and for its last lines of standard error to arrive.
     private static readonly TimeSpan s_exitWait = TimeSpan.FromSeconds(2);
 
+    private static readonly byte[] s_newline = "\n"u8.ToArray();
+
     private static readonly JsonTypeInfo<JsonRpcMessage> s_messageType = McpJsonUtilities.DefaultOptions.GetTypeInfo<JsonRpcMessage>();
 
     private readonly string _server;
@@ -56,7 +58,7 @@ internal sealed class StdioProcessSession : TransportBase
         {
             var input = _process.StandardInput.BaseStream;
             await input.WriteAsync(utf8, cancellationToken).ConfigureAwait(false);
-            await input.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await input.WriteAsync(s_newline, cancellationToken).ConfigureAwait(false);
             await input.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
@@ -94,7 +96,7 @@ internal sealed class StdioProcessSession : TransportBase
             Kill();
         }
 
-        await Task.WhenAll(_reading, _readingErrors).WaitAsync(s_exitWait).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await EndedWithinAsync(Task.WhenAll(_reading, _readingErrors), s_exitWait).ConfigureAwait(false);
         _process.Dispose();
         _sendLock.Dispose();
     }
@@ -145,7 +147,7 @@ internal sealed class StdioProcessSession : TransportBase
         }
 
         await WaitForExitAsync(s_exitWait).ConfigureAwait(false);
-        await _readingErrors.WaitAsync(s_exitWait).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await EndedWithinAsync(_readingErrors, s_exitWait).ConfigureAwait(false);
         SetDisconnected(new ClientTransportClosedException(new StdioClientCompletionDetails
         {
             Exception = failure,
@@ -213,6 +215,20 @@ internal sealed class StdioProcessSession : TransportBase
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             return HasExited;
+        }
+    }
+
+    /// <summary>Waits for <paramref name="task"/>, which never fails, for at most <paramref name="timeout"/>: a child the
+    /// server started may hold its pipes open after it exits.</summary>
+    private static async Task EndedWithinAsync(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Left to end with the pipes.
         }
     }
 
