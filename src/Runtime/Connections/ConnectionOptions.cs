@@ -29,9 +29,11 @@ public sealed class ConnectionOptions
 
     /// <summary>
     /// How long an unpinned handshake waits for the answer to its <c>server/discover</c> probe before it falls back to
-    /// <c>initialize</c>. A server that answers later is connected to anyway, on a second attempt. Default: 5 s.
+    /// <c>initialize</c>. <see langword="null"/> (the default): the SDK's 5 s for a remote server; for a stdio server, whose
+    /// answer waits for its process to start (longer than 5 s on a busy machine), the connect timeout less 5 s for the
+    /// fallback, or half a connect timeout under 10 s. A server that answers later still connects, on a second attempt.
     /// </summary>
-    public TimeSpan DiscoverProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan? DiscoverProbeTimeout { get; set; }
 
     /// <summary>The default <see cref="MaxMessageSize"/>: 4 MiB.</summary>
     public const long DefaultMaxMessageSize = 4 * 1024 * 1024;
@@ -75,7 +77,7 @@ public sealed class ConnectionOptions
             throw new ValidationException($"{nameof(ReconnectDelay)} must be positive and at most {nameof(MaxReconnectDelay)}; they are {ReconnectDelay} and {MaxReconnectDelay}.");
         }
 
-        if (DiscoverProbeTimeout <= TimeSpan.Zero && DiscoverProbeTimeout != Timeout.InfiniteTimeSpan)
+        if (DiscoverProbeTimeout is { } probeTimeout && probeTimeout <= TimeSpan.Zero && probeTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ValidationException($"{nameof(DiscoverProbeTimeout)} must be positive or infinite; it is {DiscoverProbeTimeout}.");
         }

@@ -20,6 +20,8 @@ internal sealed class ServerConnector : IAsyncDisposable
         Version = typeof(ServerConnector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
     };
 
+    private static readonly TimeSpan s_sdkProbeTimeout = new McpClientOptions().DiscoverProbeTimeout;
+
     private readonly ConnectionOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
@@ -93,7 +95,7 @@ internal sealed class ServerConnector : IAsyncDisposable
             InitializationTimeout = connectTimeout,
             // With a pinned revision there is nothing to fall back to, so the probe is just the handshake: bounded by the
             // connect timeout, not cut short, which would fail a stdio server that merely starts slowly.
-            DiscoverProbeTimeout = revision is null ? _options.DiscoverProbeTimeout : Timeout.InfiniteTimeSpan,
+            DiscoverProbeTimeout = revision is null ? ProbeTimeoutOf(server, connectTimeout) : Timeout.InfiniteTimeSpan,
         };
 
         var transport = ClientTransportFactory.Create(server, httpClient, MaxMessageSizeOf(server), _loggerFactory);
@@ -109,6 +111,17 @@ internal sealed class ServerConnector : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The configured probe timeout, or the SDK's for a remote server; a stdio server's probe waits for its process to
+    /// start, so it gets all of the connect timeout but what the fallback needs once the process runs: 5 s, or half of a
+    /// short timeout.
+    /// </summary>
+    private TimeSpan ProbeTimeoutOf(ServerDefinition server, TimeSpan connectTimeout) =>
+        _options.DiscoverProbeTimeout
+        ?? (server.Transport != TransportKind.Stdio ? s_sdkProbeTimeout
+            : connectTimeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan
+            : TimeSpan.FromTicks(Math.Max(connectTimeout.Ticks / 2, (connectTimeout - s_sdkProbeTimeout).Ticks)));
 
     private long MaxMessageSizeOf(ServerDefinition server) => server.MaxMessageSize ?? _options.MaxMessageSize;
 
