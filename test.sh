@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every McpFleet test on a machine that has the .NET SDK and Node.js.
-# It installs the third-party MCP reference servers from the committed lockfile first, and etcd when it is missing:
-# the interop and etcd tests need them and fail, rather than skip, without them.
+# It installs the third-party MCP reference servers and the MCP conformance suite (with the Node 22 it needs, as an npm
+# package) from the committed lockfiles first, and etcd when it is missing: the interop, conformance and etcd tests need
+# them and fail, rather than skip, without them. The conformance suite runs in a network namespace (unshare, ip).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
 
 # The etcd discovery tests start a real etcd on loopback; Debian's etcd-server package provides it. CI runs as root.
 # apt's output is shown only when the installation fails.

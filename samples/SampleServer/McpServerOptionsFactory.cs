@@ -19,7 +19,7 @@ internal static class McpServerOptionsFactory
         McpServerPrimitiveCollection<McpServerTool> tools = [];
         McpServerOptions serverOptions = new()
         {
-            ServerInfo = new Implementation { Name = options.Name, Title = options.Title, Version = options.Version },
+            ServerInfo = new Implementation { Name = options.Product ?? options.Name, Title = options.Title, Version = options.Version },
             ToolCollection = tools,
             ResourceCollection = [ServerInfoResource.Create(options, tools)],
         };
@@ -47,12 +47,16 @@ internal static class McpServerOptionsFactory
     private static McpServerTool CreateTool(
         string name, ServerOptions options, McpServerPrimitiveCollection<McpServerTool> tools, TimeProvider timeProvider) => name switch
         {
+            ToolNames.AskModel => AskModelTool.Create(),
+            ToolNames.AskUser => AskUserTool.Create(),
             ToolNames.Echo => EchoTool.Create(options.EchoVariant),
             ToolNames.GetTime => new GetTimeTool(timeProvider).Create(),
             ToolNames.ListFiles => new ListFilesTool(new ConfinedDirectory(options.Root)).Create(),
+            ToolNames.ListRoots => ListRootsTool.Create(),
             ToolNames.MathCalc => MathCalcTool.Create(),
             ToolNames.RequestHeaders => new RequestHeadersTool(options.Transport).Create(),
             ToolNames.RunCommand => new RunCommandTool(options.Root).Create(),
+            ToolNames.SendLog => new SendLogTool(options.Name).Create(),
             ToolNames.SetTools => new SetToolsTool(
                 tools,
                 [.. ToolNames.All.Where(tool => tool is not ToolNames.SetTools && ToolNames.IsPermitted(tool, options.AllowRunCommand, options.AllowToolChanges))],

@@ -13,8 +13,16 @@ internal sealed class ServerCommandLine
 {
     private readonly Option<string> _nameOption = new("--name")
     {
-        Description = "The advertised server name (serverInfo.name), also used in messages.",
+        Description = "The instance's name, used in messages, the --journal and server://info; also the advertised server name " +
+            "(serverInfo.name) unless --product is given.",
         DefaultValueFactory = _ => "sample",
+    };
+
+    // Instances of one product report one serverInfo.name, which is how clients such as McpFleet tell replicas from
+    // other servers that merely have tools of the same names.
+    private readonly Option<string?> _productOption = new("--product")
+    {
+        Description = "The advertised server name (serverInfo.name), when several instances with different --name values are one product.",
     };
 
     private readonly Option<string> _titleOption = new("--title")
@@ -49,7 +57,7 @@ internal sealed class ServerCommandLine
 
     private readonly Option<string[]> _toolsOption = new("--tools")
     {
-        Description = $"The tools to enable, by name (default: all but {ToolNames.RequestHeaders} and {ToolNames.SetTools}); " +
+        Description = $"The tools to enable, by name (default: {string.Join(", ", ToolNames.Default)}); " +
             $"{ToolNames.RunCommand} also needs --allow-run-command and {ToolNames.SetTools} --allow-tool-changes.",
         DefaultValueFactory = _ => [.. ToolNames.Default],
         Arity = ArgumentArity.OneOrMore,
@@ -143,7 +151,7 @@ internal sealed class ServerCommandLine
         _command.Options.Remove(_command.Options.OfType<VersionOption>().Single());
         Option[] options =
         [
-            _nameOption, _titleOption, _serverVersionOption, _transportOption, _hostOption, _portOption, _toolsOption, _rootOption,
+            _nameOption, _productOption, _titleOption, _serverVersionOption, _transportOption, _hostOption, _portOption, _toolsOption, _rootOption,
             _allowRunCommandOption, _allowToolChangesOption, _latencyOption, _failRateOption, _seedOption, _exitAfterOption, _journalOption, _authTokenEnvOption,
             _ignoreDiscoverOption, _variantOption, _toolsListTimeToLiveOption, _toolsListCacheScopeOption, _verboseOption,
         ];
@@ -167,6 +175,7 @@ internal sealed class ServerCommandLine
         return new ServerOptions
         {
             Name = result.GetRequiredValue(_nameOption),
+            Product = result.GetValue(_productOption),
             Title = result.GetValue(_titleOption),
             Version = result.GetRequiredValue(_serverVersionOption),
             Transport = ParseTransport(result.GetRequiredValue(_transportOption)),

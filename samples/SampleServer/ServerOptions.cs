@@ -9,7 +9,11 @@ namespace McpFleet.SampleServer;
 /// <summary>Everything the command line configures; see <see cref="ServerCommandLine"/> for the meaning of each option.</summary>
 internal sealed record ServerOptions
 {
+    /// <summary>The instance's name, in messages and the journal.</summary>
     public required string Name { get; init; }
+
+    /// <summary>The name advertised as <c>serverInfo.name</c>; <see langword="null"/> advertises <see cref="Name"/>.</summary>
+    public string? Product { get; init; }
 
     public string? Title { get; init; }
 

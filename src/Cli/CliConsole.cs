@@ -1,3 +1,5 @@
+using McpFleet.Cli.Authentication;
+using McpFleet.Configuration;
 using Spectre.Console;
 
 namespace McpFleet.Cli;
@@ -14,12 +16,30 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, IAnsiConsole
     /// <summary>Whether a person types at a terminal that also shows the output, so the REPL can edit lines and complete names.</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>Asks the user for the value of an <c>mcp.json</c> input (<c>${input:ID}</c>); by default it refuses, with
+    /// a message that says why, as when input is redirected.</summary>
+    public Func<McpInput, string> ReadInput { get; init; } = TerminalInput.Refuse;
+
+    /// <summary>Opens a URL in the user's browser, for OAuth sign-in; <see langword="null"/>: the URL is only printed.</summary>
+    public Func<Uri, CancellationToken, Task>? OpenBrowser { get; init; }
+
+    /// <summary>Where OAuth tokens are kept between runs: <c>MCPFLEET_TOKEN_CACHE</c>, or <c>mcpfleet/oauth</c> in the
+    /// user's local application data folder (<c>~/.local/share</c> on Linux) — never in the project.</summary>
+    public string TokenCacheDirectory { get; init; } = DefaultTokenCacheDirectory();
+
     public static CliConsole FromSystemConsole() =>
         new(Console.Out, Console.Error, Console.IsOutputRedirected || Console.IsErrorRedirected ? null : AnsiConsole.Console)
         {
             In = Console.In,
             IsInteractive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+            ReadInput = Console.IsInputRedirected || Console.IsErrorRedirected ? TerminalInput.Refuse : TerminalInput.Read,
+            OpenBrowser = Console.IsOutputRedirected && Console.IsErrorRedirected ? null : SystemBrowser.OpenAsync,
         };
+
+    private static string DefaultTokenCacheDirectory() =>
+        Environment.GetEnvironmentVariable("MCPFLEET_TOKEN_CACHE") is { Length: > 0 } directory
+            ? directory
+            : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "mcpfleet", "oauth");
 
     /// <summary>A console that writes plain text to the given writers, as when output is redirected.</summary>
     public static CliConsole Plain(TextWriter output, TextWriter error, TextReader? input = null) =>

@@ -10,14 +10,19 @@ namespace McpFleet.Cli;
 /// </summary>
 internal static class LiveServerSelection
 {
-    /// <summary>The servers to connect to, or <see langword="null"/> when the configuration or the names are not usable,
-    /// which is then written to <see cref="CliConsole.Error"/> as a usage error.</summary>
-    public static async Task<LiveServers?> SelectAsync(CliConsole console, FileInfo? configFile, string[] serverNames)
+    /// <summary>
+    /// The servers to connect to; the selected servers that cannot be used (an environment variable they refer to is not
+    /// set), which the command reports as failed; and every server of the configuration, whose secrets no output may
+    /// hold. <see langword="null"/> when the configuration or the names are not usable, which is then written to
+    /// <see cref="CliConsole.Error"/> as a usage error.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ServerDefinition> Servers, IReadOnlyList<UnavailableServer> Unavailable, IReadOnlyList<ServerDefinition> Configured)?> SelectAsync(
+        CliConsole console, FileInfo? configFile, string[] serverNames)
     {
         try
         {
-            var configuration = LoadConfiguration(configFile);
-            return new LiveServers(SelectServers(configuration, serverNames), configuration.Servers);
+            var configuration = LoadConfiguration(configFile, console.ReadInput);
+            return (SelectServers(configuration, serverNames), serverNames.Length == 0 ? configuration.UnavailableServers : [], configuration.Servers);
         }
         catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
         {
@@ -27,13 +32,13 @@ internal static class LiveServerSelection
     }
 
     /// <summary>The configuration named on the command line, or the first one found in the current folder.</summary>
-    private static McpConfiguration LoadConfiguration(FileInfo? configFile)
+    private static McpConfiguration LoadConfiguration(FileInfo? configFile, Func<McpInput, string> readInput)
     {
         var path = configFile?.FullName
             ?? ConfigurationLocator.Find(Directory.GetCurrentDirectory())
             ?? throw new McpConfigurationException(
                 $"No configuration given and none found in {Directory.GetCurrentDirectory()} (looked for {string.Join(", ", ConfigurationLocator.Candidates)}); use --config.");
-        return McpConfiguration.Load(path);
+        return McpConfiguration.Load(path, readInput: readInput);
     }
 
     /// <summary>The servers named on the command line (all enabled ones by default), each with a snapshot file of its own.</summary>
@@ -42,7 +47,7 @@ internal static class LiveServerSelection
         var selected = names.Length == 0
             ? [.. configuration.Servers]
             : names.Distinct(StringComparer.Ordinal).Select(configuration.GetServer).ToList();
-        if (selected.Count == 0)
+        if (selected.Count == 0 && configuration.UnavailableServers.Count == 0)
         {
             throw new InvalidOperationException($"{configuration.SourcePath}: no enabled servers.");
         }

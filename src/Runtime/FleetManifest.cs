@@ -1,9 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
 namespace McpFleet;
 
 /// <summary>The servers and unified tools a generated fleet type was built from: what its typed methods expect to find.</summary>
 public sealed class FleetManifest
 {
+    private static readonly JsonTypeInfo<IList<Tool>> s_toolsType = (JsonTypeInfo<IList<Tool>>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<Tool>));
+
     private readonly Dictionary<string, ToolDescriptor> _byModelName;
+    private readonly Lazy<Dictionary<string, Dictionary<string, Tool>>> _snapshotTools;
 
     /// <summary>Creates the manifest.</summary>
     /// <param name="servers">The servers, in ordinal order of their names.</param>
@@ -19,6 +27,7 @@ public sealed class FleetManifest
         ToolGroups = toolGroups ?? [];
         ModelToolNames = modelToolNames ?? [];
         _byModelName = ModelToolNames.ToDictionary(n => n.Name, n => n.Tool, StringComparer.Ordinal);
+        _snapshotTools = new(ReadSnapshotTools);
     }
 
     /// <summary>A manifest with no servers, for a runtime used without generated code.</summary>
@@ -35,4 +44,46 @@ public sealed class FleetManifest
 
     /// <summary>Finds the tool a model-facing name stands for: the names are reversible.</summary>
     public ToolDescriptor? FindByModelName(string modelName) => _byModelName.GetValueOrDefault(modelName);
+
+    /// <summary>
+    /// The definition a server's snapshot recorded for one of its tools, exactly as the server sent it: name, title,
+    /// description, input and output schemas, annotations. This is what a model is shown for the tool.
+    /// </summary>
+    /// <param name="tool">The tool.</param>
+    /// <returns>The definition, or <see langword="null"/> when the manifest carries no snapshot definitions for the tool.</returns>
+    /// <exception cref="InvalidOperationException">The manifest's snapshot definitions of the tool's server are not a
+    /// JSON array of tool definitions.</exception>
+    public Tool? GetSnapshotTool(ToolDescriptor tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return _snapshotTools.Value.GetValueOrDefault(tool.ServerName)?.GetValueOrDefault(tool.ToolName);
+    }
+
+    // The one place that reads ServerDescriptor.SnapshotTools into typed definitions, so a change of how snapshots
+    // are carried stays here.
+    private Dictionary<string, Dictionary<string, Tool>> ReadSnapshotTools()
+    {
+        var byServer = new Dictionary<string, Dictionary<string, Tool>>(StringComparer.Ordinal);
+        foreach (var server in Servers)
+        {
+            if (server.SnapshotTools is null)
+            {
+                continue;
+            }
+
+            IList<Tool>? tools;
+            try
+            {
+                tools = JsonSerializer.Deserialize(server.SnapshotTools, s_toolsType);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidOperationException($"The manifest's snapshot tools of server '{server.Name}' are not a JSON array of tool definitions: {e.Message}", e);
+            }
+
+            byServer[server.Name] = (tools ?? []).DistinctBy(t => t.Name, StringComparer.Ordinal).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        }
+
+        return byServer;
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using McpFleet.Caching;
+using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -16,6 +17,13 @@ public sealed class FleetOptions
 {
     /// <summary>The servers, by their fleet names: from <c>mcp.json</c> (<see cref="FromConfiguration"/>) or built in code.</summary>
     public IList<ServerDefinition> Servers { get; } = [];
+
+    /// <summary>
+    /// Servers the configuration names but that cannot be used, by name, with why (e.g. an environment variable their
+    /// definition refers to is not set). The fleet logs a warning for each when it starts, and calls to them fail with
+    /// the reason; the other servers work as usual.
+    /// </summary>
+    public IDictionary<string, string> UnavailableServers { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Connection timeouts and protocol pinning.</summary>
     public ConnectionOptions Connection { get; set; } = new();
@@ -44,6 +52,9 @@ public sealed class FleetOptions
     /// <summary>What to do when a server's live tool definitions drift from its snapshot: allow, warn or block, per class of change and per server.</summary>
     public DriftOptions Drift { get; set; } = new();
 
+    /// <summary>What servers may ask of the fleet as their client (elicitation, sampling, roots), and their log messages.</summary>
+    public ClientFeatureOptions ClientFeatures { get; set; } = new();
+
     /// <summary>Sources of servers that change while the fleet runs (a watched mcp.json, DNS, etcd).</summary>
     public IList<IServerDiscovery> Discovery { get; } = [];
 
@@ -66,7 +77,35 @@ public sealed class FleetOptions
             options.Servers.Add(server);
         }
 
+        foreach (var unavailable in configuration.UnavailableServers)
+        {
+            options.UnavailableServers[unavailable.Name] = unavailable.Reason;
+        }
+
         return options;
+    }
+
+    /// <summary>
+    /// Per-tool settings name a server's tool as <c>server/tool</c> and a unified tool by its name alone; a bare name that
+    /// is no unified tool of the manifest but a tool of some of its servers is a mistake (it would apply to nothing), so it
+    /// is refused with the keys that would work.
+    /// </summary>
+    private static void ValidateToolKeys(FleetManifest manifest, string owner, IEnumerable<string> keys)
+    {
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            if (key.Contains('/', StringComparison.Ordinal) || manifest.ToolGroups.Any(group => group.ToolName == key))
+            {
+                continue;
+            }
+
+            var servers = manifest.Servers.Where(server => server.Tools.Any(tool => tool.ToolName == key)).Select(server => $"'{server.Name}/{key}'").ToList();
+            if (servers.Count > 0)
+            {
+                throw new ValidationException(
+                    $"{owner}: '{key}' names no unified tool; a server's tool is named as server/tool: {string.Join(", ", servers)}.");
+            }
+        }
     }
 
     /// <summary>Checks the options against the servers the generated code expects.</summary>
@@ -74,10 +113,10 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || TimeProvider is null)
         {
             throw new ValidationException(
-                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, and {nameof(TimeProvider)} are required.");
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)} and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
@@ -85,6 +124,7 @@ public sealed class FleetOptions
         Resilience.Validate();
         Caching.Validate();
         Drift.Validate();
+        ClientFeatures.Validate();
         if (DrainTimeout < TimeSpan.Zero)
         {
             throw new ValidationException($"{nameof(DrainTimeout)} must not be negative; it is {DrainTimeout}.");
@@ -100,14 +140,19 @@ public sealed class FleetOptions
                 $"Server '{oversized.Name}': {nameof(ServerDefinition.MaxMessageSize)} must be from {ConnectionOptions.MinMaxMessageSize} to {ConnectionOptions.MaxMaxMessageSize} bytes; it is {oversized.MaxMessageSize}.");
         }
 
+        ValidateToolKeys(manifest, "Resilience.Tools", Resilience.Tools.Keys);
+        ValidateToolKeys(manifest, "Routing.ToolStrategies", Routing.ToolStrategies.Keys);
+        ValidateToolKeys(manifest, "Caching.ToolTimeToLive", Caching.ToolTimeToLive.Keys);
+
         var duplicate = Servers.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ValidationException($"Server '{duplicate.Key}' is configured more than once.");
         }
 
-        // A server is configured when it, or a replica of it, is.
+        // A server is configured when it, or a replica of it, is; an unavailable one has been reported as such.
         var configured = Servers.Select(s => s.Service).ToHashSet(StringComparer.Ordinal);
+        configured.UnionWith(UnavailableServers.Keys);
         var missing = manifest.Servers.Select(s => s.Name).Where(name => !configured.Contains(name)).ToList();
         if (missing.Count > 0 && !AllowUnconfiguredServers && Discovery.Count == 0)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using McpFleet.Aggregation;
-using McpFleet.Resilience;
+using McpFleet.Calls;
 using McpFleet.Tools;
 
 namespace McpFleet;
@@ -8,6 +8,8 @@ namespace McpFleet;
 /// <summary>Fan-out and broadcast: one tool called on many servers at once, the outcomes aggregated.</summary>
 public sealed partial class FleetRuntime
 {
+    private static readonly JsonElement s_noArguments = JsonDocument.Parse("{}").RootElement;
+
     /// <summary>
     /// Calls a tool on every target in parallel and aggregates the outcomes. Each target is called on its own, as if
     /// named alone (its health, timeout, concurrency bound and telemetry apply), within the per-target timeout and the
@@ -31,7 +33,8 @@ public sealed partial class FleetRuntime
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return await RunFanOutAsync(targets, ToolArguments.ToDictionary(arguments), strategy, options, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(targets);
+        return await RunFanOutAsync(targets, ToolRequest.Create(targets.ToolName, arguments), strategy, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -53,17 +56,17 @@ public sealed partial class FleetRuntime
         string toolName, JsonElement arguments, AggregationStrategy<RawToolResult, TValue> strategy, FanOutOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(toolName);
-        var map = arguments.ValueKind switch
+        var request = arguments.ValueKind switch
         {
-            JsonValueKind.Object => arguments.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone(), StringComparer.Ordinal),
-            JsonValueKind.Undefined or JsonValueKind.Null => new Dictionary<string, JsonElement>(StringComparer.Ordinal),
+            JsonValueKind.Object => ToolRequest.Create(toolName, arguments),
+            JsonValueKind.Undefined or JsonValueKind.Null => ToolRequest.Create(toolName, s_noArguments),
             _ => throw new ArgumentException($"The arguments of tool '{toolName}' must be a JSON object, not {arguments.ValueKind}.", nameof(arguments)),
         };
-        return RunFanOutAsync(FanOutTargets.Broadcast(toolName), map, strategy, options, cancellationToken);
+        return RunFanOutAsync(FanOutTargets.Broadcast(toolName), request, strategy, options, cancellationToken);
     }
 
     private async Task<FanOutResult<TResult, TValue>> RunFanOutAsync<TResult, TValue>(
-        FanOutTargets targets, Dictionary<string, JsonElement> arguments, AggregationStrategy<TResult, TValue> strategy, FanOutOptions? options, CancellationToken cancellationToken)
+        FanOutTargets targets, ToolRequest request, AggregationStrategy<TResult, TValue> strategy, FanOutOptions? options, CancellationToken cancellationToken)
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(targets);
@@ -71,16 +74,7 @@ public sealed partial class FleetRuntime
         options ??= new FanOutOptions();
         options.Validate();
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var context = new FanOutContext(_registry, entry => entry.Definition.CallTimeout ?? _options.CallTimeout, (entry, ct) => ListToolsAsync(entry.Name, ct), _time, _telemetry, _logger);
-        return await FanOutExecution<TResult, TValue>.RunAsync(
-            targets, context, (target, token) => CallTargetAsync<TResult>(target, arguments, token), strategy, options, cancellationToken).ConfigureAwait(false);
+        var context = new FanOutContext(_registry, _invoker, _settings, entry => entry.Definition.CallTimeout ?? _options.CallTimeout, (entry, ct) => ListToolsAsync(entry.Name, ct), _options.TimeProvider, _telemetry, _logger);
+        return await FanOutExecution<TResult, TValue>.RunAsync(targets, context, request, strategy, options, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Calls one target alone: the same path as a call routed to it, without a choice to make.</summary>
-    private Task<TResult> CallTargetAsync<TResult>(FanOutTarget target, Dictionary<string, JsonElement> arguments, CancellationToken cancellationToken)
-        where TResult : IToolResult<TResult> =>
-        target.Entry is { } entry
-            ? DispatchAsync<TResult>(target.Tool.ToolName, [entry.Definition.Service], [new CallCandidate(entry, target.Tool, target.AcceptedArguments)], arguments, cancellationToken, singleAttempt: true)
-            : Task.FromException<TResult>(new InvalidOperationException(
-                $"Server '{target.Server}' is not in this fleet; its servers: {string.Join(", ", ServerNames)}."));
 }

@@ -26,16 +26,23 @@ public sealed partial class FleetRuntime
         ArgumentException.ThrowIfNullOrEmpty(serverName);
         await StartAsync(cancellationToken).ConfigureAwait(false);
         var entry = _registry.Find(serverName)
-            ?? throw new InvalidOperationException($"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+            ?? throw NotInFleet(serverName);
         return await _toolListCache.ListAsync(entry.Definition, ct => FetchToolsAsync(entry, ct), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Why a server cannot be called: the configuration's reason when it is unavailable, otherwise the servers
+    /// there are and the closest name.</summary>
+    private InvalidOperationException NotInFleet(string serverName) => new(
+        _options.UnavailableServers.TryGetValue(serverName, out var reason)
+            ? $"Server '{serverName}' is unavailable: {reason}"
+            : $"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.{NameSuggestion.Hint(serverName, ServerNames)}");
 
     private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
     {
         entry.Enter();
 
         var requestTimeout = _options.Connection.RequestTimeout;
-        using var timeout = new RequestTimeout(requestTimeout, _time, cancellationToken);
+        using var timeout = new RequestTimeout(requestTimeout, _options.TimeProvider, cancellationToken);
         McpClient? client = null;
         try
         {
@@ -62,7 +69,7 @@ public sealed partial class FleetRuntime
             // The session is gone; the connection reopens it for the next request.
             entry.Connection.Discard(client);
             throw new ServerConnectionException(
-                entry.Name, ConnectionFailureKind.Unreachable, Redact($"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), _secrets.IsIn(e.ToString()) ? null : e);
+                entry.Name, ConnectionFailureKind.Unreachable, _secrets.Mask($"Server '{entry.Name}': the session ended while listing its tools ({e.Message})."), _secrets.Wrap(e));
         }
         finally
         {

@@ -1,8 +1,6 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
 using McpFleet.Caching;
+using McpFleet.ClientFeatures;
+using McpFleet.Calls;
 using McpFleet.Configuration;
 using McpFleet.Connections;
 using McpFleet.Discovery;
@@ -11,50 +9,43 @@ using McpFleet.Health;
 using McpFleet.Registry;
 using McpFleet.Resilience;
 using McpFleet.Routing;
+using McpFleet.Secrets;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
-using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ModelContextProtocol;
-using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
-using CircuitState = McpFleet.Resilience.CircuitState;
 
 namespace McpFleet;
 
 /// <summary>
-/// The runtime behind a generated fleet: the registry of servers (configured, added at run time, or discovered), one
-/// self-healing session per server, health monitoring, routing among the servers that can take a call, and the entry
-/// points through which every typed method calls its tool.
+/// The runtime behind a generated fleet, as a facade over three parts: the registry of servers (configured, added at
+/// run time, or discovered) with their sessions, health and breakers; the lifecycle (start, discovery, connect,
+/// dispose); and the call invoker (<c>Calls/</c>), through which every typed method calls its tool.
 /// </summary>
-public sealed partial class FleetRuntime : IAsyncDisposable
+public sealed partial class FleetRuntime : IFleetRuntime
 {
     private readonly FleetOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
+    private readonly ClientHandlers _clientHandlers;
     private readonly FleetSecrets _secrets = new();
+    private readonly FleetEvents _events;
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
-    private readonly ToolCallPipelines _callPipelines;
-    private readonly ToolResultCache _resultCache;
+    private readonly FleetMembership _membership;
+    private readonly DiscoveryWatcher _discovery;
     private readonly ToolListCache _toolListCache;
-    private readonly DriftMonitor _drift;
-    private readonly Dictionary<string, string?> _recordedProtocolVersions;
-    private readonly ConcurrentDictionary<string, RoutingStrategy> _toolStrategies;
+    private readonly CallSettingsTable _settings;
+    private readonly RoutingTable _routing;
+    private readonly CallInvoker _invoker;
     private readonly BackgroundTasks _background = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
-    private RoutingStrategy _defaultStrategy;
     private Task? _started;
-    private volatile bool _connectEagerly;
+    private bool _disposed;
 
     /// <summary>Creates the runtime; nothing connects until <see cref="ConnectAsync"/> or the first call.</summary>
-    /// <param name="options">The servers, timeouts, health, routing and discovery; validated here.</param>
+    /// <param name="options">The servers, timeouts, health, routing and discovery; validated here, and read once.</param>
     /// <param name="manifest">What the generated code expects; each server without a pinned protocol revision uses the
     /// one its snapshot recorded.</param>
     /// <param name="loggerFactory">Receives the runtime's and the MCP SDK's logs.</param>
@@ -65,78 +56,100 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         manifest ??= FleetManifest.Empty;
         options.Validate(manifest);
         _options = options;
-        _time = options.TimeProvider;
+        var time = options.TimeProvider;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<FleetRuntime>();
         _telemetry = new FleetTelemetry(options.MeterFactory);
-        _resultCache = new ToolResultCache(options.Caching, _time, _telemetry, _logger);
-        _toolListCache = new ToolListCache(options.Caching, _time);
-        _connector = new ServerConnector(options.Connection, loggerFactory, _secrets);
-        _recordedProtocolVersions = manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal);
-        _defaultStrategy = options.Routing.DefaultStrategy;
-        _toolStrategies = new ConcurrentDictionary<string, RoutingStrategy>(options.Routing.ToolStrategies, StringComparer.Ordinal);
-        _callPipelines = new ToolCallPipelines(options.Resilience, _time, OnResent);
-        _drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => Raise(DriftDetected, args), OnToolListChangeAnnounced);
-        _registry = new ServerRegistry(CreateEntry);
+        _events = new FleetEvents(this, _logger);
+        _toolListCache = new ToolListCache(options.Caching, time);
+        // What servers send to be logged can echo any server's secret, not only their own.
+        _clientHandlers = new ClientHandlers(options.ClientFeatures, new RedactingLoggerFactory(loggerFactory, _secrets, logMessageContents: true), time);
+        _connector = new ServerConnector(options.Connection, loggerFactory, _secrets, _clientHandlers);
+        _settings = new CallSettingsTable(options.Resilience, options.Caching);
+        _routing = new RoutingTable(options.Routing);
+        var drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => _events.Raise(_events.DriftDetected, args), OnToolListChangeAnnounced);
+        var entries = new ServerEntryFactory(
+            options, manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal), _connector, drift, _settings, _toolListCache, _secrets, _events, _telemetry, _logger);
+        _registry = new ServerRegistry(entries.Create);
+        _membership = new FleetMembership(_registry, _toolListCache, _events, _background, options.DrainTimeout, _logger);
+        _discovery = new DiscoveryWatcher([.. options.Discovery], _membership, _registry, options.Connection, time, _background, _logger);
+
+        var classifier = new OutcomeClassifier(_secrets);
+        var attempts = new AttemptStage(classifier, time, _telemetry, _logger);
+        var router = new ReplicaRouter(_routing, _telemetry);
+        var resend = new ResendStage(router, attempts, time, OnResent);
+        _invoker = new CallInvoker(_registry, new Dictionary<string, string>(options.UnavailableServers, StringComparer.Ordinal), router, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _secrets, _telemetry, _logger, _stopping.Token);
+
         foreach (var server in options.Servers)
         {
             _registry.Add(server);
         }
+
+        foreach (var (server, reason) in options.UnavailableServers.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            Log.ServerUnavailable(_logger, server, reason);
+        }
+
+        // Per-tool settings are read now, for every tool and unified tool the generated code knows.
+        foreach (var tool in manifest.Servers.SelectMany(server => server.Tools))
+        {
+            _settings.For(tool);
+        }
+
+        foreach (var group in manifest.ToolGroups)
+        {
+            _settings.For(group);
+        }
     }
 
     /// <summary>Raised when a server joins the fleet (added in code or found by discovery).</summary>
-    public event EventHandler<ServerEventArgs>? ServerAdded;
+    public event EventHandler<ServerEventArgs>? ServerAdded { add => _events.ServerAdded += value; remove => _events.ServerAdded -= value; }
 
     /// <summary>Raised when a server leaves the fleet; it drains its calls in flight afterwards.</summary>
-    public event EventHandler<ServerEventArgs>? ServerRemoved;
+    public event EventHandler<ServerEventArgs>? ServerRemoved { add => _events.ServerRemoved += value; remove => _events.ServerRemoved -= value; }
 
     /// <summary>Raised when a server's health changes.</summary>
-    public event EventHandler<ServerHealthChangedEventArgs>? HealthChanged;
+    public event EventHandler<ServerHealthChangedEventArgs>? HealthChanged { add => _events.HealthChanged += value; remove => _events.HealthChanged -= value; }
 
     /// <summary>Raised when a server says its list of tools changed, as its drift re-check starts; notifications that arrive
     /// while a re-check runs or waits are announced once, with the next one.</summary>
-    public event EventHandler<ToolListChangedEventArgs>? ToolListChanged;
+    public event EventHandler<ToolListChangedEventArgs>? ToolListChanged { add => _events.ToolListChanged += value; remove => _events.ToolListChanged -= value; }
 
     /// <summary>Raised when a call is sent again: retried, failed over to another replica, or hedged.</summary>
-    public event EventHandler<CallResentEventArgs>? CallResent;
+    public event EventHandler<CallResentEventArgs>? CallResent { add => _events.CallResent += value; remove => _events.CallResent -= value; }
 
     /// <summary>Raised when a circuit breaker (of a server, or of a tool on a server) opens, half-opens or closes.</summary>
-    public event EventHandler<CircuitStateChangedEventArgs>? CircuitStateChanged;
+    public event EventHandler<CircuitStateChangedEventArgs>? CircuitStateChanged { add => _events.CircuitStateChanged += value; remove => _events.CircuitStateChanged -= value; }
+
     /// <summary>
     /// Raised when a server's live tool definitions differ from its snapshot (checked as each session opens and when
     /// the tool list changes), with each change and the action its policy takes; not raised again while a server's
     /// changes stay the same.
     /// </summary>
-    public event EventHandler<DriftDetectedEventArgs>? DriftDetected;
+    public event EventHandler<DriftDetectedEventArgs>? DriftDetected { add => _events.DriftDetected += value; remove => _events.DriftDetected -= value; }
 
     /// <summary>The names of the servers in the fleet now.</summary>
-    public IReadOnlyCollection<string> ServerNames => [.. _registry.Names.Order(StringComparer.Ordinal)];
+    public IReadOnlyCollection<string> ServerNames => [.. _registry.Current.Names.Order(StringComparer.Ordinal)];
 
     /// <summary>The strategy for tools without one of their own; can be switched at any time.</summary>
     public RoutingStrategy RoutingStrategy
     {
-        get => Volatile.Read(ref _defaultStrategy);
-        set => Volatile.Write(ref _defaultStrategy, value ?? throw new ArgumentNullException(nameof(value)));
+        get => _routing.Default;
+        set => _routing.Default = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>Sets the strategy of one tool, or with <see langword="null"/> returns it to the fleet's.</summary>
-    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="tool"><c>server/tool</c> for a server's tool (and its replicas), or a unified tool's name.</param>
     /// <param name="strategy">The strategy, or <see langword="null"/>.</param>
-    public void SetRoutingStrategy(string toolName, RoutingStrategy? strategy)
+    public void SetRoutingStrategy(string tool, RoutingStrategy? strategy)
     {
-        ArgumentException.ThrowIfNullOrEmpty(toolName);
-        if (strategy is null)
-        {
-            _toolStrategies.TryRemove(toolName, out _);
-        }
-        else
-        {
-            _toolStrategies[toolName] = strategy;
-        }
+        ArgumentException.ThrowIfNullOrEmpty(tool);
+        _routing.Set(tool, strategy);
     }
 
-    /// <summary>The strategy a call of <paramref name="toolName"/> is routed with.</summary>
-    public RoutingStrategy GetRoutingStrategy(string toolName) => _toolStrategies.GetValueOrDefault(toolName) ?? RoutingStrategy;
+    /// <summary>The strategy calls of <paramref name="tool"/> are routed with.</summary>
+    /// <param name="tool"><c>server/tool</c> for a server's tool, or a unified tool's name.</param>
+    public RoutingStrategy GetRoutingStrategy(string tool) => _routing.For(tool);
 
     /// <summary>
     /// Starts the discovery sources and waits for their first sets of servers (bounded by the connect timeout). Calls
@@ -146,8 +159,8 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     {
         lock (_startGate)
         {
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-            _started ??= StartDiscoveryAsync();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _started ??= _discovery.StartAsync(_stopping.Token);
         }
 
         return _started.WaitAsync(cancellationToken);
@@ -161,7 +174,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     /// They keep reconnecting in the background.</exception>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        _connectEagerly = true;
+        _membership.ConnectEagerly();
         await StartAsync(cancellationToken).ConfigureAwait(false);
         var connecting = Task.WhenAll(_registry.All.Select(entry => entry.Connection.GetClientAsync(cancellationToken).AsTask()));
         try
@@ -180,7 +193,7 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        Joined(_registry.Add(server));
+        _membership.Add(server);
         return Task.CompletedTask;
     }
 
@@ -190,12 +203,12 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     public async Task<bool> RemoveServerAsync(string serverName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(serverName);
-        if (_registry.Remove(serverName) is not { } entry)
+        if (_membership.Remove(serverName) is not { } retired)
         {
             return false;
         }
 
-        await Retire(entry).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await retired.WaitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -205,9 +218,9 @@ public sealed partial class FleetRuntime : IAsyncDisposable
             entry.Name,
             entry.Definition.Service,
             entry.Definition.Transport,
-            entry.Health.Current,
-            entry.Health.Since,
-            entry.Health.ConsecutiveFailures,
+            entry.Health.Tracker.Current,
+            entry.Health.Tracker.Since,
+            entry.Health.Tracker.ConsecutiveFailures,
             entry.Connection.IsConnected,
             entry.IsDraining,
             entry.State.OutstandingRequests,
@@ -224,38 +237,21 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     /// <param name="tool">The tool, as its snapshot describes it.</param>
     /// <param name="arguments">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-    /// <exception cref="InvalidOperationException">The tool's server is not configured.</exception>
-    /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
-    /// <exception cref="ToolGroupUnavailableException">None of the server's replicas could be reached.</exception>
-    /// <exception cref="ToolErrorException">The tool reported an error.</exception>
-    /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
-    /// <exception cref="ToolCallTimeoutException">No answer within the call timeout.</exception>
+    /// <exception cref="ToolNotSentException">The call was not sent: no instance of the server is in the fleet, none could
+    /// be reached, their circuits are open, the deadline passed before it could be sent, or the fleet is shutting down
+    /// (<see cref="ToolBlockedException"/>: the drift policy blocks the tool).</exception>
+    /// <exception cref="ToolErrorException">The tool ran and reported an error.</exception>
+    /// <exception cref="ToolCallException">The server refused the call or failed handling it.</exception>
     /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
-    public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
+    /// <exception cref="ToolOutcomeUnknownException">The call was sent and no answer came: the session ended, or the fleet
+    /// shut down (<see cref="ToolCallTimeoutException"/>: not within the deadline).</exception>
+    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(arguments);
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-
-        // A replica named on its own is targeted alone; a server's name reaches it and its replicas.
-        var instances = _registry.Find(tool.ServerName) is { Definition.ReplicaOf: not null } replica ? [replica] : _registry.InstancesOf(tool.ServerName);
-        if (instances.IsEmpty)
-        {
-            throw new InvalidOperationException($"Server '{tool.ServerName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
-        }
-
-        var candidates = new CallCandidate[instances.Length];
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            candidates[i] = new CallCandidate(instances[i], tool, AcceptedArguments: null);
-        }
-
-        var sent = ToolArguments.ToDictionary(arguments);
-        return await _resultCache.CallAsync(
-            tool, instances.Select(instance => instance.Definition), sent,
-            ct => DispatchAsync<CapturedToolResult<TResult>>(tool.ToolName, [tool.ServerName], PassOverBlocked(candidates), sent, ct), cancellationToken).ConfigureAwait(false);
+        return CallAsync<TResult>(_settings.For(tool), ToolRequest.Create(tool.ToolName, arguments), cancellationToken);
     }
 
     /// <summary>
@@ -269,46 +265,43 @@ public sealed partial class FleetRuntime : IAsyncDisposable
     /// <param name="group">The unified tool.</param>
     /// <param name="arguments">The arguments.</param>
     /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-    /// <exception cref="ToolGroupUnavailableException">No member is configured or reachable.</exception>
-    /// <exception cref="ToolErrorException">The tool reported an error.</exception>
-    /// <exception cref="ToolCallException">The server refused the call, or the session ended during it.</exception>
-    /// <exception cref="ToolCallTimeoutException">No answer within the call timeout.</exception>
+    /// <exception cref="ToolNotSentException">The call was not sent: no member is configured, none could be reached,
+    /// their circuits are open, the deadline passed before it could be sent, or the fleet is shutting down
+    /// (<see cref="ToolBlockedException"/>: the drift policy blocks the tool on every member).</exception>
+    /// <exception cref="ToolErrorException">The tool ran and reported an error.</exception>
+    /// <exception cref="ToolCallException">The server refused the call or failed handling it.</exception>
     /// <exception cref="ToolResultFormatException">The result does not match the tool's output schema.</exception>
-    public async Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
+    /// <exception cref="ToolOutcomeUnknownException">The call was sent and no answer came: the session ended, or the fleet
+    /// shut down (<see cref="ToolCallTimeoutException"/>: not within the deadline).</exception>
+    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-        var candidates = PassOverBlocked(group.Members
-            .SelectMany(member => _registry.InstancesOf(member.Tool.ServerName).Select(entry => new CallCandidate(entry, member.Tool, member.AcceptedArguments)))
-            .ToArray());
-        var services = group.Members.Select(member => member.Tool.ServerName).ToArray();
-        if (candidates.Length == 0)
-        {
-            throw new ToolGroupUnavailableException(group.ToolName, services, []);
-        }
-
-        var sent = ToolArguments.ToDictionary(arguments);
-        return await _resultCache.CallAsync(
-            group, candidates.Select(candidate => candidate.Entry.Definition), sent,
-            ct => DispatchAsync<CapturedToolResult<TResult>>(group.ToolName, services, candidates, sent, ct), cancellationToken).ConfigureAwait(false);
+        return CallAsync<TResult>(_settings.For(group), ToolRequest.Create(group.ToolName, arguments), cancellationToken);
     }
 
-    /// <summary>Stops discovery and health probing, and ends every session and every server process the runtime started.</summary>
+    /// <summary>
+    /// Stops discovery and health probing; calls in flight end with the fleet-is-shutting-down exception that says whether
+    /// they were sent (a <see cref="ToolNotSentException"/> or a <see cref="ToolOutcomeUnknownException"/>), their servers
+    /// told to cancel them; then every session and every server process the runtime started ends.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         lock (_startGate)
         {
-            if (_stopping.IsCancellationRequested)
+            if (_disposed)
             {
                 return;
             }
 
-            _stopping.Cancel();
+            _disposed = true;
         }
 
+        // Outside the lock: cancelling ends the calls in flight, which send their servers cancellation notices.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _invoker.WhenIdleAsync().ConfigureAwait(false);
         await _background.WhenAllAsync().ConfigureAwait(false);
         await Task.WhenAll(_registry.All.Select(entry => entry.DisposeAsync().AsTask())).ConfigureAwait(false);
         await _connector.DisposeAsync().ConfigureAwait(false);
@@ -316,458 +309,40 @@ public sealed partial class FleetRuntime : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>
-    /// Runs a call through its resilience pipeline: each attempt routes to a candidate and calls it; failures that are
-    /// safe to send again are retried or failed over, slow read-only calls hedged. The answer is converted once, at the end.
-    /// A <paramref name="singleAttempt"/> call (one target of a fan-out, which asks every target anyway) is neither retried
-    /// nor hedged; its circuit breakers and timeout still apply.
-    /// </summary>
-    private async Task<TResult> DispatchAsync<TResult>(
-        string toolName,
-        IReadOnlyList<string> services,
-        CallCandidate[] candidates,
-        Dictionary<string, JsonElement> arguments,
-        CancellationToken cancellationToken,
-        bool singleAttempt = false)
+    private Task<TResult> CallAsync<TResult>(CallTarget target, ToolRequest request, CancellationToken cancellationToken)
         where TResult : IToolResult<TResult>
     {
-        var settings = _options.Resilience.ForTool(toolName);
-        var resend = settings?.Resend ?? ResendPolicy.Automatic;
-        var mayResend = resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsIdempotent));
-        var mayHedge = !singleAttempt && (resend == ResendPolicy.Always || (resend == ResendPolicy.Automatic && candidates.All(c => c.Tool.Hints.IsReadOnly)));
-
-        // One server is explicit targeting: nothing to route, and no strategy to report.
-        var strategy = candidates.Length == 1 ? null : GetRoutingStrategy(toolName);
-        var plan = new CallPlan(
-            toolName,
-            candidates,
-            pool => strategy is null ? pool[0] : Choose(strategy, toolName, pool, arguments),
-            mayResend,
-            singleAttempt ? 0 : _callPipelines.RetryOf(toolName).MaxRetryAttempts,
-            settings?.FailoverOrder ?? []);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallPlan.Key, plan);
-        try
-        {
-            var answer = await _callPipelines.For(toolName, mayHedge).ExecuteAsync(
-                static (context, state) => state.Runtime.AttemptAsync(state.Plan, state.Arguments, state.Strategy, context.CancellationToken),
-                context,
-                (Runtime: this, Plan: plan, Arguments: arguments, Strategy: strategy?.Name)).ConfigureAwait(false);
-            var tool = answer.Candidate.Tool;
-            return answer.Result.IsError == true ? throw new ToolErrorException(tool, answer.Result, _secrets.Redact) : TResult.FromCallToolResult(answer.Result, tool);
-        }
-        catch (ServerConnectionException) when (candidates.Length > 1)
-        {
-            throw new ToolGroupUnavailableException(toolName, services, plan.Unreachable);
-        }
-        catch (ToolException failure) when (!plan.MayResend && CallFailures.MaybeDelivered(failure))
-        {
-            _telemetry.OutcomeUnknown(failure.ServerName, toolName);
-            Log.OutcomeUnknown(_logger, toolName, failure.ServerName);
-            throw new ToolOutcomeUnknownException(candidates.First(candidate => candidate.Tool.ServerName == failure.ServerName).Tool, failure);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        // Started once, a call goes straight to the invoker.
+        return _started is { IsCompletedSuccessfully: true }
+            ? _invoker.InvokeAsync<TResult>(target, request, cancellationToken)
+            : StartThenCallAsync<TResult>(target, request, cancellationToken);
     }
 
-    private async ValueTask<ToolAnswer> AttemptAsync(CallPlan plan, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
+    private async Task<TResult> StartThenCallAsync<TResult>(CallTarget target, ToolRequest request, CancellationToken cancellationToken)
+        where TResult : IToolResult<TResult>
     {
-        var candidate = plan.Next();
-        return new ToolAnswer(candidate, await CallOnAsync(candidate, arguments, strategy, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <summary>Asks the strategy to choose among the routable candidates, or among all of them when none is routable.</summary>
-    private CallCandidate Choose(RoutingStrategy strategy, string toolName, List<CallCandidate> candidates, Dictionary<string, JsonElement> arguments)
-    {
-        var states = ArrayPool<ServerState>.Shared.Rent(candidates.Count);
-        var offered = ArrayPool<CallCandidate>.Shared.Rent(candidates.Count);
-        try
+        if (_stopping.IsCancellationRequested)
         {
-            var count = 0;
-            foreach (var candidate in candidates)
-            {
-                if (candidate.Entry.IsRoutable)
-                {
-                    offered[count] = candidate;
-                    states[count++] = candidate.Entry.State;
-                }
-            }
+            throw new ToolNotSentException(
+                target.ToolName, target.GroupName is null ? target.ServerName : "", target.GroupName, NotSentReason.ShuttingDown, [],
+                $"{(target.GroupName is null ? $"Tool '{target.ToolName}' of server '{target.ServerName}'" : $"Unified tool '{target.ToolName}'")} was not sent: the fleet is shutting down.");
+        }
 
-            if (count == 0)
-            {
-                foreach (var candidate in candidates)
-                {
-                    offered[count] = candidate;
-                    states[count++] = candidate.Entry.State;
-                }
-            }
-
-            var index = strategy.Choose(new RoutingContext(toolName, states.AsSpan(0, count), arguments));
-            if ((uint)index >= (uint)count)
-            {
-                throw new InvalidOperationException($"Routing strategy '{strategy.Name}' chose candidate {index} of {count}.");
-            }
-
-            var chosen = offered[index];
-            _telemetry.Routed(toolName, strategy.Name, chosen.Entry.Name);
-            return chosen;
-        }
-        finally
-        {
-            ArrayPool<ServerState>.Shared.Return(states, clearArray: true);
-            ArrayPool<CallCandidate>.Shared.Return(offered, clearArray: true);
-        }
-    }
-
-    /// <summary>One attempt on one server, through its circuit breakers and timeout; failures come out typed and redacted.</summary>
-    private async Task<CallToolResult> CallOnAsync(CallCandidate candidate, Dictionary<string, JsonElement> arguments, string? strategy, CancellationToken cancellationToken)
-    {
-        var (entry, tool, accepted) = candidate;
-        entry.Enter();
-
-        using var activity = FleetTelemetry.StartCall(entry.Name, tool.ToolName, strategy);
-        var started = _time.GetTimestamp();
-        string? errorType = null;
-        McpClient? client = null;
-        _telemetry.CallStarted(entry.Name);
-        Log.CallingTool(_logger, tool.ToolName, entry.Name);
-        try
-        {
-            var request = new CallToolRequestParams { Name = tool.ToolName, Arguments = ToolArguments.Select(arguments, accepted) };
-            var result = await entry.Pipelines.For(tool.ToolName).ExecuteAsync(
-                async token =>
-                {
-                    using var outstanding = entry.State.BeginRequest();
-                    using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
-                    client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
-
-                    // After the session is open: its drift check has run by then. A destructive tool is checked again
-                    // first when that verdict is old.
-                    await entry.Drift.EnsureCurrentAsync(client, tool, token).ConfigureAwait(false);
-                    entry.Drift.ThrowIfBlocked(tool);
-                    return await ToolCaller.CallAsync(client, request, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            entry.State.RecordLatency(_time.GetElapsedTime(started));
-            entry.Health.RecordSuccess("a call succeeded");
-            errorType = result.IsError == true ? "tool_error" : null;
-            return result;
-        }
-        catch (TimeoutRejectedException)
-        {
-            errorType = "timeout";
-            var timeout = entry.Pipelines.TimeoutOf(tool.ToolName);
-            entry.Health.RecordFailure($"a call of '{tool.ToolName}' got no answer within {timeout.TotalSeconds:0.###} s");
-            throw new ToolCallTimeoutException(tool, timeout);
-        }
-        catch (ToolBlockedException)
-        {
-            errorType = "drift_blocked";
-            throw;
-        }
-        catch (BrokenCircuitException)
-        {
-            errorType = "circuit_open";
-            throw new ServerConnectionException(entry.Name, ConnectionFailureKind.CircuitOpen, $"The circuit breaker of server '{entry.Name}' for tool '{tool.ToolName}' is open after recent failures; the call was not sent.");
-        }
-        catch (ServerConnectionException)
-        {
-            errorType = "unreachable";
-            throw;
-        }
-        catch (McpProtocolException e)
-        {
-            errorType = "protocol_error";
-            // The server's error text can echo any server's secret: the original is kept only when it holds none.
-            throw new ToolCallException(tool, Redact(e.Message), _secrets.IsIn(e.ToString()) ? null : e, e.ErrorCode);
-        }
-        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && client is not null)
-        {
-            // Nothing was delivered: the server is unreachable, and another one may take the call.
-            errorType = "unreachable";
-            entry.Connection.Discard(client);
-            var failure = ConnectionFailureClassifier.Classify(entry.Definition, e, _secrets);
-            entry.Health.RecordFailure(failure.Message);
-            throw failure;
-        }
-        catch (MessageTooLargeException)
-        {
-            // Refused unread; on stdio and WebSocket the session ends with it and reconnects.
-            errorType = "message_too_large";
-            entry.Health.RecordFailure("the server sent a message over its size limit");
-            throw;
-        }
-        catch (Exception e) when (e is McpException or IOException or HttpRequestException)
-        {
-            errorType = "session_lost";
-            entry.Health.RecordFailure("the session ended during a call");
-            if (client is not null)
-            {
-                entry.Connection.Discard(client);
-            }
-
-            throw new ToolCallException(tool, Redact($"the session ended during the call, so whether the tool ran is unknown ({e.Message})."));
-        }
-        catch (OperationCanceledException)
-        {
-            errorType = "cancelled";
-            throw;
-        }
-        finally
-        {
-            _telemetry.CallEnded(entry.Name, tool.ToolName, _time.GetElapsedTime(started), errorType);
-            if (errorType is not null)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, errorType);
-                Log.ToolCallFailed(_logger, tool.ToolName, entry.Name, errorType);
-            }
-
-            entry.Exit();
-        }
-    }
-
-    private ServerEntry CreateEntry(ServerDefinition definition)
-    {
-        _secrets.Add(definition.Secrets);
-
-        // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
-        var protocolVersion = definition.ProtocolVersion ?? _options.Connection.ProtocolVersion ?? _recordedProtocolVersions.GetValueOrDefault(definition.Service);
-        var drift = _drift.CreateGuard(definition);
-        var connection = new ServerConnection(definition, protocolVersion, _connector, _options.Connection, _time, _logger, drift.CheckSessionAsync);
-        var health = new HealthTracker(definition.Name, _options.Health.FailureThreshold, _time);
-        var pipelines = new ServerCallPipelines(definition.Name, _options.Resilience, definition.CallTimeout ?? _options.CallTimeout, _time, change => OnCircuitChanged(health, definition, change));
-        var entry = new ServerEntry(definition, connection, health, new HealthMonitor(connection, health, _options.Health, _time), pipelines, drift, _options.Connection.MaxConcurrentCalls, _time);
-        health.Changed += (_, change) => OnHealthChanged(entry, change);
-        connection.Connected += (_, _) => OnConnected(entry);
-        connection.ToolListChanged += (_, client, sessionEnded) => OnToolListChanged(entry, client, sessionEnded);
-        connection.ConnectFailed += (_, failure) => health.RecordFailure(failure.Message);
-        connection.Disconnected += _ => health.RecordFailure("the session ended");
-        return entry;
-    }
-
-    private static void OnConnected(ServerEntry entry)
-    {
-        entry.Health.RecordSuccess("connected");
-        entry.Monitor.Start();
-    }
-
-    /// <summary>Each notification drops the server's listed tools at once; the event and the drift re-check are coalesced.</summary>
-    private void OnToolListChanged(ServerEntry entry, McpClient client, CancellationToken sessionEnded)
-    {
-        _toolListCache.Invalidate(entry.Name);
-        entry.Drift.ToolListChanged(client, sessionEnded);
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        return await _invoker.InvokeAsync<TResult>(target, request, cancellationToken).ConfigureAwait(false);
     }
 
     private void OnToolListChangeAnnounced(string server)
     {
         Log.ToolListChanged(_logger, server);
-        Raise(ToolListChanged, new ToolListChangedEventArgs(server));
-    }
-
-    private void OnHealthChanged(ServerEntry entry, ServerHealthChangedEventArgs change)
-    {
-        entry.State.Health = change.Current;
-        _telemetry.HealthChanged(entry.Name, change.Current);
-        Log.HealthChanged(_logger, entry.Name, change.Current, change.Previous, change.Reason);
-        Raise(HealthChanged, change);
+        _events.Raise(_events.ToolListChanged, new ToolListChangedEventArgs(server));
     }
 
     private void OnResent(CallResentEventArgs resent)
     {
-        var reason = Redact(resent.Reason);
-        var redacted = new CallResentEventArgs(resent.ToolName, resent.ServerName, resent.Kind, resent.Attempt, resent.MayHaveRun, reason);
-        _telemetry.Resent(redacted.ToolName, redacted.ServerName, redacted.Kind);
-        Log.CallResent(_logger, redacted.ToolName, redacted.ServerName, redacted.Kind, redacted.Attempt, redacted.Reason);
-        Raise(CallResent, redacted);
+        var masked = new CallResentEventArgs(resent.ToolName, resent.ServerName, resent.Kind, resent.Attempt, resent.MayHaveRun, _secrets.Mask(resent.Reason));
+        _telemetry.Resent(masked.ToolName, masked.ServerName, masked.Kind);
+        Log.CallResent(_logger, masked.ToolName, masked.ServerName, masked.Kind, masked.Attempt, masked.Reason);
+        _events.Raise(_events.CallResent, masked);
     }
-
-    private void OnCircuitChanged(HealthTracker health, ServerDefinition server, CircuitStateChangedEventArgs change)
-    {
-        change = new CircuitStateChangedEventArgs(change.ServerName, change.ToolName, change.State, Redact(change.Reason));
-
-        // The server's own circuit is its health: open is unhealthy; a closing trial call has already recorded success.
-        if (change is { ToolName: null, State: CircuitState.Open })
-        {
-            health.RecordBreak(change.Reason);
-        }
-
-        _telemetry.CircuitChanged(change.ServerName, change.ToolName, change.State);
-        Log.CircuitChanged(_logger, change.ServerName, change.ToolName ?? "*", change.State, change.Reason);
-        Raise(CircuitStateChanged, change);
-    }
-
-    private void Joined(ServerEntry entry)
-    {
-        Log.ServerAdded(_logger, entry.Name, entry.Definition.DescribeTarget());
-        Raise(ServerAdded, new ServerEventArgs(entry.Definition));
-        if (_connectEagerly)
-        {
-            _background.Track(ConnectQuietlyAsync(entry));
-        }
-    }
-
-    /// <summary>Drains and closes a server that left the fleet, in the background; disposal waits for it.</summary>
-    private Task Retire(ServerEntry entry)
-    {
-        Log.ServerRemoved(_logger, entry.Name, entry.InFlight);
-        _toolListCache.Invalidate(entry.Name);
-        Raise(ServerRemoved, new ServerEventArgs(entry.Definition));
-        return _background.Track(RetireAsync(entry));
-    }
-
-    private async Task RetireAsync(ServerEntry entry)
-    {
-        await entry.DrainAsync(_options.DrainTimeout).ConfigureAwait(false);
-        await entry.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task ConnectQuietlyAsync(ServerEntry entry)
-    {
-        try
-        {
-            await entry.Connection.GetClientAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is ServerConnectionException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Logged by the connection, which keeps reconnecting.
-        }
-    }
-
-    private async Task StartDiscoveryAsync()
-    {
-        if (_options.Discovery.Count == 0)
-        {
-            return;
-        }
-
-        var initial = _options.Discovery.Select(source =>
-        {
-            var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _background.Track(DiscoverAsync(source, first, _stopping.Token));
-            return first.Task;
-        }).ToArray();
-
-        // A source that cannot answer at first does not hold the fleet up for ever.
-        try
-        {
-            await Task.WhenAll(initial).WaitAsync(_options.Connection.ConnectTimeout, _time, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            Log.DiscoveryFailed(_logger, "startup", $"not every discovery source answered within {_options.Connection.ConnectTimeout}");
-        }
-    }
-
-    private async Task DiscoverAsync(IServerDiscovery source, TaskCompletionSource first, CancellationToken stopping)
-    {
-        var owned = new Dictionary<string, ServerDefinition>(StringComparer.Ordinal);
-        var delay = _options.Connection.ReconnectDelay;
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await foreach (var servers in source.WatchAsync(stopping).ConfigureAwait(false))
-                {
-                    owned = Reconcile(source, owned, servers);
-                    first.TrySetResult();
-                    delay = _options.Connection.ReconnectDelay;
-                }
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                // Sources retry their own transient failures; what escapes (a watcher that cannot start, a bug) is
-                // retried here, keeping the servers the source last reported.
-                Log.DiscoveryFailed(_logger, source.Name, $"{e.GetType().Name}: {e.Message}; watching again in {delay}");
-            }
-
-            try
-            {
-                await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.Connection.MaxReconnectDelay.Ticks));
-        }
-
-        first.TrySetResult();
-    }
-
-    /// <summary>Brings the fleet in line with a source's latest set: new servers join, missing ones are drained, changed
-    /// ones replaced. Returns the servers the source now owns.</summary>
-    private Dictionary<string, ServerDefinition> Reconcile(IServerDiscovery source, Dictionary<string, ServerDefinition> owned, IReadOnlyList<ServerDefinition> servers)
-    {
-        var next = new Dictionary<string, ServerDefinition>(StringComparer.Ordinal);
-        foreach (var server in servers)
-        {
-            if (owned.ContainsKey(server.Name) || _registry.Find(server.Name) is null)
-            {
-                next.TryAdd(server.Name, server);
-            }
-            else
-            {
-                Log.DiscoveryFailed(_logger, source.Name, $"server '{server.Name}' is already in the fleet from another source; ignored");
-            }
-        }
-
-        foreach (var gone in owned.Keys.Where(name => !next.ContainsKey(name)))
-        {
-            if (_registry.Remove(gone) is { } entry)
-            {
-                _ = Retire(entry);
-            }
-        }
-
-        foreach (var (name, server) in next)
-        {
-            if (!owned.TryGetValue(name, out var previous))
-            {
-                Joined(_registry.Add(server));
-            }
-            else if (!previous.Equals(server))
-            {
-                var (old, replacement) = _registry.Replace(server);
-                if (old is not null)
-                {
-                    _ = Retire(old);
-                }
-
-                Joined(replacement);
-            }
-        }
-
-        return next;
-    }
-
-    private void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args)
-    {
-        try
-        {
-            handler?.Invoke(this, args);
-        }
-#pragma warning disable CA1031 // A subscriber's bug must not stop discovery, health monitoring or a call.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Log.EventHandlerFailed(_logger, typeof(TArgs).Name, e);
-        }
-    }
-
-    /// <summary>Leaves out the instances whose drift verdict blocks the tool while another can take the call; when all
-    /// are blocked, they stay, so the call is refused with the reason.</summary>
-    private static CallCandidate[] PassOverBlocked(CallCandidate[] candidates) =>
-        candidates.Any(c => c.Entry.Drift.IsBlocked(c.Tool.ToolName)) && candidates.Any(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))
-            ? [.. candidates.Where(c => !c.Entry.Drift.IsBlocked(c.Tool.ToolName))]
-            : candidates;
-
-    /// <summary>Masks every secret of the fleet: one server's text can echo another's.</summary>
-    private string Redact(string text) => _secrets.Redact(text);
 }

@@ -11,9 +11,9 @@ public interface IFleet<TSelf> : IAsyncDisposable
     /// <summary>The servers and unified tools the fleet was generated from.</summary>
     static abstract FleetManifest Manifest { get; }
 
-    /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-    FleetRuntime Runtime { get; }
+    /// <summary>The runtime that connects to the servers and calls their tools (a <see cref="FleetRuntime"/>, or a fake).</summary>
+    IFleetRuntime Runtime { get; }
 
     /// <summary>Creates the fleet over <paramref name="runtime"/>, which the fleet then owns.</summary>
-    static abstract TSelf Create(FleetRuntime runtime);
+    static abstract TSelf Create(IFleetRuntime runtime);
 }

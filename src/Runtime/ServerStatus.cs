@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using McpFleet.Configuration;
 using McpFleet.Health;
 
@@ -33,4 +35,15 @@ public sealed record ServerStatus(
     TimeSpan? LastProbeLatency,
     int Weight,
     int Priority,
-    ImmutableSortedSet<string> Tags);
+    ImmutableSortedSet<string> Tags)
+{
+    // The synthesized member printer would show Tags as its type name; everything else it prints as it would.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Service = {Service}, Transport = {Transport}, Health = {Health}, HealthSince = {HealthSince:O}, ")
+            .Append(CultureInfo.InvariantCulture, $"ConsecutiveFailures = {ConsecutiveFailures}, IsConnected = {IsConnected}, IsDraining = {IsDraining}, ")
+            .Append(CultureInfo.InvariantCulture, $"OutstandingRequests = {OutstandingRequests}, LatencyEwma = {LatencyEwma}, LastProbeLatency = {LastProbeLatency}, ")
+            .Append(CultureInfo.InvariantCulture, $"Weight = {Weight}, Priority = {Priority}, Tags = [{string.Join(", ", Tags)}]");
+        return true;
+    }
+}

@@ -22,13 +22,17 @@ public class CallBenchmarks
     private FleetRuntime _runtime = null!;
     private FleetRuntime _plainRuntime = null!;
 
+    // Synchronous: the in-process toolchain (--inProcess) must not start a workload before the sessions are open.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _rawServer = new InMemoryServer();
         _fleetServer = new InMemoryServer();
         _plainFleetServer = new InMemoryServer();
-        _client = await McpClient.CreateAsync(_rawServer.CreateTransport());
+        // Both pin the protocol revision: on a loaded machine the server/discover probe can time out and fail the setup.
+        _client = await McpClient.CreateAsync(_rawServer.CreateTransport(), new McpClientOptions { ProtocolVersion = "2025-11-25" });
         _runtime = await ConnectAsync(_fleetServer, _ => { });
 
         // Without the resilience pipelines' work: no circuit breakers, no retries, no timeout.
@@ -41,7 +45,9 @@ public class CallBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         await _client.DisposeAsync();
         await _runtime.DisposeAsync();
@@ -69,7 +75,7 @@ public class CallBenchmarks
     private static async Task<FleetRuntime> ConnectAsync(InMemoryServer server, Action<FleetOptions> configure)
     {
         var options = new FleetOptions();
-        options.Servers.Add(ServerDefinition.Custom("bench", server.CreateTransport));
+        options.Servers.Add(ServerDefinition.Custom("bench", server.CreateTransport) with { ProtocolVersion = "2025-11-25" });
         configure(options);
         var runtime = new FleetRuntime(options, new FleetManifest([new ServerDescriptor("bench", null, [s_echo])]));
         await runtime.ConnectAsync();

@@ -29,20 +29,21 @@ public sealed class CompilationTests
         """;
 
     /// <remarks>
-    /// The committed snapshots share tools: <c>echo</c> by five servers, one of them (everything 2.0.0) at another
-    /// version than the others (1.0.0), which is skew; a rule resolves it as a build would, in MSBuild's encoding.
+    /// The committed snapshots are seven products that share tool names (<c>echo</c> by five of them), which is only
+    /// information. Rules, in MSBuild's encoding, give the consumer code unified methods across products: echo joins all
+    /// five, math_calc is the sample server's.
     /// </remarks>
     [Fact]
     public void Generated_code_for_all_committed_snapshots_compiles_without_warnings()
     {
-        var options = GeneratorHarness.Properties(("McpFleetToolRules", "echo=newest-version="));
+        var options = GeneratorHarness.Properties(("McpFleetToolRules", "echo=merge=|math_calc=prefer=sample"));
         var output = GeneratorHarness.Run(CommittedSnapshots.AllInputs(), options).AssertNoException();
 
         Assert.DoesNotContain(output.Diagnostics, d => d.Severity > DiagnosticSeverity.Info);
         Assert.Equal(
             [
                 "McpFleet.Alpha.g.cs", "McpFleet.Beta.g.cs", "McpFleet.ConflictReport.g.cs", "McpFleet.Everything.g.cs", "McpFleet.Filesystem.g.cs",
-                "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs", "McpFleet.Gamma.g.cs", "McpFleet.Memory.g.cs", "McpFleet.Sample.g.cs",
+                "McpFleet.Fleet.ModelToolNames.g.cs", "McpFleet.Fleet.g.cs", "McpFleet.Gamma.g.cs", "McpFleet.Memory.g.cs", "McpFleet.Sample.g.cs", "McpFleet.Typing.g.cs",
             ],
             output.Sources.Keys.Order(StringComparer.Ordinal));
         using var compiled = GeneratedAssembly.Compile(output.Sources.Values, ConsumerCode);

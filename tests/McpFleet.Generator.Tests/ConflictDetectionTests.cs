@@ -42,7 +42,7 @@ public sealed class ConflictDetectionTests
     }
 
     [Fact]
-    public void The_same_server_at_a_newer_version_with_compatible_changes_is_skew_without_unified_methods()
+    public void The_same_product_at_a_newer_version_with_compatible_changes_is_skew_unified_newest_first_with_a_warning()
     {
         using var fleet = CompiledFleet.Generate(ConflictSets.Inputs("skew"), null);
 
@@ -53,15 +53,40 @@ public sealed class ConflictDetectionTests
             "MCPF0102",
             DiagnosticSeverity.Warning,
             "Tool 'get_time' differs between servers 'sample-v1' 1.0.0 and 'sample-v2' 1.1.0: 'sample-v2' 1.1.0 adds optional parameter 'format'. "
-                + "It gets no unified method until a rule says which definition to use; add to \"tools\" in mcpfleet.json: \"get_time\": { \"strategy\": \"newest-version\" }.",
+                + "fleet.GetTimeAsync follows the newest version and targets 'sample-v2' 1.1.0; to keep that and silence this warning, add to \"tools\" in mcpfleet.json: \"get_time\": { \"strategy\": \"newest-version\" }.",
             V2Path,
             line: 44,
             column: 15);
-        Assert.Contains(warnings, d => d.Message().Contains("'sample-v1' 1.0.0 and 'sample-v2' 1.1.0 have the same definition but different versions", StringComparison.Ordinal));
+        Assert.Contains(
+            warnings,
+            d => d.Message().Contains("'sample-v1' 1.0.0 and 'sample-v2' 1.1.0 have the same definition but different versions. fleet.EchoAsync follows the newest version and routes among 'sample-v2' 1.1.0 and 'sample-v1' 1.0.0, newest first;", StringComparison.Ordinal));
         Assert.Contains(warnings, d => d.Message().Contains("the default of parameter 'path': \".\" on 'sample-v1' 1.0.0, \"/\" on 'sample-v2' 1.1.0", StringComparison.Ordinal));
         Assert.Contains(warnings, d => d.Message().Contains("'maximum' of parameter 'timeoutSeconds': none on 'sample-v1' 1.0.0, 600 on 'sample-v2' 1.1.0", StringComparison.Ordinal));
-        Assert.Empty(fleet.Manifest().ToolGroups);
-        Assert.Null(fleet.FleetType().GetMethod("GetTimeAsync", [typeof(CancellationToken)]));
+
+        // Newest first: echo, identical at both versions, routes to both; a changed tool goes to the newest only.
+        var groups = fleet.Manifest().ToolGroups;
+        Assert.All(groups, group => Assert.Equal(ToolGroupResolution.NewestVersion, group.Resolution));
+        Assert.Equal(["sample-v2", "sample-v1"], groups.Single(g => g.ToolName == "echo").Members.Select(m => m.Tool.ServerName));
+        Assert.Equal(["sample-v2"], groups.Single(g => g.ToolName == "get_time").Members.Select(m => m.Tool.ServerName));
+        Assert.Equal(fleet.Type("GetTimeFormat", "SampleV2"), Nullable.GetUnderlyingType(fleet.FleetType().GetMethods().Single(m => m.Name == "GetTimeAsync" && m.GetParameters().Length == 3).GetParameters()[1].ParameterType));
+        Assert.Contains(
+            "// [skew] get_time: sample-v1 1.0.0, sample-v2 1.1.0 ('sample-v2' 1.1.0 adds optional parameter 'format') -> newest version first, the default for one product's versions (warning MCPF0102) "
+                + "-> fleet.GetTimeAsync targets sample-v2; fleet.SampleV1.GetTimeAsync only through its own method.\n",
+            fleet.Output.Source("McpFleet.ConflictReport.g.cs"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Skew_that_versions_cannot_order_waits_for_a_rule()
+    {
+        var tools = TwoServers.Tool("""{ "a": { "type": "string" } }""");
+        var output = GeneratorHarness.Run(TwoServers.Of(tools, TwoServers.Tool("""{ "a": { "type": "string" }, "b": { "type": "string" } }"""))).AssertNoException();
+
+        Assert.Equal(
+            "Tool 't' differs between servers 'alpha' 1.0.0 and 'beta' 1.0.0: 'beta' 1.0.0 adds optional parameter 'b'. "
+                + "It gets no unified method until a rule says which definition to use; add to \"tools\" in mcpfleet.json: \"t\": { \"strategy\": \"prefer\", \"server\": \"alpha\" }.",
+            DiagnosticAssert.Single(output, "MCPF0102").Message());
+        Assert.DoesNotContain("public static class Groups", output.Source("McpFleet.Fleet.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,23 +120,32 @@ public sealed class ConflictDetectionTests
     }
 
     [Fact]
-    public void Unrelated_servers_that_share_a_tool_name_with_other_parameters_conflict()
+    public void Unrelated_products_that_share_tool_names_with_other_parameters_build_green_without_unified_methods()
     {
-        var output = GeneratorHarness.Run(ConflictSets.Inputs("unrelated")).AssertNoException();
+        using var fleet = CompiledFleet.Generate(ConflictSets.Inputs("unrelated"), null);
 
+        Assert.DoesNotContain(fleet.Output.Diagnostics, d => d.Severity > DiagnosticSeverity.Info);
+        Assert.Empty(fleet.Manifest().ToolGroups);
+        Assert.DoesNotContain(fleet.FleetType().GetMethods(), m => m.Name is "EchoAsync" or "ListFilesAsync");
+        var info = fleet.Output.WithId("MCPF0115");
+        Assert.Equal(2, info.Count);
         DiagnosticAssert.Is(
-            output.WithId("MCPF0103")[0],
-            "MCPF0103",
-            DiagnosticSeverity.Error,
-            "Tool 'echo' is defined incompatibly by servers 'notes' 3.2.0 and 'sample' 1.0.0: 'sample' 1.0.0 adds required parameter 'message'; 'notes' 3.2.0 adds required parameter 'text'; "
-                + "'notes' 3.2.0 adds optional parameter 'uppercase'. Say which definition the fleet uses: add to \"tools\" in mcpfleet.json \"echo\": { \"strategy\": \"prefer\", \"server\": \"notes\" }, "
-                + "or \"echo\": { \"strategy\": \"namespace-only\" } to keep only the per-server methods.",
+            info[0],
+            "MCPF0115",
+            DiagnosticSeverity.Info,
+            "Tool 'echo' is offered by different products, product 'notes-server' ('notes' 3.2.0) and product 'sample' ('sample' 1.0.0): they are not replicas of one another, "
+                + "so each server keeps its own method and there is no unified method. To have one, add to \"tools\" in mcpfleet.json \"echo\": { \"strategy\": \"prefer\", \"server\": \"notes\" } (that server's product) "
+                + "or \"echo\": { \"strategy\": \"merge\" } (all of them).",
             "/snapshots/sample.snapshot.json",
             line: 20,
             column: 15);
+        Assert.Contains(
+            "// [products] echo: notes-server: notes 3.2.0; sample: sample 1.0.0 -> different products, no unified method; per-server methods (fleet.Notes.EchoAsync, fleet.Sample.EchoAsync).\n",
+            fleet.Output.Source("McpFleet.ConflictReport.g.cs"),
+            StringComparison.Ordinal);
 
         // The per-server methods are unaffected.
-        Assert.Contains("public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(", output.Source("McpFleet.Notes.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(", fleet.Output.Source("McpFleet.Notes.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,7 +178,7 @@ public sealed class ConflictDetectionTests
         var alpha = TwoServers.Tool("""{ "q": { "type": "string", "description": "Query.", "title": "Q", "examples": ["a"] }, "filter": { "type": "object", "properties": { "title": { "type": "string", "description": "A property named title." } } } }""");
         var beta = TwoServers.Tool(
             """{ "q": { "type": "string", "description": "What to find.", "$comment": "v2" }, "filter": { "type": "object", "description": "Filter.", "properties": { "title": { "type": "string" } } } }""",
-            extraJson: """, "title": "Another title", "description": "Another description" """);
+            extraJson: """, "title": "Another title" """);
         var output = GeneratorHarness.Run([.. TwoServers.Of(alpha, beta.Replace("\"type\": \"object\", \"properties\"", "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", \"properties\"", StringComparison.Ordinal))]).AssertNoException();
 
         Assert.DoesNotContain(output.Diagnostics, d => d.Severity > DiagnosticSeverity.Info);

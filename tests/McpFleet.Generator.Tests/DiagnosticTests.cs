@@ -181,7 +181,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void A_schema_without_a_typed_form_is_reported_as_information_at_the_construct()
     {
-        var snapshot = TestSnapshot.WithInput("""{ "target": { "oneOf": [{ "type": "string" }, { "type": "integer" }] } }""");
+        var snapshot = TestSnapshot.WithInput("""{ "target": { "anyOf": [{ "type": "string" }], "oneOf": [{ "type": "integer" }] } }""");
 
         var output = GeneratorHarness.Run([snapshot]).AssertNoException();
 
@@ -189,10 +189,10 @@ public sealed class DiagnosticTests
             DiagnosticAssert.Single(output, "MCPF0006"),
             "MCPF0006",
             DiagnosticSeverity.Info,
-            "Tool 't' of server 'test': the schema at 'inputSchema.properties.target' is a union (oneOf) of 2 schemas, so it is generated as JsonElement",
+            "Tool 't' of server 'test': the schema at 'inputSchema.properties.target' combines anyOf and oneOf, so it is generated as JsonElement",
             snapshot.Path,
             line: 5,
-            column: snapshot.Text.Split('\n')[4].IndexOf("[{", StringComparison.Ordinal) + 1);
+            column: snapshot.Text.Split('\n')[4].IndexOf("[{ \"type\": \"integer\"", StringComparison.Ordinal) + 1);
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public sealed class DiagnosticTests
         var documentation = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "docs", "diagnostics.md"));
         var releases = File.ReadAllText(Path.Join(McpFleet.Testing.RepositoryPaths.Root, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
 
-        Assert.Equal(24, descriptors.Count);
+        Assert.Equal(29, descriptors.Count);
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, descriptor =>
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using McpFleet.Generator.Tests.Infrastructure;
@@ -8,10 +10,14 @@ namespace McpFleet.Generator.Tests;
 
 /// <summary>
 /// Truncated and corrupted snapshots never make the generator throw: they yield diagnostics, the other snapshots still
-/// generate, and whatever is generated is valid C#. A fixed seed keeps the inputs the same on every run.
+/// generate, and whatever is generated is valid C#. Adversarial schemas (<see cref="AdversarialSchemas"/>) compile, or
+/// an MCPF error says why not. Fixed seeds keep the inputs the same on every run.
 /// </summary>
-public sealed class FuzzTests
+public sealed class FuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    /// <summary>How long the adversarial fuzzing runs, in seconds: a minute by default, longer for a soak.</summary>
+    public const string DurationVariable = "MCPFLEET_FUZZ_SECONDS";
+
     private const int Seed = 20_250_601;
     private const int PrefixesPerSnapshot = 60;
     private const int MutationsPerSnapshot = 60;
@@ -69,6 +75,39 @@ public sealed class FuzzTests
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput($$"""{ "deep": {{schema}} }"""));
 
         Assert.Empty(fleet.Output.Diagnostics);
+    }
+
+    [Fact]
+    public void Adversarial_schemas_generate_code_that_compiles_or_an_error_that_says_why()
+    {
+        var duration = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable(DurationVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 60);
+        var clock = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
+        var snapshots = 0;
+
+        // Batches of eight servers: one compilation checks them all. The seed of each snapshot is its number.
+        for (var batch = 0; batch == 0 || clock.Elapsed < duration; batch++)
+        {
+            var inputs = Enumerable.Range(batch * 8, 8)
+                .Select(n => TestSnapshot.WithTools(new AdversarialSchemas(Seed + n).Tools(), server: "s" + n.ToString(CultureInfo.InvariantCulture)))
+                .ToList();
+            var generation = Stopwatch.StartNew();
+            var generated = GeneratorHarness.Run(inputs).AssertNoException();
+            generation.Stop();
+            slowest = generation.Elapsed > slowest ? generation.Elapsed : slowest;
+            snapshots += inputs.Count;
+            Assert.True(generation.Elapsed < TimeSpan.FromSeconds(60), $"Batch {batch} took {generation.Elapsed}, which looks like a hang.");
+            Assert.DoesNotContain(generated.Diagnostics, d => d.Id == "MCPF0008");
+
+            using var compiled = GeneratedAssembly.Compile(generated.Sources.Values);
+            var errors = compiled.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var explained = generated.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+            Assert.True(
+                errors.Count == 0 || explained,
+                $"Batch {batch} (seeds {Seed + batch * 8}…) does not compile and no MCPF error says why:\n{string.Join("\n", errors.Take(10))}\n{string.Join("\n", inputs.Select(i => i.Text))}");
+        }
+
+        output.WriteLine($"{snapshots} adversarial snapshots in {clock.Elapsed.TotalSeconds:0} s; slowest generation of 8: {slowest.TotalMilliseconds:0} ms");
     }
 
     /// <summary>

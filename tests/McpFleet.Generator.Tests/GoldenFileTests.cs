@@ -60,7 +60,7 @@ public sealed class GoldenFileTests
         Assert.Equal(first.Sources, rotated.Sources);
         Assert.Equal(first.Diagnostics.Select(Describe), reversed.Diagnostics.Select(Describe));
         Assert.Equal(first.Diagnostics.Select(Describe), rotated.Diagnostics.Select(Describe));
-        Assert.Contains("[conflict] echo: notes 3.2.0, sample 1.0.0, sample-v1 1.0.0, sample-v2 2.0.0", first.Source("McpFleet.ConflictReport.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("[products] echo: notes-server: notes 3.2.0; sample: sample 1.0.0, sample-v1 1.0.0, sample-v2 2.0.0 -> resolved by the rule priority", first.Source("McpFleet.ConflictReport.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

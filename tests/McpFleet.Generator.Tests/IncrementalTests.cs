@@ -35,7 +35,7 @@ public sealed class IncrementalTests
     public void An_edit_of_unrelated_code_leaves_every_step_cached()
     {
         var compilation = GeneratorHarness.EmptyCompilation();
-        var driver = GeneratorHarness.CreateDriver([.. CommittedSnapshots.AllInputs(), SnapshotInput.Policy("""{ "tools": { "echo": { "strategy": "newest-version" } } }""")])
+        var driver = GeneratorHarness.CreateDriver([.. CommittedSnapshots.AllInputs(), SnapshotInput.Policy("""{ "tools": { "echo": { "strategy": "merge" } } }""")])
             .RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated; internal static class Code { }", GeneratorHarness.ParseOptions));
@@ -103,7 +103,13 @@ public sealed class IncrementalTests
     public void An_edit_that_changes_a_group_regenerates_the_fleet_file_and_that_servers_file()
     {
         var compilation = GeneratorHarness.EmptyCompilation();
-        var inputs = new[] { CommittedSnapshots.Input("alpha"), CommittedSnapshots.Input("beta").WithFixedFile(), CommittedSnapshots.Input("gamma") };
+        // alpha, beta and gamma report their own names: declared replicas of alpha, they are one logical server.
+        var inputs = new[]
+        {
+            CommittedSnapshots.Input("alpha"),
+            CommittedSnapshots.Input("beta").WithFixedFile() with { ReplicaOf = "alpha" },
+            CommittedSnapshots.Input("gamma") with { ReplicaOf = "alpha" },
+        };
         var driver = GeneratorHarness.CreateDriver(inputs).RunGenerators(compilation);
         var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         Assert.Contains("public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(", before["McpFleet.Fleet.g.cs"], StringComparison.Ordinal);

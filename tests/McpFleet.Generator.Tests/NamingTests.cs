@@ -168,7 +168,7 @@ public sealed class NamingTests
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput("""{ "mode": { "type": "string", "enum": ["a-b", "a_b", "2x", ""] } }"""));
 
-        Assert.Equal(["AB", "AB2", "_2x", "Value"], System.Enum.GetNames(fleet.Type("TMode")));
+        Assert.Equal(["AB", "AB2", "X2", "Value"], System.Enum.GetNames(fleet.Type("TMode")));
     }
 
     private static string ToolName(Type tools, string field) => ((ToolDescriptor)tools.GetField(field)!.GetValue(null)!).ToolName;

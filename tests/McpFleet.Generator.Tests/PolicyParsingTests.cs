@@ -20,7 +20,7 @@ public sealed class PolicyParsingTests
             GeneratorHarness.Properties(("McpFleetToolRules", "echo=prefer=sample-v2")));
 
         var groups = fleet.Manifest().ToolGroups;
-        Assert.Equal(["echo: sample-v2", "math_calc: sample-v2"], groups.Select(g => $"{g.ToolName}: {string.Join(", ", g.Members.Select(m => m.Tool.ServerName))}"));
+        Assert.Equal(["echo: sample-v2", "list_files: sample-v2, sample-v1", "math_calc: sample-v2"], groups.Select(g => $"{g.ToolName}: {string.Join(", ", g.Members.Select(m => m.Tool.ServerName))}"));
         Assert.Contains(
             "// Policy: mcpfleet.json, McpFleetToolRules; default strategy: none; 2 tool rules.\n",
             fleet.Output.Source("McpFleet.ConflictReport.g.cs"),
@@ -57,6 +57,8 @@ public sealed class PolicyParsingTests
     [InlineData("""{ "tools": { "echo": { "strategy": "prefer" } } }""", 1, 22, "tools.echo uses 'prefer' but names no \"server\" to prefer, so the rule for tool 'echo' is ignored")]
     [InlineData("""{ "tools": { "echo": "prefer" } }""", 1, 22, "tools.echo must be an object such as { \"strategy\": \"prefer\", \"server\": \"alpha\" }, so the rule for tool 'echo' is ignored")]
     [InlineData("""{ "servers": { "sample-v1": { "priority": "high" } } }""", 1, 43, "servers[\"sample-v1\"].priority must be a number, not \"high\", so the server has no priority")]
+    [InlineData("""{ "servers": { "sample-v1": { "replicaOf": 3 } } }""", 1, 44, "servers[\"sample-v1\"].replicaOf must be the name of another server of the fleet, not 3, so the server is not declared a replica")]
+    [InlineData("""{ "servers": { "sample-v1": { "rank": 3 } } }""", 1, 31, "'rank' is not a setting here (expected priority or replicaOf), so it is ignored")]
     [InlineData("""{ "tool": { } }""", 1, 3, "'tool' is not a setting here (expected defaults, servers, tools or modelNames), so it is ignored")]
     [InlineData("""{ "defaults": { "strategy": "merge", "server": "sample-v1" } }""", 1, 48, "defaults.server applies only to the 'prefer' strategy, so it is ignored")]
     [InlineData("""{ "defaults": { "strategy": "merge", "when": "always" } }""", 1, 38, "'when' is not a setting here (expected strategy or server), so it is ignored")]
@@ -202,7 +204,7 @@ public sealed class PolicyParsingTests
             DiagnosticAssert.Single(msbuild, "MCPF0108"),
             "MCPF0108",
             DiagnosticSeverity.Error,
-            "The model-facing name separator 'a b' set by from the McpFleetModelNameSeparator property must be one or more characters from A-Z, a-z, 0-9, '_' and '-', so '__' is used instead");
+            "The model-facing name separator 'a b' set by the McpFleetModelNameSeparator property must be one or more characters from A-Z, a-z, 0-9, '_' and '-', so '__' is used instead");
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class ResolutionPolicyTests
         using var fleet = CompiledFleet.Generate(
             ConflictSets.WithPolicy("conflict", """{ "tools": { "echo": { "strategy": "prefer", "server": "sample-v2" } } }"""), null);
 
-        var group = Assert.Single(fleet.Manifest().ToolGroups);
-        Assert.Equal(("echo", ToolGroupResolution.Prefer), (group.ToolName, group.Resolution));
+        var group = fleet.Manifest().ToolGroups.Single(g => g.ToolName == "echo");
+        Assert.Equal(ToolGroupResolution.Prefer, group.Resolution);
         Assert.Equal(["sample-v2"], group.Members.Select(m => m.Tool.ServerName));
         Assert.Equal(typeof(long), Parameters(fleet, "EchoAsync")[0].ParameterType);
         Assert.DoesNotContain(fleet.Output.WithId("MCPF0103"), d => d.Message().StartsWith("Tool 'echo'", StringComparison.Ordinal));
@@ -42,7 +42,7 @@ public sealed class ResolutionPolicyTests
         using (var fleet = CompiledFleet.Generate(ConflictSets.WithPolicy("conflict", Policy), null))
         {
             Assert.Equal("MyApp.SampleV2.MathCalcResult", ReturnedResult(fleet, "MathCalcAsync"));
-            Assert.Equal(ToolGroupResolution.Priority, Assert.Single(fleet.Manifest().ToolGroups).Resolution);
+            Assert.Equal(ToolGroupResolution.Priority, fleet.Manifest().ToolGroups.Single(g => g.ToolName == "math_calc").Resolution);
         }
 
         var inputs = ConflictSets.WithPolicy("conflict", Policy)
@@ -58,7 +58,7 @@ public sealed class ResolutionPolicyTests
         var output = GeneratorHarness.Run(ConflictSets.WithPolicy(
             "replicas", """{ "defaults": { "strategy": "priority" }, "servers": { "sample-east": { "priority": 3 }, "sample-west": { "priority": 3 } } }""")).AssertNoException();
 
-        Assert.Contains("[new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo),", Flatten(output.Source("McpFleet.Fleet.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("[new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo, Product: \"sample\"),", Flatten(output.Source("McpFleet.Fleet.g.cs")), StringComparison.Ordinal);
         Assert.Contains("global::McpFleet.ToolGroupResolution.Priority);", output.Source("McpFleet.Fleet.g.cs"), StringComparison.Ordinal);
     }
 
@@ -187,7 +187,7 @@ public sealed class ResolutionPolicyTests
     {
         using var fleet = CompiledFleet.Generate(ConflictSets.WithPolicy("conflict", """{ "tools": { "run_command": { "strategy": "namespace-only" } } }"""), null);
 
-        Assert.Empty(fleet.Manifest().ToolGroups);
+        Assert.DoesNotContain(fleet.Manifest().ToolGroups, g => g.ToolName == "run_command");
         Assert.DoesNotContain(fleet.FleetType().GetMethods(), m => m.Name == "RunCommandAsync");
         Assert.Equal(
             "Tool 'run_command' is offered by servers 'sample-v1' 1.0.0 and 'sample-v2' 2.0.0: resolved by the rule namespace-only: only the per-server methods are generated",

@@ -178,7 +178,7 @@ public sealed class SchemaMappingTests
         Assert.Equal(3L, CompiledFleet.Get(result, "Days"));
         Assert.Null(CompiledFleet.Get(result, "Alert"));
         Assert.Equal("LFPG", CompiledFleet.Get(CompiledFleet.Get(result, "Station")!, "Id"));
-        Assert.Equal(7, ((JsonElement?)CompiledFleet.Get(result, "Extra"))!.Value.GetInt32());
+        Assert.Equal(7L, CompiledFleet.Get(CompiledFleet.Get(result, "Extra")!, "Integer"));
         Assert.IsType<ToolResult>(result, exactMatch: false);
 
         var missing = fleet.ReadResult("TResult", """{ "temperature": 1, "conditions": "", "alert": true, "station": { "id": "x" } }""");
@@ -199,26 +199,20 @@ public sealed class SchemaMappingTests
     }
 
     [Theory]
-    [InlineData("""{ "anyOf": [{ "type": "string" }, { "type": "integer" }] }""", "is a union (anyOf) of 2 schemas")]
-    [InlineData("""{ "oneOf": [{ "type": "string" }, { "type": "integer" }, { "type": "null" }] }""", "is a union (oneOf) of 2 schemas")]
-    [InlineData("""{ "allOf": [{ "type": "object" }, { "required": ["x"] }] }""", "requires 2 schemas at once (allOf)")]
-    [InlineData("""{ "$ref": "#/$defs/point" }""", "refers to another schema ($ref), which McpFleet does not resolve")]
-    [InlineData("""{ "not": { "type": "string" } }""", "excludes a schema (not)")]
-    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "is a map (additionalProperties) without fixed properties")]
-    [InlineData("""{ "type": "object" }""", "is an object without declared properties")]
-    [InlineData("""{ "type": "array", "items": [{ "type": "string" }, { "type": "integer" }] }""", "is a tuple (items by position)")]
-    [InlineData("""{ "type": "array", "prefixItems": [{ "type": "string" }] }""", "is a tuple (items by position)")]
-    [InlineData("""{ "type": "date" }""", "has the type 'date', which JSON Schema does not define")]
-    [InlineData("""{ "type": ["string", "integer"] }""", "allows several types (string, integer)")]
+    [InlineData("""{ "$ref": "#/$defs/point" }""", "refers to '#/$defs/point', which is not a location in this schema")]
+    [InlineData("""{ "$ref": "https://example.com/point.json" }""", "refers to 'https://example.com/point.json', which is not a location in this schema")]
+    [InlineData("""{ "anyOf": [{ "type": "string" }], "oneOf": [{ "type": "integer" }] }""", "combines anyOf and oneOf")]
+    [InlineData("""{ "type": "object", "properties": 3 }""", "has a 'properties' that is not an object")]
+    [InlineData("""{ "type": ["string", 3] }""", "has a 'type' that is neither a string nor an array of strings")]
     [InlineData("""{ "type": "null" }""", "only allows null")]
-    [InlineData("""{ "description": "Anything." }""", "declares no type")]
-    [InlineData("""{ "enum": ["a", 1] }""", "declares no type, and its enum values are of different kinds")]
-    [InlineData("true", "accepts any JSON value")]
+    [InlineData("""{ "anyOf": [{ "type": "null" }, { "const": null }] }""", "only allows null")]
+    [InlineData("""3""", "is not a schema object")]
     public void Constructs_without_a_typed_form_become_JsonElement_with_an_info_diagnostic(string schema, string reason)
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput($$"""{ "v": {{schema}} }""", """["v"]"""));
 
-        Assert.Equal(typeof(JsonElement?), fleet.Type("TArguments").GetProperty("V")!.PropertyType);
+        // Required, so not nullable: JSON null is a JsonElement too, and leaving the argument out is not allowed.
+        Assert.Equal(typeof(JsonElement), fleet.Type("TArguments").GetProperty("V")!.PropertyType);
         var diagnostic = DiagnosticAssert.Single(fleet.Output, "MCPF0006");
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
         Assert.Equal(
@@ -229,6 +223,34 @@ public sealed class SchemaMappingTests
         // The JSON passes through unchanged.
         using var value = JsonDocument.Parse("""{"x":[1,"two",null]}""");
         Assert.Equal("""{"v":{"x":[1,"two",null]}}""", CompiledFleet.WriteArguments(fleet.Create("TArguments", ("V", value.RootElement))));
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("{}")]
+    [InlineData("""{ "description": "Anything." }""")]
+    [InlineData("""{ "not": { "type": "string" } }""")]
+    public void Schemas_that_allow_any_value_are_JsonElement_without_a_diagnostic(string schema)
+    {
+        using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput($$"""{ "v": {{schema}}, "w": {{schema}} }""", """["v"]"""));
+
+        Assert.Equal(typeof(JsonElement), fleet.Type("TArguments").GetProperty("V")!.PropertyType);
+        Assert.Equal(typeof(JsonElement?), fleet.Type("TArguments").GetProperty("W")!.PropertyType);
+        Assert.Empty(fleet.Output.Diagnostics);
+    }
+
+    [Fact]
+    public void An_unknown_schema_type_is_a_warning()
+    {
+        using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput("""{ "v": { "type": "nubmer" } }"""));
+
+        var diagnostic = DiagnosticAssert.Single(fleet.Output, "MCPF0011");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.StartsWith(
+            "Tool 't' of server 'test': the schema at 'inputSchema.properties.v' has the type 'nubmer', which JSON Schema does not define, so it is generated as JsonElement.",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            StringComparison.Ordinal);
+        Assert.Equal(typeof(JsonElement?), fleet.Type("TArguments").GetProperty("V")!.PropertyType);
     }
 
     [Fact]
@@ -255,16 +277,14 @@ public sealed class SchemaMappingTests
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput("""{ "values": { "type": "array" } }"""));
 
-        Assert.Equal(typeof(IReadOnlyList<JsonElement?>), fleet.Type("TArguments").GetProperty("Values")!.PropertyType);
-        Assert.Equal(
-            "Tool 't' of server 'test': the schema at 'inputSchema.properties.values' does not describe its items, so it is generated as IReadOnlyList<JsonElement>",
-            DiagnosticAssert.Single(fleet.Output, "MCPF0006").GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(typeof(IReadOnlyList<JsonElement>), fleet.Type("TArguments").GetProperty("Values")!.PropertyType);
+        Assert.Empty(fleet.Output.Diagnostics);
     }
 
     [Theory]
     [InlineData("""{ "type": "object" }""", "is not an object with declared properties")]
     [InlineData("""{ "type": "array", "items": { "type": "string" } }""", "does not describe a single object type")]
-    [InlineData("""{ "anyOf": [{ "type": "object", "properties": { "a": { "type": "string" } } }] }""", "uses 'anyOf' at its root, which a result record cannot express")]
+    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "is not an object with declared properties")]
     public void An_output_schema_without_a_typed_form_gives_a_JsonToolResult(string outputSchema, string reason)
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools($$"""[ { "name": "t", "inputSchema": {}, "outputSchema": {{outputSchema}} } ]"""));
@@ -285,16 +305,29 @@ public sealed class SchemaMappingTests
     }
 
     [Fact]
-    public void Input_schema_unions_beside_the_properties_are_reported()
+    public void Root_unions_offer_the_properties_of_every_branch_required_only_where_all_require_them()
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools("""
-            [ { "name": "t", "inputSchema": { "type": "object", "properties": { "a": { "type": "string" } }, "anyOf": [{ "required": ["a"] }, { "required": ["b"] }] } } ]
+            [ {
+              "name": "t",
+              "inputSchema": {
+                "type": "object",
+                "properties": { "a": { "type": "string" } },
+                "oneOf": [
+                  { "properties": { "id": { "type": "string" }, "mode": { "type": "string" } }, "required": ["id", "mode"] },
+                  { "properties": { "url": { "type": "string" }, "mode": { "type": "integer" } }, "required": ["url", "mode"] }
+                ]
+              },
+              "outputSchema": { "anyOf": [ { "type": "object", "properties": { "ok": { "type": "boolean" } }, "required": ["ok"] }, { "$ref": "#/$defs/failure" } ], "$defs": { "failure": { "type": "object", "properties": { "error": { "type": "string" } }, "required": ["error"] } } }
+            } ]
             """));
 
-        Assert.Equal(
-            "Tool 't' of server 'test': the schema at 'inputSchema.anyOf' constrains the arguments with 'anyOf', which a method signature cannot express, so it is generated as parameters for 'properties' only",
-            DiagnosticAssert.Single(fleet.Output, "MCPF0006").GetMessage(CultureInfo.InvariantCulture));
-        Assert.Equal("""{"a":"x"}""", CompiledFleet.WriteArguments(fleet.Create("TArguments", ("A", "x"))));
+        var arguments = fleet.Type("TArguments");
+        Assert.Equal(["A", "Id", "Mode", "Url"], arguments.GetProperties().Select(p => p.Name).Where(n => n != "AdditionalProperties" && n != "EqualityContract").Order());
+        Assert.True(arguments.GetProperty("Mode")!.GetCustomAttributes(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false).Length > 0);
+        Assert.Equal("""{"mode":2,"url":"u"}""", CompiledFleet.WriteArguments(fleet.Create("TArguments", ("Url", "u"), ("Mode", Activator.CreateInstance(arguments.GetProperty("Mode")!.PropertyType, 2L)))));
+        Assert.Equal("boom", CompiledFleet.Get(fleet.ReadResult("TResult", """{ "error": "boom" }"""), "Error"));
+        Assert.Empty(fleet.Output.Diagnostics);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class UnifiedMethodTests
             source,
             StringComparison.Ordinal);
         Assert.Contains(
-            "/// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>",
+            "/// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>",
             source,
             StringComparison.Ordinal);
 

@@ -13,7 +13,7 @@ public class CommandLineTests
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         Assert.Contains(
-            "Unknown tool 'nope' in --tools; valid names are: echo, get_time, list_files, math_calc, request_headers, run_command, set_tools.",
+            "Unknown tool 'nope' in --tools; valid names are: ask_model, ask_user, echo, get_time, list_files, list_roots, math_calc, request_headers, run_command, send_log, set_tools.",
             stderr,
             StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public class CommandLineTests
         Assert.Equal(0, exitCode);
         string[] options =
         [
-            "--name", "--title", "--version", "--transport", "--host", "--port", "--tools", "--root", "--allow-run-command",
+            "--name", "--product", "--title", "--version", "--transport", "--host", "--port", "--tools", "--root", "--allow-run-command",
             "--allow-tool-changes", "--latency-ms", "--fail-rate", "--seed", "--exit-after", "--journal", "--auth-token-env", "--ignore-discover", "--verbose",
         ];
         Assert.All(options, option => Assert.Contains(option, stdout, StringComparison.Ordinal));

@@ -44,7 +44,7 @@ public class SetToolsTests
         Assert.True(result.IsError);
         // run_command stays out of reach without --allow-run-command.
         Assert.Contains(
-            "Cannot enable 'nope', 'run_command'; the tools that can be enabled are: echo, get_time, list_files, math_calc, request_headers.",
+            "Cannot enable 'nope', 'run_command'; the tools that can be enabled are: ask_model, ask_user, echo, get_time, list_files, list_roots, math_calc, request_headers, send_log.",
             Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text,
             StringComparison.Ordinal);
         Assert.Equal(["echo", "set_tools"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Connections;
 
 namespace McpFleet.Cli.Capture;
@@ -33,17 +34,25 @@ internal static class CaptureCommand
     private static async Task<int> RunAsync(
         CliConsole console, FileInfo? configFile, DirectoryInfo output, string[] serverNames, ConnectionOptions connection, string? protocolVersion, CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } servers)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable, { } all))
         {
             return CliApplication.UsageError;
         }
 
-        var selected = servers.Selected;
-        var runner = new CaptureRunner(connection, output.FullName, protocolVersion, servers.Configured);
+        using var signIn = new OAuthSignIn(console);
+        var selected = configured.Select(signIn.Prepare).ToList();
+
+        var runner = new CaptureRunner(connection, output.FullName, protocolVersion, all);
         ICaptureProgress progress = console.Live is { } live ? new LiveCaptureProgress(live) : new PlainCaptureProgress(console.Out);
         var outcomes = await progress.RunAsync(
-            [.. selected.Select(s => s.Name)],
-            observer => runner.CaptureAsync(selected, observer, cancellationToken));
+            [.. unavailable.Select(u => u.Name), .. selected.Select(s => s.Name)],
+            async observer =>
+            {
+                // A server whose variables are not set fails alone; the others are still captured.
+                var skipped = unavailable.Select(u => new ServerCaptureOutcome(u.Name, TimeSpan.Zero, ProtocolVersionSource.Negotiated, Error: u.Reason)).ToList();
+                skipped.ForEach(observer.Completed);
+                return [.. skipped, .. await runner.CaptureAsync(selected, observer, cancellationToken)];
+            });
 
         await console.Out.WriteLineAsync(CaptureSummary.Total(outcomes, output.FullName));
         return outcomes.All(o => o.Succeeded) ? CliApplication.Success : CliApplication.Failure;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Connections;
 
 namespace McpFleet.Cli.Check;
@@ -19,7 +20,7 @@ internal static class CheckCommand
         };
         var failOn = new Option<string[]>("--fail-on")
         {
-            Description = $"The drift classes that fail the check (exit code {CliApplication.Failure}): {string.Join(", ", FailOnClasses.ByName.Keys)}, or {FailOnClasses.None}. Default: {string.Join(" ", FailOnClasses.Default)}.",
+            Description = $"The drift classes that fail the check (exit code {CliApplication.Failure}): {string.Join(", ", FailOnClasses.ByName.Keys)}, or {FailOnClasses.None}.",
             DefaultValueFactory = _ => FailOnClasses.Default,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -61,15 +62,18 @@ internal static class CheckCommand
         bool update,
         CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not { } servers)
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable, { } all))
         {
             return CliApplication.UsageError;
         }
 
-        var selected = servers.Selected;
-        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update, servers.Configured);
+        using var signIn = new OAuthSignIn(console);
+        var selected = configured.Select(signIn.Prepare).ToList();
+
+        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update, all);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
         var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
+            .Concat(unavailable.Select(u => new ServerCheckOutcome(u.Name, [], Error: u.Reason)))
             .OrderBy(outcome => outcome.ServerName, StringComparer.Ordinal)
             .ToList();
         display.Show(outcomes, failOn);

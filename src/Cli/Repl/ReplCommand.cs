@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpFleet.Cli.Authentication;
 using McpFleet.Cli.Repl.Input;
 using McpFleet.Cli.Repl.Output;
 
@@ -21,12 +22,18 @@ internal static class ReplCommand
             Description = "Servers as name=target: name=http://host:port/mcp, name=host:port (see --transport), or name=\"command args…\" for a stdio server.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var test = new Option<bool>("--test")
+        {
+            Description = "Test mode: run selftest (connect to every server, list its tools, call each read-only tool that needs no arguments), print a pass/fail table and exit; 1 when a check failed.",
+        };
         var command = new Command("repl", "An interactive client for the fleet: servers, tools, calls (per server or routed), add, remove, strategy, stats. Type help inside.")
         {
-            servers,
+            servers, test,
         };
         commandLine.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunReplAsync(console, commandLine, parseResult, parseResult.GetValue(servers) ?? [], cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(test)
+            ? RunOnceAsync(console, commandLine, parseResult, ReplVerbs.Find("selftest")!, parseResult.GetValue(servers) ?? [], cancellationToken)
+            : RunReplAsync(console, commandLine, parseResult, parseResult.GetValue(servers) ?? [], cancellationToken));
         return command;
     }
 
@@ -92,12 +99,14 @@ internal static class ReplCommand
     {
         var secrets = new SecretMask();
         var renderer = commandLine.CreateRenderer(parseResult, console, secrets);
+        var signIn = new OAuthSignIn(console);
         try
         {
-            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets), renderer);
+            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets, signIn, console.ReadInput), renderer);
         }
         catch (Exception e) when (SessionCommandLine.IsUsageError(e))
         {
+            signIn.Dispose();
             renderer.Error(ServerFailures.OneLine(e.Message));
             return (null, renderer);
         }

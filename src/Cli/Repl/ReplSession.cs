@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using McpFleet.Cli.Authentication;
 using McpFleet.Configuration;
 
 namespace McpFleet.Cli.Repl;
@@ -34,6 +35,12 @@ internal sealed class ReplSession : IAsyncDisposable
 
     public FleetRuntime Runtime { get; }
 
+    /// <summary>Signs in to remote servers that ask for OAuth, for the servers <c>add</c> brings.</summary>
+    public OAuthSignIn? SignIn { get; private init; }
+
+    /// <summary>Servers of the configuration that cannot be used (a variable they refer to is not set), and why.</summary>
+    public IReadOnlyList<UnavailableServer> UnavailableServers { get; private init; } = [];
+
     /// <summary>The transport of servers added as <c>host:port</c> or <c>http(s)://</c> without naming one.</summary>
     public TransportKind DefaultTransport { get; }
 
@@ -48,7 +55,19 @@ internal sealed class ReplSession : IAsyncDisposable
 
     /// <summary>Starts a fleet of <paramref name="servers"/>; nothing connects yet.</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The servers are not a valid fleet, e.g. a name is used twice.</exception>
-    public static ReplSession Open(IReadOnlyList<ServerDefinition> servers, TransportKind defaultTransport, TimeProvider time, SecretMask secrets)
+    /// <param name="servers">The servers.</param>
+    /// <param name="defaultTransport">The transport of servers added without one.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="secrets">The secrets never to show.</param>
+    /// <param name="unavailable">Servers of the configuration that cannot be used, and why; calls to them fail with the reason.</param>
+    /// <param name="signIn">Signs in to remote servers added later that ask for OAuth; disposed with the session.</param>
+    public static ReplSession Open(
+        IReadOnlyList<ServerDefinition> servers,
+        TransportKind defaultTransport,
+        TimeProvider time,
+        SecretMask secrets,
+        IReadOnlyList<UnavailableServer>? unavailable = null,
+        OAuthSignIn? signIn = null)
     {
         // No generated code, so no manifest: every server is one the user named.
         var options = new FleetOptions { AllowUnconfiguredServers = true, TimeProvider = time };
@@ -57,14 +76,19 @@ internal sealed class ReplSession : IAsyncDisposable
             options.Servers.Add(server);
         }
 
-        return new ReplSession(new FleetRuntime(options, FleetManifest.Empty), servers, defaultTransport, time, secrets);
+        foreach (var server in unavailable ?? [])
+        {
+            options.UnavailableServers[server.Name] = server.Reason;
+        }
+
+        return new ReplSession(new FleetRuntime(options, FleetManifest.Empty), servers, defaultTransport, time, secrets) { UnavailableServers = unavailable ?? [], SignIn = signIn };
     }
 
     /// <summary>Connects to every server now, in parallel, and lists their tools for completion.</summary>
     /// <returns>Why servers could not be reached, one line each; they keep reconnecting in the background.</returns>
     public async Task<IReadOnlyList<string>> ConnectAsync(CancellationToken cancellationToken)
     {
-        var failures = new List<string>();
+        var failures = UnavailableServers.Select(server => $"Server '{server.Name}' is unavailable: {server.Reason}").ToList();
         try
         {
             await Runtime.ConnectAsync(cancellationToken);
@@ -111,7 +135,7 @@ internal sealed class ReplSession : IAsyncDisposable
     {
         if (!Runtime.ServerNames.Contains(serverName, StringComparer.Ordinal))
         {
-            throw new ReplException($"Unknown server '{serverName}'; servers: {DescribeServers()}.");
+            throw new ReplException($"Unknown server '{serverName}'; servers: {DescribeServers()}.{NameSuggestion.Hint(serverName, Runtime.ServerNames)}");
         }
     }
 
@@ -152,5 +176,6 @@ internal sealed class ReplSession : IAsyncDisposable
     {
         await Runtime.DisposeAsync();
         Statistics.Dispose();
+        SignIn?.Dispose();
     }
 }

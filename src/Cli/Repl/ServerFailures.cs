@@ -9,7 +9,7 @@ internal static class ServerFailures
 {
     /// <summary>Whether <paramref name="exception"/> is a failure of a server or a call, not a bug of the REPL.</summary>
     public static bool IsExpected(Exception exception) =>
-        exception is ReplException or ToolException or ToolGroupUnavailableException or ServerConnectionException or McpException or TimeoutException;
+        exception is ReplException or ToolException or ServerConnectionException or McpException or TimeoutException;
 
     /// <summary>
     /// Whether <paramref name="exception"/> is <see cref="IsExpected">expected</see>, or the runtime's word for a server

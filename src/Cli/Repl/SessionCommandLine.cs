@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
+using McpFleet.Cli.Authentication;
 using McpFleet.Cli.Repl.Output;
 using McpFleet.Configuration;
 using Spectre.Console;
@@ -42,13 +43,22 @@ internal sealed class SessionCommandLine
     /// <exception cref="ReplException">The servers given are not valid, or none is given where <paramref name="requireServers"/>.</exception>
     /// <exception cref="McpConfigurationException">The configuration cannot be read.</exception>
     /// <exception cref="ValidationException">The servers are not a valid fleet.</exception>
-    public ReplSession OpenSession(ParseResult parseResult, IReadOnlyList<string> targets, bool requireServers, SecretMask secrets)
+    /// <param name="parseResult">The command line.</param>
+    /// <param name="targets">The <c>name=target</c> arguments.</param>
+    /// <param name="requireServers">Whether no servers at all is an error.</param>
+    /// <param name="secrets">The secrets the session never shows.</param>
+    /// <param name="signIn">Signs in to remote servers that ask for OAuth; the session owns it.</param>
+    /// <param name="readInput">Asks for the values of the configuration's <c>${input:…}</c>.</param>
+    public ReplSession OpenSession(
+        ParseResult parseResult, IReadOnlyList<string> targets, bool requireServers, SecretMask secrets, OAuthSignIn signIn, Func<McpInput, string> readInput)
     {
         var transport = TransportNames.ParseRemote(parseResult.GetValue(Transport)!);
         var directory = Directory.GetCurrentDirectory();
         var path = parseResult.GetValue(Config)?.FullName ?? (targets.Count == 0 ? ConfigurationLocator.Find(directory) : null);
-        List<ServerDefinition> servers = [.. path is null ? [] : McpConfiguration.Load(path).Servers, .. targets.Select(target => ServerTargets.Parse(target, transport))];
-        if (requireServers && servers.Count == 0)
+        var configuration = path is null ? null : McpConfiguration.Load(path, readInput: readInput);
+        List<ServerDefinition> servers = [.. (configuration?.Servers ?? []).Concat(targets.Select(target => ServerTargets.Parse(target, transport))).Select(signIn.Prepare)];
+        var unavailable = configuration?.UnavailableServers ?? [];
+        if (requireServers && servers.Count == 0 && unavailable.Count == 0)
         {
             throw new ReplException(
                 $"No servers: give name=target arguments (e.g. alpha=127.0.0.1:8080) or --config; no {string.Join(", ", ConfigurationLocator.Candidates)} in {directory}.");
@@ -56,7 +66,7 @@ internal sealed class SessionCommandLine
 
         var twice = servers.GroupBy(server => server.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
         return twice is null
-            ? ReplSession.Open(servers, transport, TimeProvider.System, secrets)
+            ? ReplSession.Open(servers, transport, TimeProvider.System, secrets, unavailable, signIn)
             : throw new ReplException($"Server '{twice.Key}' is given twice.");
     }
 

@@ -105,6 +105,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0010");
 
+    public static readonly DiagnosticDescriptor UnknownSchemaType = new DiagnosticDescriptor(
+        id: "MCPF0011",
+        title: "Schema type is not a JSON Schema type",
+        messageFormat: "Tool '{0}' of server '{1}': the schema at '{2}' has the type '{3}', which JSON Schema does not define, so it is generated as JsonElement. The types are string, number, integer, boolean, array, object and null; report the misspelling to the server's authors.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0011");
+
+    public static readonly DiagnosticDescriptor NamespaceIsFleetClass = new DiagnosticDescriptor(
+        id: "MCPF0012",
+        title: "Namespace is the fleet class's name",
+        messageFormat: "The namespace '{0}' set by the Namespace metadata of its McpSnapshot item is, or is inside, the fleet class '{1}', which would be defined twice, so '{2}' is used instead. Choose another namespace, or another McpFleetTypeName.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0012");
+
     public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
         id: "MCPF0101",
         title: "Tool is offered by several servers",
@@ -117,7 +135,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ToolVersionSkew = new DiagnosticDescriptor(
         id: "MCPF0102",
         title: "Tool differs between servers in a compatible way",
-        messageFormat: "Tool '{0}' differs between servers {1}: {2}. It gets no unified method until a rule says which definition to use; add to \"tools\" in mcpfleet.json: {3}.",
+        messageFormat: "Tool '{0}' differs between servers {1}: {2}. {3}.",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -230,4 +248,31 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0114");
+
+    public static readonly DiagnosticDescriptor ToolOfDifferentProducts = new DiagnosticDescriptor(
+        id: "MCPF0115",
+        title: "Tool is offered by different products",
+        messageFormat: "Tool '{0}' is offered by different products, {1}: they are not replicas of one another, so each server keeps its own method and there is no unified method. To have one, add to \"tools\" in mcpfleet.json {2} (that server's product) or {3} (all of them).",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0115");
+
+    public static readonly DiagnosticDescriptor ToolShadowed = new DiagnosticDescriptor(
+        id: "MCPF0116",
+        title: "A copy of another product's replicated tool shadows it",
+        messageFormat: "{0} tool '{1}' exactly as {2} does (same definition and version as {3}, which are its replicas), but {4}: a copy under another name shadows the replicas' tool, so there is no unified method. If {5} of the same service, declare it: \"replicaOf\": \"{6}\" under \"servers\" in mcpfleet.json (or ReplicaOf metadata on its McpSnapshot item); otherwise say who fleet.{7} is for: add to \"tools\" in mcpfleet.json {8}.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0116");
+
+    public static readonly DiagnosticDescriptor ReplicaDescriptionsDiffer = new DiagnosticDescriptor(
+        id: "MCPF0117",
+        title: "Replicas describe a unified tool differently",
+        messageFormat: "Tool '{0}' is described differently by {1} than by {2}, replicas of {3}: a description is text a model reads and follows. fleet.{4} is documented with the description of {5}, its first member; check which server changed it.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0117");
 }

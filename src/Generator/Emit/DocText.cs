@@ -16,17 +16,11 @@ internal static class DocText
     public static string Text(string raw)
     {
         var lines = Escape(raw).Split('\n').Select(line => line.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0)
-        {
-            lines.RemoveAt(0);
-        }
 
-        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        return string.Join("<br/>\n", lines);
+        // Blank lines at either end are dropped by index: removing them one by one is quadratic in their number.
+        var first = lines.FindIndex(line => line.Length > 0);
+        var last = lines.FindLastIndex(line => line.Length > 0);
+        return first < 0 ? "" : string.Join("<br/>\n", lines.Skip(first).Take(last - first + 1));
     }
 
     /// <summary>Escaped text on one line, for short values such as names and titles.</summary>

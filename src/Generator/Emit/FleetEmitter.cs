@@ -23,9 +23,9 @@ internal static class FleetEmitter
         writer.OpenBlock();
 
         DocWriter.Summary(writer, "Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.");
-        DocWriter.Param(writer, "runtime", "The runtime; create it with <see cref=\"Manifest\"/> so that it knows the servers' protocol revisions.");
+        DocWriter.Param(writer, "runtime", "The runtime: a <see cref=\"" + KnownTypes.FleetRuntime + "\"/> created with <see cref=\"Manifest\"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.");
         DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
-        writer.WriteLine($"public {fleet.TypeName}({KnownTypes.FleetRuntime} runtime)");
+        writer.WriteLine($"public {fleet.TypeName}({KnownTypes.IFleetRuntime} runtime)");
         writer.OpenBlock();
         writer.WriteLine($"Runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
         foreach (var server in fleet.Servers)
@@ -70,7 +70,7 @@ internal static class FleetEmitter
         writer.WriteLine();
 
         DocWriter.Summary(writer, "The runtime that connects to the servers and calls their tools.");
-        writer.WriteLine($"public {KnownTypes.FleetRuntime} Runtime {{ get; }}");
+        writer.WriteLine($"public {KnownTypes.IFleetRuntime} Runtime {{ get; }}");
         foreach (var server in fleet.Servers)
         {
             writer.WriteLine();
@@ -92,7 +92,7 @@ internal static class FleetEmitter
 
         // Lets generic code, such as dependency injection, create the fleet over a runtime it built.
         writer.WriteLine("/// <inheritdoc/>");
-        writer.WriteLine($"static {type} {KnownTypes.IFleet}<{type}>.Create({KnownTypes.FleetRuntime} runtime) => new(runtime);");
+        writer.WriteLine($"static {type} {KnownTypes.IFleet}<{type}>.Create({KnownTypes.IFleetRuntime} runtime) => new(runtime);");
         writer.WriteLine();
 
         DocWriter.Summary(writer, "Disposes the runtime: ends every session and server process it started.");

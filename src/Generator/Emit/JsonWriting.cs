@@ -11,6 +11,7 @@ namespace McpFleet.Generator.Emit;
 /// <remarks>
 /// Null checks test the property or item itself (<c>if (Days is not null)</c>) rather than declaring pattern
 /// variables: those would share the method's scope and could collide with each other or with a property's name.
+/// Loop variables are numbered by depth for the same reason.
 /// </remarks>
 internal static class JsonWriting
 {
@@ -30,6 +31,17 @@ internal static class JsonWriting
             afterBlock = WriteProperty(writer, property, ns);
         }
 
+        if (record.AdditionalPropertiesName is { } bag)
+        {
+            if (afterBlock || record.Properties.Count > 0)
+            {
+                writer.WriteLine();
+            }
+
+            WriteAdditionalProperties(writer, record, bag, ns);
+            afterBlock = true;
+        }
+
         if (afterBlock)
         {
             writer.WriteLine();
@@ -38,70 +50,8 @@ internal static class JsonWriting
         writer.WriteLine("writer.WriteEndObject();");
     }
 
-    /// <summary>Writes one property; returns whether that ended with a block, which a blank line should follow.</summary>
-    private static bool WriteProperty(SourceWriter writer, PropertySpec property, string ns)
-    {
-        var name = CSharpLiteral.String(property.WireName);
-        if (!property.IsNullable)
-        {
-            WriteNamedValue(writer, name, property.Name, property.Type, ns);
-            return false;
-        }
-
-        var value = NonNull(property.Name, property.Type);
-        if (!property.IsRequired)
-        {
-            writer.WriteLine($"if ({property.Name} is not null)");
-            WriteBlock(writer, () => WriteNamedValue(writer, name, value, property.Type, ns));
-            return true;
-        }
-
-        // Required but nullable: null is sent as JSON null, never left out.
-        writer.WriteLine($"if ({property.Name} is null)");
-        WriteBlock(writer, () => writer.WriteLine($"writer.WriteNull({name});"));
-        writer.WriteLine("else");
-        WriteBlock(writer, () => WriteNamedValue(writer, name, value, property.Type, ns));
-        return true;
-    }
-
-    /// <summary>Writes a property whose value <paramref name="expression"/> is not null.</summary>
-    private static void WriteNamedValue(SourceWriter writer, string name, string expression, TypeSpec type, string ns)
-    {
-        switch (type.Kind)
-        {
-            case TypeKind.String:
-                writer.WriteLine($"writer.WriteString({name}, {expression});");
-                break;
-            case TypeKind.Integer or TypeKind.Number:
-                writer.WriteLine($"writer.WriteNumber({name}, {expression});");
-                break;
-            case TypeKind.Boolean:
-                writer.WriteLine($"writer.WriteBoolean({name}, {expression});");
-                break;
-            case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
-                break;
-            case TypeKind.List:
-                writer.WriteLine($"writer.WriteStartArray({name});");
-                WriteItems(writer, expression, type.Item!, ns, depth: 1);
-                writer.WriteLine("writer.WriteEndArray();");
-                break;
-            default:
-                writer.WriteLine($"writer.WritePropertyName({name});");
-                writer.WriteLine($"{expression}.WriteTo(writer);");
-                break;
-        }
-    }
-
-    private static void WriteItems(SourceWriter writer, string list, TypeSpec item, string ns, int depth)
-    {
-        var variable = depth == 1 ? "item" : "item" + depth;
-        writer.WriteLine($"foreach (var {variable} in {list})");
-        WriteBlock(writer, () => WriteValue(writer, variable, item, ns, depth));
-    }
-
-    /// <summary>Writes a value without a property name: an item of an array.</summary>
-    private static void WriteValue(SourceWriter writer, string expression, TypeSpec type, string ns, int depth)
+    /// <summary>Writes a value of <paramref name="type"/> (not null) held by <paramref name="expression"/>.</summary>
+    public static void WriteValue(SourceWriter writer, string expression, TypeSpec type, string ns, int depth)
     {
         if (type.IsNullable)
         {
@@ -127,21 +77,119 @@ internal static class JsonWriting
                 writer.WriteLine($"writer.WriteStringValue({TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
                 break;
             case TypeKind.List:
+                var item = Variable("item", depth);
                 writer.WriteLine("writer.WriteStartArray();");
-                WriteItems(writer, expression, type.Item!, ns, depth + 1);
+                writer.WriteLine($"foreach (var {item} in {expression})");
+                WriteBlock(writer, () => WriteValue(writer, item, type.Item!, ns, depth + 1));
                 writer.WriteLine("writer.WriteEndArray();");
                 break;
+            case TypeKind.Map:
+                var entry = Variable("entry", depth);
+                writer.WriteLine("writer.WriteStartObject();");
+                writer.WriteLine($"foreach (var {entry} in {expression})");
+                WriteBlock(writer, () =>
+                {
+                    writer.WriteLine($"writer.WritePropertyName({entry}.Key);");
+                    WriteValue(writer, entry + ".Value", type.Item!, ns, depth + 1);
+                });
+                writer.WriteLine("writer.WriteEndObject();");
+                break;
             default:
+                // Records, unions and JsonElement write themselves.
                 writer.WriteLine($"{expression}.WriteTo(writer);");
                 break;
         }
     }
 
+    /// <summary>Writes one property; returns whether that ended with a block, which a blank line should follow.</summary>
+    private static bool WriteProperty(SourceWriter writer, PropertySpec property, string ns)
+    {
+        var name = CSharpLiteral.String(property.WireName);
+        if (property.IsFixed)
+        {
+            // The case's constant, exactly as the schema writes it.
+            writer.WriteLine($"writer.WritePropertyName({name});");
+            writer.WriteLine($"writer.WriteRawValue({CSharpLiteral.String(property.ConstJson!)}, skipInputValidation: true);");
+            return false;
+        }
+
+        if (!property.IsNullable)
+        {
+            WriteNamedValue(writer, name, property.Name, property.Type, ns);
+            return false;
+        }
+
+        var value = NonNull(property.Name, property.Type);
+        var type = property.Type with { IsNullable = false };
+        if (!property.IsRequired)
+        {
+            writer.WriteLine($"if ({property.Name} is not null)");
+            WriteBlock(writer, () => WriteNamedValue(writer, name, value, type, ns));
+            return true;
+        }
+
+        // Required but nullable: null is sent as JSON null, never left out.
+        writer.WriteLine($"if ({property.Name} is null)");
+        WriteBlock(writer, () => writer.WriteLine($"writer.WriteNull({name});"));
+        writer.WriteLine("else");
+        WriteBlock(writer, () => WriteNamedValue(writer, name, value, type, ns));
+        return true;
+    }
+
+    /// <summary>Writes a property whose value <paramref name="expression"/> is not null.</summary>
+    private static void WriteNamedValue(SourceWriter writer, string name, string expression, TypeSpec type, string ns)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                writer.WriteLine($"writer.WriteString({name}, {expression});");
+                break;
+            case TypeKind.Integer or TypeKind.Number:
+                writer.WriteLine($"writer.WriteNumber({name}, {expression});");
+                break;
+            case TypeKind.Boolean:
+                writer.WriteLine($"writer.WriteBoolean({name}, {expression});");
+                break;
+            case TypeKind.Enum:
+                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
+                break;
+            default:
+                writer.WriteLine($"writer.WritePropertyName({name});");
+                WriteValue(writer, expression, type, ns, depth: 1);
+                break;
+        }
+    }
+
+    /// <summary>Writes the extra properties after the declared ones; an extra property with a declared name is left out.</summary>
+    private static void WriteAdditionalProperties(SourceWriter writer, RecordSpec record, string bag, string ns)
+    {
+        writer.WriteLine($"if ({bag} is not null)");
+        WriteBlock(writer, () =>
+        {
+            writer.WriteLine($"foreach (var entry in {bag})");
+            WriteBlock(writer, () =>
+            {
+                if (record.Properties.Count > 0)
+                {
+                    writer.WriteLine($"if ({DeclaredNamePattern(record, "entry.Key")})");
+                    WriteBlock(writer, () => writer.WriteLine("continue;"));
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("writer.WritePropertyName(entry.Key);");
+                WriteValue(writer, "entry.Value", record.AdditionalProperties!, ns, depth: 2);
+            });
+        });
+    }
+
+    /// <summary>A condition that is true when <paramref name="name"/> is one of the record's declared wire names.</summary>
+    public static string DeclaredNamePattern(RecordSpec record, string name) =>
+        $"{name} is {string.Join(" or ", record.Properties.Select(p => CSharpLiteral.String(p.WireName)))}";
+
     /// <summary>The non-null value of a nullable expression: <c>.Value</c> for the value types, the expression itself otherwise.</summary>
-    private static string NonNull(string expression, TypeSpec type) =>
-        type.Kind is TypeKind.Integer or TypeKind.Number or TypeKind.Boolean or TypeKind.Enum or TypeKind.Json
-            ? expression + ".Value"
-            : expression;
+    private static string NonNull(string expression, TypeSpec type) => type.IsValueType ? expression + ".Value" : expression;
+
+    private static string Variable(string name, int depth) => depth == 1 ? name : name + depth;
 
     private static void WriteBlock(SourceWriter writer, Action body)
     {

@@ -7,6 +7,7 @@ namespace McpFleet.Generator.Emit;
 internal static class KnownTypes
 {
     public const string FleetRuntime = "global::McpFleet.FleetRuntime";
+    public const string IFleetRuntime = "global::McpFleet.IFleetRuntime";
     public const string FleetOptions = "global::McpFleet.FleetOptions";
     public const string FleetManifest = "global::McpFleet.FleetManifest";
     public const string ServerDescriptor = "global::McpFleet.ServerDescriptor";
@@ -24,9 +25,10 @@ internal static class KnownTypes
     public const string ToolErrorException = "global::McpFleet.Tools.ToolErrorException";
     public const string ToolCallException = "global::McpFleet.Tools.ToolCallException";
     public const string ToolCallTimeoutException = "global::McpFleet.Tools.ToolCallTimeoutException";
+    public const string ToolNotSentException = "global::McpFleet.Tools.ToolNotSentException";
+    public const string ToolOutcomeUnknownException = "global::McpFleet.Tools.ToolOutcomeUnknownException";
+    public const string OperationCanceledException = "global::System.OperationCanceledException";
     public const string ToolResultFormatException = "global::McpFleet.Tools.ToolResultFormatException";
-    public const string ToolGroupUnavailableException = "global::McpFleet.Tools.ToolGroupUnavailableException";
-    public const string ServerConnectionException = "global::McpFleet.Connections.ServerConnectionException";
     public const string AggregationStrategy = "global::McpFleet.Aggregation.AggregationStrategy";
     public const string AggregationStrategies = "global::McpFleet.Aggregation.AggregationStrategies";
     public const string FanOutException = "global::McpFleet.Aggregation.FanOutException";
@@ -40,6 +42,7 @@ internal static class KnownTypes
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonValueKind = "global::System.Text.Json.JsonValueKind";
     public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string IReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary";
     public const string Task = "global::System.Threading.Tasks.Task";
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     public const string CancellationToken = "global::System.Threading.CancellationToken";

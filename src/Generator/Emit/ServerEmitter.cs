@@ -33,6 +33,18 @@ internal static class ServerEmitter
                 RecordEmitter.Write(writer, record, tool, server.Name, ns);
             }
 
+            foreach (var union in tool.Unions)
+            {
+                writer.WriteLine();
+                UnionEmitter.Write(writer, union, tool, server.Name, ns);
+            }
+
+            foreach (var union in tool.ScalarUnions)
+            {
+                writer.WriteLine();
+                ScalarUnionEmitter.Write(writer, union, tool, server.Name, ns);
+            }
+
             foreach (var spec in tool.Enums)
             {
                 writer.WriteLine();
@@ -48,7 +60,7 @@ internal static class ServerEmitter
     {
         var implementation = server.Implementation is { } text ? $" ({DocText.Inline(text)})" : "";
         DocWriter.Summary(writer, $"Typed proxy for the MCP server {DocText.Code(server.Name)}{implementation}.");
-        DocWriter.Remarks(writer, $"Each method calls one of the server's tools through the fleet's <see cref=\"{KnownTypes.FleetRuntime}\"/>.");
+        DocWriter.Remarks(writer, $"Each method calls one of the server's tools through the fleet's runtime (<see cref=\"{KnownTypes.IFleetRuntime}\"/>).");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"public sealed partial class {server.ClassName}");
         writer.OpenBlock();
@@ -56,12 +68,12 @@ internal static class ServerEmitter
         DocWriter.Summary(writer, "The fleet's name for the server, as in <c>mcp.json</c>.");
         writer.WriteLine($"public const string Name = {CSharpLiteral.String(server.Name)};");
         writer.WriteLine();
-        writer.WriteLine($"private readonly {KnownTypes.FleetRuntime} _runtime;");
+        writer.WriteLine($"private readonly {KnownTypes.IFleetRuntime} _runtime;");
         writer.WriteLine();
         DocWriter.Summary(writer, "Creates the proxy over the runtime that calls the tools.");
         DocWriter.Param(writer, "runtime", "The fleet's runtime.");
         DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
-        writer.WriteLine($"public {server.ClassName}({KnownTypes.FleetRuntime} runtime) => _runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
+        writer.WriteLine($"public {server.ClassName}({KnownTypes.IFleetRuntime} runtime) => _runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
         writer.WriteLine();
         WriteDescriptor(writer, server);
         writer.WriteLine();

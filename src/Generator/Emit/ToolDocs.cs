@@ -38,32 +38,27 @@ internal static class ToolDocs
     };
 
     /// <summary>Writes the exceptions <c>FleetRuntime.CallToolAsync</c> documents.</summary>
-    public static void WriteExceptions(SourceWriter writer, ToolSpec tool) => WriteExceptions(writer, tool.ResultKind, unified: false);
+    public static void WriteExceptions(SourceWriter writer, ToolSpec tool) => WriteExceptions(writer, tool.ResultKind);
 
+    /// <summary>
+    /// Writes exactly the exceptions a call can end with, by how far its request got; a unified method throws the same
+    /// ones as a server's, however many replicas there are at run time.
+    /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="resultKind">How the result is typed.</param>
-    /// <param name="unified">
-    /// Whether the call goes to a unified tool: the runtime passes over a server it cannot reach and reports only when
-    /// no member could be reached.
-    /// </param>
-    public static void WriteExceptions(SourceWriter writer, ToolResultKind resultKind, bool unified)
+    public static void WriteExceptions(SourceWriter writer, ToolResultKind resultKind)
     {
-        if (unified)
-        {
-            DocWriter.Exception(writer, KnownTypes.ToolGroupUnavailableException, "No server offering the tool is configured or could be reached.");
-        }
-        else
-        {
-            DocWriter.Exception(writer, KnownTypes.ServerConnectionException, "The server could not be reached.");
-        }
-
-        DocWriter.Exception(writer, KnownTypes.ToolErrorException, "The tool reported an error.");
-        DocWriter.Exception(writer, KnownTypes.ToolCallException, "The server refused the call, or the session ended during it.");
-        DocWriter.Exception(writer, KnownTypes.ToolCallTimeoutException, "The server did not answer within the fleet's call timeout.");
+        DocWriter.Exception(writer, KnownTypes.ToolNotSentException, "The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.");
+        DocWriter.Exception(writer, KnownTypes.ToolErrorException, "The tool ran and reported an error.");
+        DocWriter.Exception(writer, KnownTypes.ToolCallException, "The server refused the call or failed handling it.");
         if (resultKind != ToolResultKind.Text)
         {
             DocWriter.Exception(writer, KnownTypes.ToolResultFormatException, "The result does not match the tool's output schema.");
         }
+
+        DocWriter.Exception(writer, KnownTypes.ToolOutcomeUnknownException, "The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.");
+        DocWriter.Exception(writer, KnownTypes.ToolCallTimeoutException, "No answer came within the call's deadline: whether the tool ran is unknown.");
+        DocWriter.Exception(writer, KnownTypes.OperationCanceledException, "<paramref name=\"cancellationToken\"/> was cancelled.");
     }
 
     /// <summary>

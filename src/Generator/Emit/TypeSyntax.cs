@@ -16,8 +16,9 @@ internal static class TypeSyntax
             TypeKind.Integer => "long",
             TypeKind.Number => "double",
             TypeKind.Boolean => "bool",
-            TypeKind.Enum or TypeKind.Record => Generated(type.Namespace ?? ns, type.Name!),
+            TypeKind.Enum or TypeKind.Record or TypeKind.Union or TypeKind.ScalarUnion => Generated(type.Namespace ?? ns, type.Name!),
             TypeKind.List => $"{KnownTypes.IReadOnlyList}<{Of(type.Item!, ns, type.Item!.IsNullable)}>",
+            TypeKind.Map => $"{KnownTypes.IReadOnlyDictionary}<string, {Of(type.Item!, ns, type.Item!.IsNullable)}>",
             _ => KnownTypes.JsonElement,
         };
         return nullable ? name + "?" : name;

@@ -32,7 +32,8 @@ internal static class UnifiedToolEmitter
             {
                 var tool = $"{TypeSyntax.Generated(member.ServerNamespace, member.ServerClassName)}.Tools.{member.ToolIdentifier}";
                 var accepted = member.AcceptedArguments is { } names ? $", [{string.Join(", ", names.Select(CSharpLiteral.String))}]" : "";
-                writer.WriteLine($"new({tool}{accepted}),");
+                var product = member.Product is { } name ? $", Product: {CSharpLiteral.String(name)}" : "";
+                writer.WriteLine($"new({tool}{accepted}{product}),");
             }
 
             writer.Unindent();
@@ -60,7 +61,7 @@ internal static class UnifiedToolEmitter
                 writeParameters();
                 DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
                 DocWriter.Returns(writer, ToolDocs.Returns(group.ResultKind));
-                ToolDocs.WriteExceptions(writer, group.ResultKind, unified: true);
+                ToolDocs.WriteExceptions(writer, group.ResultKind);
             });
 
     /// <summary>
@@ -102,7 +103,10 @@ internal static class UnifiedToolEmitter
         RecordEmitter.Write(writer, group.Arguments, summary, group.ArgumentsNamespace);
     }
 
-    /// <summary>Which servers a call goes to, and why: the line the unified method's docs add to the tool's.</summary>
+    /// <summary>
+    /// Which servers a call goes to, and why: the line the unified method's docs add to the tool's. It names every
+    /// product a rule joined, and whose description the docs show.
+    /// </summary>
     private static string Routing(UnifiedToolSpec group)
     {
         var members = Servers(group.Members.Select(m => m.ServerName));
@@ -113,15 +117,33 @@ internal static class UnifiedToolEmitter
             GroupResolution.Merge => $"merged from {members} ({DocText.Code(group.Rule ?? "merge")}): a call goes to them{order}, each receiving only the arguments its schema accepts.",
             _ => $"resolved by {DocText.Code(group.Rule ?? "")}: a call goes to {members}{(group.Members.Count == 1 ? "" : " (identical definitions)")}{order}.",
         };
-        if (group.ExcludedServers.Count == 0)
+        if (group.JoinedProducts.Count > 0)
         {
-            return routing;
+            routing += $" The rule joins different products: {string.Join(", ", group.JoinedProducts.Select(DocText.Code))}.";
         }
 
-        var one = group.ExcludedServers.Count == 1;
-        var excluded = Servers(group.ExcludedServers);
-        return $"{routing} {char.ToUpperInvariant(excluded[0])}{excluded.Substring(1)} {(one ? "defines" : "define")} it differently and {(one ? "is" : "are")} "
-            + $"reached only through {(one ? "its own property" : "their own properties")}.";
+        if (group.Members.Count > 1)
+        {
+            routing += $" The description is server {DocText.Code(group.Members[0].ServerName)}'s.";
+        }
+
+        if (group.ExcludedServers.Count > 0)
+        {
+            var one = group.ExcludedServers.Count == 1;
+            var excluded = Servers(group.ExcludedServers);
+            routing += $" {char.ToUpperInvariant(excluded[0])}{excluded.Substring(1)} {(one ? "defines" : "define")} it differently and {(one ? "is" : "are")} "
+                + $"reached only through {(one ? "its own property" : "their own properties")}.";
+        }
+
+        if (group.OtherProductServers.Count > 0)
+        {
+            var one = group.OtherProductServers.Count == 1;
+            var others = Servers(group.OtherProductServers);
+            routing += $" {char.ToUpperInvariant(others[0])}{others.Substring(1)} also {(one ? "offers" : "offer")} it, as another product, "
+                + $"reached only through {(one ? "its own property" : "their own properties")}.";
+        }
+
+        return routing;
     }
 
     private static string Resolution(UnifiedToolSpec group) =>

@@ -5,8 +5,9 @@ using McpFleet.Generator.Model;
 namespace McpFleet.Generator.Fleet;
 
 /// <summary>
-/// Compares the prompts, resources and resource templates that several servers share by name or URI, classified like
-/// tools. No code is generated for them yet, so a difference is only reported (a warning and a report line).
+/// Compares the prompts, resources and resource templates that several servers of one product share by name or URI,
+/// classified like tools. No code is generated for them yet, so a difference is only reported (a warning and a report
+/// line); different products sharing a name or URI is only a report line.
 /// </summary>
 /// <remarks>
 /// Conflicts: a prompt argument required on one server only or added as required, a different <c>mimeType</c>. Any
@@ -14,8 +15,11 @@ namespace McpFleet.Generator.Fleet;
 /// </remarks>
 internal static class CatalogConflicts
 {
-    /// <returns>The number of shared names, and one report line per shared name.</returns>
-    public static (int Count, List<string> Lines) Detect(IReadOnlyList<ServerSpec> servers, List<DiagnosticInfo> diagnostics)
+    /// <param name="servers">The fleet's servers.</param>
+    /// <param name="groups">Each server's replica group, by server name.</param>
+    /// <param name="diagnostics">Receives the warnings.</param>
+    /// <returns>The number of shared names, and the report's lines.</returns>
+    public static (int Count, List<string> Lines) Detect(IReadOnlyList<ServerSpec> servers, IReadOnlyDictionary<string, ReplicaGroup> groups, List<DiagnosticInfo> diagnostics)
     {
         var lines = new List<string>();
         var shared = servers
@@ -28,34 +32,54 @@ internal static class CatalogConflicts
         foreach (var group in shared)
         {
             var entries = group.OrderBy(entry => entry.Server.Name, StringComparer.Ordinal).ToList();
-            var differences = Compare(entries);
             var kind = KindName(group.Key.Kind);
-            var references = entries.Select(e => ConflictText.Server(e.Server.Name, e.Server.Version)).ToList();
-            var plainServers = string.Join(", ", entries.Select(e => e.Server.Version is null ? e.Server.Name : $"{e.Server.Name} {e.Server.Version}"));
-            if (differences.Count == 0)
+            var products = entries.GroupBy(entry => groups[entry.Server.Name]).Select(product => product.ToList()).ToList();
+            if (products.Count > 1)
             {
-                lines.Add($"[replicas] {kind} {group.Key.Key}: {plainServers} (identical) -> reported only; no code is generated for {kind}s yet.");
-                continue;
+                var listed = string.Join("; ", products.Select(p => $"{groups[p[0].Server.Name].Label}: {Servers(p)}"));
+                lines.Add($"[products] {kind} {group.Key.Key}: {listed} -> different products; reported only.");
             }
 
-            var sharingClass = differences.Any(d => d.IsConflict) ? "conflict" : "skew";
-            var text = string.Join("; ", differences.Select(d => d.Text));
-            var first = entries[0];
-            var later = entries.Last(e => e.Item.DefinitionJson != first.Item.DefinitionJson || e.Server.Version != first.Server.Version);
-            diagnostics.Add(DiagnosticInfo.Anchored(
-                DiagnosticDescriptors.CatalogItemDiffers,
-                new SnapshotAnchor(later.Server.FilePath, later.Item.Key, later.Item.Kind),
-                char.ToUpperInvariant(kind[0]) + kind.Substring(1),
-                group.Key.Key,
-                ConflictText.List(references),
-                sharingClass,
-                text,
-                kind + "s"));
-            lines.Add($"[{sharingClass}] {kind} {group.Key.Key}: {plainServers} ({text}) -> warning MCPF0104; no code is generated for {kind}s yet.");
+            foreach (var product in products.Where(p => p.Count > 1))
+            {
+                Classify(group.Key.Kind, group.Key.Key, product, diagnostics, lines);
+            }
         }
 
         return (shared.Count, lines);
     }
+
+    /// <summary>Classifies one product's servers' definitions: a report line, and a warning when they differ.</summary>
+    private static void Classify(CatalogItemKind itemKind, string key, List<(ServerSpec Server, CatalogItemSpec Item)> entries, List<DiagnosticInfo> diagnostics, List<string> lines)
+    {
+        var differences = Compare(entries);
+        var kind = KindName(itemKind);
+        var references = entries.Select(e => ConflictText.Server(e.Server.Name, e.Server.Version)).ToList();
+        var plainServers = Servers(entries);
+        if (differences.Count == 0)
+        {
+            lines.Add($"[replicas] {kind} {key}: {plainServers} (identical) -> reported only; no code is generated for {kind}s yet.");
+            return;
+        }
+
+        var sharingClass = differences.Any(d => d.IsConflict) ? "conflict" : "skew";
+        var text = string.Join("; ", differences.Select(d => d.Text));
+        var first = entries[0];
+        var later = entries.Last(e => e.Item.DefinitionJson != first.Item.DefinitionJson || e.Server.Version != first.Server.Version);
+        diagnostics.Add(DiagnosticInfo.Anchored(
+            DiagnosticDescriptors.CatalogItemDiffers,
+            new SnapshotAnchor(later.Server.FilePath, later.Item.Key, later.Item.Kind),
+            char.ToUpperInvariant(kind[0]) + kind.Substring(1),
+            key,
+            ConflictText.List(references),
+            sharingClass,
+            text,
+            kind + "s"));
+        lines.Add($"[{sharingClass}] {kind} {key}: {plainServers} ({text}) -> warning MCPF0104; no code is generated for {kind}s yet.");
+    }
+
+    private static string Servers(List<(ServerSpec Server, CatalogItemSpec Item)> entries) =>
+        string.Join(", ", entries.Select(e => e.Server.Version is null ? e.Server.Name : $"{e.Server.Name} {e.Server.Version}"));
 
     private static List<Difference> Compare(List<(ServerSpec Server, CatalogItemSpec Item)> entries)
     {

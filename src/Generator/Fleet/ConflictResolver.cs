@@ -5,8 +5,9 @@ using McpFleet.Generator.Naming;
 namespace McpFleet.Generator.Fleet;
 
 /// <summary>
-/// Finds the tool names (and prompts and resources) that several servers share, classifies them, applies the policy,
-/// names the unified methods, and says what it decided: diagnostics, and the lines of the conflict report.
+/// Finds the tool names (and prompts and resources) that several servers share, sorts the servers into replica groups
+/// (<see cref="ReplicaGroups"/>), classifies each name within and across them, applies the policy, names the unified
+/// methods, and says what it decided: diagnostics, and the lines of the conflict report.
 /// </summary>
 internal sealed class ConflictResolver
 {
@@ -38,38 +39,40 @@ internal sealed class ConflictResolver
     /// <param name="fleetMembers">The fleet class's members, with who owns them: unified methods must not take their names.</param>
     public (EquatableArray<UnifiedToolSpec> Groups, ConflictReportSpec Report) Resolve(IReadOnlyList<(string Name, string Owner)> fleetMembers)
     {
-        var shared = _servers
-            .SelectMany(s => s.Server.Tools.Select(tool => new ServerTool(s.Server, s.Placement, tool)))
+        var groups = ReplicaGroups.Resolve(_servers.Select(s => s.Server).ToList(), _policy, _diagnostics);
+        var offers = _servers
+            .SelectMany(s => s.Server.Tools.Select(tool => new ServerTool(s.Server, s.Placement, groups[s.Server.Name], tool)))
             .GroupBy(entry => entry.Tool.WireName, StringComparer.Ordinal)
             .Where(group => group.Count() > 1)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => SharedTool.Classify(group.Key, group.OrderBy(e => e.Name, StringComparer.Ordinal).ToList()))
+            .Select(group => new ToolOffer(group.Key, group.OrderBy(e => e.Name, StringComparer.Ordinal).ToList()))
             .ToList();
 
         var resolver = new ToolGroupResolver(_policy, _servers.Select(s => s.Server));
-        var decisions = shared.Select(resolver.Decide).ToList();
-        CheckPolicyReferences(shared);
+        var decisions = offers.Select(resolver.Decide).ToList();
+        CheckPolicyReferences(offers);
 
         var methodNames = MethodNames(fleetMembers);
-        var groups = new List<UnifiedToolSpec>();
+        var unified = new List<UnifiedToolSpec>();
         var lines = new List<string>();
         foreach (var decision in decisions)
         {
             var group = decision.Resolution is null ? null : Unify(decision, methodNames);
             if (group is not null)
             {
-                groups.Add(group);
+                unified.Add(group);
+                CheckDescriptions(decision, group);
             }
 
-            Report(decision, group);
-            lines.Add(Line(decision, group));
+            var problems = Report(decision, group);
+            lines.Add(Line(decision, group, problems));
         }
 
         ReportVersionProblems(resolver);
-        var (catalogCount, catalogLines) = CatalogConflicts.Detect(_servers.Select(s => s.Server).ToList(), _diagnostics);
+        var (catalogCount, catalogLines) = CatalogConflicts.Detect(_servers.Select(s => s.Server).ToList(), groups, _diagnostics);
         lines.AddRange(catalogLines);
-        var report = new ConflictReportSpec(_servers.Count, shared.Count, catalogCount, PolicySummary(), lines.ToEquatableArray());
-        return (groups.ToEquatableArray(), report);
+        var report = new ConflictReportSpec(_servers.Count, offers.Count, catalogCount, PolicySummary(), GroupSummary(groups), lines.ToEquatableArray());
+        return (unified.ToEquatableArray(), report);
     }
 
     /// <summary>
@@ -114,13 +117,15 @@ internal sealed class ConflictResolver
             hints = EffectiveHints.Weakest(decision.Members.Select(m => m.Tool.Hints));
         }
 
+        var products = decision.Members.Select(m => m.Group).Distinct().ToList();
+        var excluded = decision.Excluded.ToList();
         return new UnifiedToolSpec(
             shared.WireName,
             identifier,
             decision.Resolution!.Value,
-            decision.Rule?.Describe(),
+            decision.IsImplicitNewest ? "newest-version, the default for one product's versions" : decision.Rule?.Describe(),
             members.ToEquatableArray(),
-            decision.Excluded.Select(e => e.Name).ToEquatableArray(),
+            excluded.Where(e => products.Contains(e.Group)).Select(e => e.Name).ToEquatableArray(),
             winner.Tool.Title,
             winner.Tool.Description,
             hints,
@@ -128,7 +133,9 @@ internal sealed class ConflictResolver
             argumentsNamespace,
             winner.Tool.ResultKind,
             winner.Tool.Result?.Name,
-            winner.Placement.Namespace);
+            winner.Placement.Namespace,
+            excluded.Where(e => !products.Contains(e.Group)).Select(e => e.Name).ToEquatableArray(),
+            products.Count > 1 ? products.Select(p => p.Label).ToEquatableArray() : EquatableArray<string>.Empty);
     }
 
     private RecordSpec MergedRecord(SharedTool shared, string identifier, MergedArguments merged)
@@ -150,13 +157,37 @@ internal sealed class ConflictResolver
         return new RecordSpec(name, RecordKind.Arguments, "inputSchema", null, properties.ToEquatableArray());
     }
 
-    /// <summary>One diagnostic per shared tool: information when it is settled, else the class's warning or error, or why the rule failed.</summary>
-    private void Report(GroupDecision decision, UnifiedToolSpec? group)
+    /// <summary>
+    /// The diagnostics of a shared tool: information when it is settled, else the class's warning or error, or why the
+    /// rule failed; for a tool of different products, the information, each product's own disagreements and copies
+    /// that shadow a product's replicated tool.
+    /// </summary>
+    /// <returns>What stays unresolved, for the report: e.g. <c>error MCPF0103 (product 'a')</c>.</returns>
+    private List<string> Report(GroupDecision decision, UnifiedToolSpec? group)
     {
         var shared = decision.Shared;
+        var problems = new List<string>();
         if (decision.Failure is { } failure)
         {
             _diagnostics.Add(failure);
+        }
+        else if (decision.IsSeparate)
+        {
+            ReportSeparate(decision.Offer, problems);
+        }
+        else if (decision.IsImplicitNewest)
+        {
+            var newest = decision.Members[0];
+            var routing = decision.Members.Count == 1
+                ? $"targets {newest.Reference}"
+                : $"routes among {ConflictText.List(decision.Members.Select(m => m.Reference).ToList())}, newest first";
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ToolVersionSkew,
+                shared.Anchor,
+                shared.WireName,
+                shared.Servers,
+                Differences(shared),
+                $"fleet.{group!.MethodName} follows the newest version and {routing}; to keep that and silence this warning, add to \"tools\" in mcpfleet.json: {ConflictText.Rule(shared.WireName, "newest-version")}"));
         }
         else if (group is not null || decision.IsNamespaceOnly)
         {
@@ -164,29 +195,138 @@ internal sealed class ConflictResolver
         }
         else if (!decision.HasVersionFailure)
         {
-            var differences = string.Join("; ", shared.Differences.Select(d => d.Text));
-            var typical = shared.Typical.Name;
-            if (shared.Class == SharingClass.Skew)
+            ReportDisagreement(shared, problems, null);
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// A tool that different products offer, without a rule: information, and for each product whose own servers
+    /// disagree the class's warning or error (the servers of one product must agree, unified or not). A server that
+    /// offers exactly the tool (definition and version) that another product's servers share as replicas shadows it:
+    /// either it is a replica reporting another name, or a copy posing as one, and the build must not guess which.
+    /// </summary>
+    private void ReportSeparate(ToolOffer offer, List<string> problems)
+    {
+        var wireName = offer.WireName;
+        var largest = offer.Groups.OrderByDescending(g => g.Entries.Count).First();
+        _diagnostics.Add(DiagnosticInfo.Anchored(
+            DiagnosticDescriptors.ToolOfDifferentProducts,
+            new SnapshotAnchor(offer.Groups[offer.Groups.Count - 1].Entries[0].Server.FilePath, wireName),
+            wireName,
+            offer.Products,
+            ConflictText.Rule(wireName, "prefer", largest.Entries[0].Name),
+            ConflictText.Rule(wireName, "merge")));
+
+        var replicated = new List<GroupOffer>();
+        foreach (var groupOffer in offer.Groups.Where(g => g.Shared is not null))
+        {
+            var shared = groupOffer.Shared!;
+            if (shared.Class == SharingClass.Replicas)
             {
-                // Versions that differ and can be ordered suggest newest-version; otherwise a server has to be named.
-                var byVersion = shared.Entries.All(e => SemanticVersion.Parse(e.Version) is not null)
-                    && shared.Entries.Select(e => e.Version).Distinct(StringComparer.Ordinal).Count() > 1;
-                var suggestion = byVersion ? ConflictText.Rule(shared.WireName, "newest-version") : ConflictText.Rule(shared.WireName, "prefer", typical);
-                _diagnostics.Add(DiagnosticInfo.Anchored(DiagnosticDescriptors.ToolVersionSkew, shared.Anchor, shared.WireName, shared.Servers, differences, suggestion));
+                replicated.Add(groupOffer);
             }
-            else
+            else if (shared.Class == SharingClass.Conflict || _policy.Default is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Anchored(
-                    DiagnosticDescriptors.ToolConflict,
-                    shared.Anchor,
-                    shared.WireName,
-                    shared.Servers,
-                    differences,
-                    ConflictText.Rule(shared.WireName, "prefer", typical),
-                    ConflictText.Rule(shared.WireName, "namespace-only")));
+                // A default rule that decides one product's versions (a version strategy) settles its skew.
+                ReportDisagreement(shared, problems, groupOffer.Group);
             }
         }
+
+        // One error per product whose servers copy another product's replicated tool, naming the first such product.
+        foreach (var product in offer.Groups)
+        {
+            var copied = replicated.FirstOrDefault(r => r.Group != product.Group && product.Entries.Any(e => IsCopy(e, r)));
+            if (copied is null)
+            {
+                continue;
+            }
+
+            var copies = product.Entries.Where(e => IsCopy(e, copied)).ToList();
+            var one = copies.Count == 1;
+            var replica = copied.Entries[0];
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ToolShadowed,
+                new SnapshotAnchor(copies[0].Server.FilePath, wireName),
+                $"{(one ? "Server" : "Servers")} {ConflictText.List(copies.Select(c => c.Reference).ToList())} {(one ? "offers" : "offer")}",
+                wireName,
+                copied.Group.Describe(),
+                copied.Shared!.Servers,
+                $"{(one ? "reports" : "report")} {product.Group.Describe()}",
+                one ? "it is a replica" : "they are replicas",
+                replica.Name,
+                Identifiers.ToPascal(wireName, "Tool").Name + "Async",
+                ConflictText.Rule(wireName, "prefer", replica.Name)));
+            problems.Add($"error MCPF0116 ({ConflictText.List(copies.Select(c => $"'{c.Name}'").ToList())} {(one ? "copies" : "copy")} the tool of {copied.Group.Describe()})");
+        }
     }
+
+    /// <summary>Whether a server offers exactly the tool, definition and version, that a product's replicas share.</summary>
+    private static bool IsCopy(ServerTool entry, GroupOffer replicas) =>
+        entry.DefinitionKey == replicas.Entries[0].DefinitionKey && entry.Version == replicas.Entries[0].Version;
+
+    /// <summary>The warning or error for servers of one product that define the tool differently and no rule resolves.</summary>
+    private void ReportDisagreement(SharedTool shared, List<string> problems, ReplicaGroup? product)
+    {
+        var typical = shared.Typical.Name;
+        var of = product is null ? "" : $" ({product.Describe()})";
+        if (shared.Class == SharingClass.Skew)
+        {
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ToolVersionSkew,
+                shared.Anchor,
+                shared.WireName,
+                shared.Servers,
+                Differences(shared),
+                $"It gets no unified method until a rule says which definition to use; add to \"tools\" in mcpfleet.json: {ConflictText.Rule(shared.WireName, "prefer", typical)}"));
+            problems.Add($"warning MCPF0102{of}");
+        }
+        else
+        {
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ToolConflict,
+                shared.Anchor,
+                shared.WireName,
+                shared.Servers,
+                Differences(shared),
+                ConflictText.Rule(shared.WireName, "prefer", typical),
+                ConflictText.Rule(shared.WireName, "namespace-only")));
+            problems.Add($"error MCPF0103{of}");
+        }
+    }
+
+    /// <summary>
+    /// Servers of one product whose descriptions of a unified tool differ (whitespace aside) get a warning: replicas
+    /// describe a tool alike, and a description is text a model reads. The docs use the first member's.
+    /// </summary>
+    private void CheckDescriptions(GroupDecision decision, UnifiedToolSpec group)
+    {
+        foreach (var product in decision.Members.GroupBy(m => m.Group).Select(g => g.ToList()).Where(g => g.Count > 1))
+        {
+            var first = product[0];
+            var differing = product.Skip(1).Where(m => NormalizedDescription(m) != NormalizedDescription(first)).ToList();
+            if (differing.Count == 0)
+            {
+                continue;
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Anchored(
+                DiagnosticDescriptors.ReplicaDescriptionsDiffer,
+                new SnapshotAnchor(differing[0].Server.FilePath, group.WireName),
+                group.WireName,
+                ConflictText.List(differing.Select(m => m.Reference).ToList()),
+                first.Reference,
+                first.Group.Describe(),
+                group.MethodName,
+                decision.Members[0].Reference));
+        }
+    }
+
+    private static string NormalizedDescription(ServerTool member) =>
+        string.Join(" ", (member.Tool.Description ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Differences(SharedTool shared) => string.Join("; ", shared.Differences.Select(d => d.Text));
 
     private static string Settled(GroupDecision decision, UnifiedToolSpec? group)
     {
@@ -196,18 +336,32 @@ internal sealed class ConflictResolver
         }
 
         var targets = ConflictText.List(group.Members.Select(m => $"'{m.ServerName}'").ToList());
-        return decision.Rule is null
+        var settled = decision.Rule is null
             ? $"identical definitions, so fleet.{group.MethodName} routes among {targets}"
             : $"resolved by {decision.RuleDescription}, so fleet.{group.MethodName} {(group.Members.Count == 1 ? "calls" : "routes among")} {targets}";
+        if (decision.Offer.IsCrossProduct)
+        {
+            var products = decision.Members.Select(m => m.Group).Distinct().ToList();
+            var others = decision.Offer.Groups.Select(g => g.Group).Where(g => !products.Contains(g)).ToList();
+            settled += products.Count > 1
+                ? $", joining {ConflictText.List(products.Select(p => p.Describe()).ToList())}"
+                : $" of {products[0].Describe()}";
+            if (others.Count > 0)
+            {
+                settled += $"; {ConflictText.List(others.Select(p => p.Describe()).ToList())} {(others.Count == 1 ? "keeps its" : "keep their")} own methods only";
+            }
+        }
+
+        return settled;
     }
 
     /// <summary>The report's line for a shared tool: class, servers, differences, decision.</summary>
-    private static string Line(GroupDecision decision, UnifiedToolSpec? group)
+    private static string Line(GroupDecision decision, UnifiedToolSpec? group, List<string> problems)
     {
         var shared = decision.Shared;
-        var servers = string.Join(", ", shared.Entries.Select(e => e.Version is null ? e.Name : $"{e.Name} {e.Version}"));
-        var details = shared.Class == SharingClass.Replicas ? "identical" : string.Join("; ", shared.Differences.Select(d => d.Text));
-        var head = $"[{shared.Class.ToString().ToLowerInvariant()}] {shared.WireName}: {servers} ({details}) -> ";
+        var head = decision.Offer.IsCrossProduct
+            ? $"[products] {shared.WireName}: {string.Join("; ", decision.Offer.Groups.Select(g => $"{g.Group.Label}: {Servers(g.Entries)}"))} -> "
+            : $"[{shared.Class.ToString().ToLowerInvariant()}] {shared.WireName}: {Servers(shared.Entries)} ({(shared.Class == SharingClass.Replicas ? "identical" : Differences(shared))}) -> ";
         if (decision.Failure is { } failure)
         {
             return head + $"UNRESOLVED: {decision.RuleDescription} cannot be applied: error {failure.Descriptor.Id}.";
@@ -218,6 +372,12 @@ internal sealed class ConflictResolver
             return head + $"UNRESOLVED: {decision.RuleDescription} cannot order versions that are not semantic: error MCPF0113.";
         }
 
+        if (decision.IsSeparate)
+        {
+            var separate = $"different products, no unified method; per-server methods ({string.Join(", ", shared.Entries.Select(e => e.Method))})";
+            return head + separate + (problems.Count == 0 ? "." : $"; UNRESOLVED: {string.Join(", ", problems)}.");
+        }
+
         if (decision.IsNamespaceOnly)
         {
             return head + $"resolved by {decision.RuleDescription}: per-server methods only ({string.Join(", ", shared.Entries.Select(e => e.Method))}).";
@@ -225,9 +385,7 @@ internal sealed class ConflictResolver
 
         if (group is null)
         {
-            return head + (shared.Class == SharingClass.Skew
-                ? "UNRESOLVED: warning MCPF0102, no unified method."
-                : "UNRESOLVED: error MCPF0103.");
+            return head + (shared.Class == SharingClass.Skew ? "UNRESOLVED: warning MCPF0102, no unified method." : "UNRESOLVED: error MCPF0103.");
         }
 
         var members = string.Join(", ", group.Members.Select(m => m.ServerName));
@@ -237,13 +395,31 @@ internal sealed class ConflictResolver
             routing = $"fleet.{group.MethodName} takes the union of the parameters ({string.Join(", ", group.Arguments.Properties.Select(p => p.WireName))}) and routes among {members}";
         }
 
+        if (group.JoinedProducts.Count > 0)
+        {
+            routing += $", joining products {string.Join(", ", group.JoinedProducts)}";
+        }
+
         var excluded = decision.Excluded.ToList();
         var rest = excluded.Count == 0 ? "." : $"; {string.Join(", ", excluded.Select(e => e.Method))} only through {(excluded.Count == 1 ? "its own method" : "their own methods")}.";
+        if (decision.IsImplicitNewest)
+        {
+            return head + "newest version first, the default for one product's versions (warning MCPF0102) -> " + routing + rest;
+        }
+
         return decision.Rule is null ? head + routing + rest : head + $"resolved by {decision.RuleDescription} -> " + routing + rest;
     }
 
+    /// <summary><c>alpha 1.0.0, beta 2.0.0</c>.</summary>
+    private static string Servers(IEnumerable<ServerTool> entries) => string.Join(", ", entries.Select(e => e.Version is null ? e.Name : $"{e.Name} {e.Version}"));
+
+    /// <summary>The replica groups of more than one server, for the report.</summary>
+    private static string GroupSummary(Dictionary<string, ReplicaGroup> groups) =>
+        string.Join("; ", groups.Values.Distinct().Where(g => g.Servers.Count > 1).OrderBy(g => g.Servers[0], StringComparer.Ordinal)
+            .Select(g => $"{g.Label}: {string.Join(", ", g.Servers)}{(g.IsDeclared ? " (replicaOf)" : "")}"));
+
     /// <summary>Rules and priorities that name tools the servers do not share, or servers the fleet does not have, do nothing: say so.</summary>
-    private void CheckPolicyReferences(List<SharedTool> shared)
+    private void CheckPolicyReferences(List<ToolOffer> offers)
     {
         // Without servers there is no fleet for the policy to apply to, and nothing is generated.
         if (_servers.Count == 0)
@@ -251,7 +427,7 @@ internal sealed class ConflictResolver
             return;
         }
 
-        var sharedNames = new HashSet<string>(shared.Select(s => s.WireName), StringComparer.Ordinal);
+        var sharedNames = new HashSet<string>(offers.Select(s => s.WireName), StringComparer.Ordinal);
         var serverNames = new HashSet<string>(_servers.Select(s => s.Server.Name), StringComparer.Ordinal);
         foreach (var rule in _policy.ToolRules.Where(rule => !sharedNames.Contains(rule.ToolName!)))
         {

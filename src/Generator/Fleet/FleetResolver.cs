@@ -27,7 +27,9 @@ internal static class FleetResolver
         diagnostics.AddRange(policy.Diagnostics);
         var accepted = RemoveDuplicateNamespaces(RemoveDuplicateNames(servers, diagnostics), diagnostics);
 
-        var identifiers = new NameAllocator();
+        // Case-insensitive: the identifier names the server's file, McpFleet.{Identifier}.g.cs, and Roslyn requires hint
+        // names to differ in more than case (CS8785 would lose the whole fleet: "filesystem" and "file-system").
+        var identifiers = new NameAllocator(StringComparer.OrdinalIgnoreCase);
 
         // A server namespace {FleetNamespace}.{Identifier} must not be the fleet class {FleetNamespace}.{TypeName},
         // nor a namespace another server set by metadata; and the hint name McpFleet.{Identifier}.g.cs not the report's.
@@ -77,7 +79,7 @@ internal static class FleetResolver
         if (servers.Count == 0)
         {
             // No fleet: nothing is generated, so there is nothing to report either.
-            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(0, 0, 0, "", EquatableArray<string>.Empty));
+            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(0, 0, 0, "", "", EquatableArray<string>.Empty));
         }
 
         var found = new List<DiagnosticInfo>();
@@ -91,7 +93,7 @@ internal static class FleetResolver
         {
             // A bug in the checks across servers must not cost the servers themselves: they still generate, ungrouped.
             diagnostics.Add(InternalErrors.Create(servers[0].Server.FilePath, e));
-            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(servers.Count, 0, 0, "", new EquatableArray<string>(["The checks across servers failed with an internal error (MCPF0008), so no tool is unified."])));
+            return (EquatableArray<UnifiedToolSpec>.Empty, new ConflictReportSpec(servers.Count, 0, 0, "", "", new EquatableArray<string>(["The checks across servers failed with an internal error (MCPF0008), so no tool is unified."])));
         }
     }
 

@@ -6,14 +6,17 @@ namespace McpFleet.Generator.Fleet;
 /// <summary>What the policy decided for one shared tool.</summary>
 internal sealed class GroupDecision
 {
-    private GroupDecision(SharedTool shared, PolicyRuleSpec? rule, bool ruleIsDefault)
+    private GroupDecision(ToolOffer offer, PolicyRuleSpec? rule, bool ruleIsDefault)
     {
-        Shared = shared;
+        Offer = offer;
         Rule = rule;
         RuleIsDefault = ruleIsDefault;
     }
 
-    public SharedTool Shared { get; }
+    public ToolOffer Offer { get; }
+
+    /// <summary>Every server's definition, classified together.</summary>
+    public SharedTool Shared => Offer.All;
 
     /// <summary>The rule that decided; <see langword="null"/> when no rule applied.</summary>
     public PolicyRuleSpec? Rule { get; }
@@ -39,22 +42,33 @@ internal sealed class GroupDecision
     /// <summary>Whether a version strategy failed on versions that are not semantic (reported per server, MCPF0113).</summary>
     public bool HasVersionFailure { get; private set; }
 
+    /// <summary>Whether skew between one product's servers was unified without a rule, newest version first (with a warning).</summary>
+    public bool IsImplicitNewest { get; private set; }
+
+    /// <summary>Whether different products offer the tool and no rule chooses or joins them: no unified method.</summary>
+    public bool IsSeparate { get; private set; }
+
     /// <summary>The rule in words for messages: <c>the rule prefer 'alpha'</c> or <c>the default strategy newest-version</c>.</summary>
     public string RuleDescription => Rule is null ? "" : $"{(RuleIsDefault ? "the default strategy" : "the rule")} {Rule.Describe()}";
 
     public IEnumerable<ServerTool> Excluded => Shared.Entries.Where(e => !Members.Contains(e));
 
-    public static GroupDecision Unified(SharedTool shared, PolicyRuleSpec? rule, bool isDefault, GroupResolution resolution, IReadOnlyList<ServerTool> members, MergedArguments? merged = null) =>
-        new(shared, rule, isDefault) { Resolution = resolution, Members = members, Merged = merged };
+    public static GroupDecision Unified(ToolOffer offer, PolicyRuleSpec? rule, bool isDefault, GroupResolution resolution, IReadOnlyList<ServerTool> members, MergedArguments? merged = null) =>
+        new(offer, rule, isDefault) { Resolution = resolution, Members = members, Merged = merged };
 
-    public static GroupDecision NamespaceOnly(SharedTool shared, PolicyRuleSpec rule, bool isDefault) =>
-        new(shared, rule, isDefault) { IsNamespaceOnly = true };
+    public static GroupDecision ImplicitNewest(ToolOffer offer, IReadOnlyList<ServerTool> members) =>
+        new(offer, null, false) { Resolution = GroupResolution.NewestVersion, Members = members, IsImplicitNewest = true };
 
-    public static GroupDecision Unresolved(SharedTool shared) => new(shared, null, false);
+    public static GroupDecision NamespaceOnly(ToolOffer offer, PolicyRuleSpec rule, bool isDefault) =>
+        new(offer, rule, isDefault) { IsNamespaceOnly = true };
 
-    public static GroupDecision Failed(SharedTool shared, PolicyRuleSpec rule, bool isDefault, DiagnosticInfo failure) =>
-        new(shared, rule, isDefault) { Failure = failure };
+    public static GroupDecision Unresolved(ToolOffer offer) => new(offer, null, false);
 
-    public static GroupDecision VersionFailed(SharedTool shared, PolicyRuleSpec rule, bool isDefault) =>
-        new(shared, rule, isDefault) { HasVersionFailure = true };
+    public static GroupDecision Separate(ToolOffer offer) => new(offer, null, false) { IsSeparate = true };
+
+    public static GroupDecision Failed(ToolOffer offer, PolicyRuleSpec rule, bool isDefault, DiagnosticInfo failure) =>
+        new(offer, rule, isDefault) { Failure = failure };
+
+    public static GroupDecision VersionFailed(ToolOffer offer, PolicyRuleSpec rule, bool isDefault) =>
+        new(offer, rule, isDefault) { HasVersionFailure = true };
 }

@@ -80,7 +80,7 @@ internal static class MergedArgumentsBuilder
     /// <summary>The type as used from another namespace: generated enums and records keep the member's namespace.</summary>
     private static TypeSpec Qualify(TypeSpec type, string ns) => type with
     {
-        Namespace = type.Kind is TypeKind.Enum or TypeKind.Record ? type.Namespace ?? ns : type.Namespace,
+        Namespace = type.IsGenerated ? type.Namespace ?? ns : type.Namespace,
         Item = type.Item is null ? null : Qualify(type.Item, ns),
     };
 

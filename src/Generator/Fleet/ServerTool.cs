@@ -5,10 +5,11 @@ namespace McpFleet.Generator.Fleet;
 /// <summary>One server's definition of a shared tool, with its place in the fleet.</summary>
 internal sealed class ServerTool
 {
-    public ServerTool(ServerSpec server, FleetServerSpec placement, ToolSpec tool)
+    public ServerTool(ServerSpec server, FleetServerSpec placement, ReplicaGroup group, ToolSpec tool)
     {
         Server = server;
         Placement = placement;
+        Group = group;
         Tool = tool;
         DefinitionKey = tool.InputSchemaJson + "\n" + tool.OutputSchemaJson + "\n" + EffectiveHints.Of(tool.Hints);
     }
@@ -16,6 +17,9 @@ internal sealed class ServerTool
     public ServerSpec Server { get; }
 
     public FleetServerSpec Placement { get; }
+
+    /// <summary>The logical server this one is an instance of.</summary>
+    public ReplicaGroup Group { get; }
 
     public ToolSpec Tool { get; }
 
@@ -33,5 +37,5 @@ internal sealed class ServerTool
     public string Method => $"fleet.{Placement.PropertyName}.{Tool.MethodName}";
 
     public GroupMemberSpec ToMember(EquatableArray<string>? acceptedArguments = null) =>
-        new(Name, Placement.Namespace, Placement.ClassName, Tool.Identifier, acceptedArguments);
+        new(Name, Placement.Namespace, Placement.ClassName, Tool.Identifier, acceptedArguments, Server.Product);
 }

@@ -10,6 +10,10 @@ namespace McpFleet.Generator.Model;
 /// <param name="DefaultJson">The schema's <c>default</c>, as compact JSON: documented, never applied.</param>
 /// <param name="ConstJson">The schema's <c>const</c>, as compact JSON.</param>
 /// <param name="AllowedValuesJson">The schema's <c>enum</c> values, as compact JSON, when they are not a generated enum.</param>
+/// <param name="IsFixed">
+/// Whether the property is a union case's constant (<c>"type": {"const": "insert"}</c>): a read-only property that is
+/// always written, since the case implies it.
+/// </param>
 internal sealed record PropertySpec(
     string WireName,
     string Name,
@@ -19,8 +23,9 @@ internal sealed record PropertySpec(
     string? Description,
     string? DefaultJson,
     string? ConstJson,
-    EquatableArray<string> AllowedValuesJson)
+    EquatableArray<string> AllowedValuesJson,
+    bool IsFixed = false)
 {
     /// <summary>Whether the C# type is nullable: the property may be absent or may be JSON null.</summary>
-    public bool IsNullable => !IsRequired || Type.IsNullable;
+    public bool IsNullable => !IsFixed && (!IsRequired || Type.IsNullable);
 }

@@ -18,6 +18,10 @@ namespace McpFleet.Generator.Model;
 /// <param name="Catalog">The server's prompts, resources and resource templates, compared across servers.</param>
 /// <param name="ToolsJson">The snapshot's <c>tools</c> array as compact JSON, which the runtime compares with the live
 /// definitions to detect drift.</param>
+/// <param name="Product">What the server reported itself to be (<c>server.name</c>, the protocol's <c>serverInfo.name</c>):
+/// servers reporting one product are replicas of one logical server.</param>
+/// <param name="ReplicaOf">The <c>ReplicaOf</c> metadata of the snapshot's item: the server of the fleet this one is
+/// declared a replica of.</param>
 /// <param name="ToolsCanChange">Whether the snapshot's capabilities say the tool list can change (<c>tools.listChanged</c>):
 /// the runtime then lists the server's tools again periodically.</param>
 internal sealed record ServerSpec(
@@ -35,4 +39,6 @@ internal sealed record ServerSpec(
     double? Priority,
     EquatableArray<CatalogItemSpec> Catalog,
     string ToolsJson,
+    string? Product,
+    string? ReplicaOf,
     bool ToolsCanChange);

@@ -9,4 +9,5 @@ namespace McpFleet.Generator.Model;
 /// <param name="NamespaceOverride">The <c>McpFleetNamespace</c> metadata: the namespace of this server's types.</param>
 /// <param name="PriorityText">The <c>McpFleetPriority</c> metadata: the server's priority for the <c>priority</c> strategy.</param>
 /// <param name="ReadFailure">Why <paramref name="Text"/> is missing.</param>
-internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, string? PriorityText, DiagnosticInfo? ReadFailure);
+/// <param name="ReplicaOf">The <c>McpFleetReplicaOf</c> metadata: the server of the fleet this one is a replica of.</param>
+internal sealed record SnapshotFile(string Path, string? Text, string? ServerNameOverride, string? NamespaceOverride, string? PriorityText, DiagnosticInfo? ReadFailure, string? ReplicaOf);

@@ -11,11 +11,13 @@ namespace McpFleet.Generator.Model;
 /// <param name="Arguments">The arguments record; its properties are the method's parameters.</param>
 /// <param name="ResultKind">How the result is typed.</param>
 /// <param name="Result">The result record when <paramref name="ResultKind"/> is <see cref="ToolResultKind.Typed"/>.</param>
-/// <param name="NestedRecords">Records for nested objects of the arguments and the result.</param>
-/// <param name="Enums">Enums for string enumerations of the arguments and the result.</param>
+/// <param name="NestedRecords">Records for nested objects first used by this tool (the server's tools share them).</param>
+/// <param name="Enums">Enums for string enumerations first used by this tool.</param>
 /// <param name="Location">Where the tool's name is written in the snapshot, for diagnostics across servers.</param>
 /// <param name="InputSchemaJson">The input schema without its documentation, canonical (see <c>SchemaCanonicalizer</c>).</param>
 /// <param name="OutputSchemaJson">The output schema in the same form, when the tool declares one.</param>
+/// <param name="Unions">Unions first used by this tool.</param>
+/// <param name="ScalarUnions">Scalar unions first used by this tool.</param>
 internal sealed record ToolSpec(
     string WireName,
     string Identifier,
@@ -29,7 +31,9 @@ internal sealed record ToolSpec(
     EquatableArray<EnumSpec> Enums,
     SourceLocation Location,
     string InputSchemaJson,
-    string? OutputSchemaJson)
+    string? OutputSchemaJson,
+    EquatableArray<UnionSpec> Unions = default,
+    EquatableArray<ScalarUnionSpec> ScalarUnions = default)
 {
     public string MethodName => Identifier + "Async";
 }

@@ -10,7 +10,7 @@ namespace McpFleet.Generator.Model;
 /// <param name="Resolution">How the group was formed.</param>
 /// <param name="Rule">The policy rule that resolved the group, as users write it; <see langword="null"/> for plain replicas.</param>
 /// <param name="Members">The servers' tools, in order of preference (the winner first).</param>
-/// <param name="ExcludedServers">Servers offering the tool with another definition, reached only through their own methods.</param>
+/// <param name="ExcludedServers">Servers of a member's product offering the tool with another definition, reached only through their own methods.</param>
 /// <param name="Title">The winning definition's title, for docs.</param>
 /// <param name="Description">The winning definition's description, for docs.</param>
 /// <param name="Hints">The hints the docs show: the winner's, or for a merge the weakest guarantees of all members.</param>
@@ -19,6 +19,9 @@ namespace McpFleet.Generator.Model;
 /// <param name="ResultKind">How the result is typed.</param>
 /// <param name="ResultName">The winner's (or first member's) result record, when <paramref name="ResultKind"/> is typed.</param>
 /// <param name="ResultNamespace">The namespace of <paramref name="ResultName"/>.</param>
+/// <param name="OtherProductServers">Servers of products that are not members offering the tool, reached only through their own methods.</param>
+/// <param name="JoinedProducts">When a rule joined different products into the method, their names (replica group
+/// labels), in order of preference; empty for one product.</param>
 internal sealed record UnifiedToolSpec(
     string WireName,
     string Identifier,
@@ -33,7 +36,9 @@ internal sealed record UnifiedToolSpec(
     string ArgumentsNamespace,
     ToolResultKind ResultKind,
     string? ResultName,
-    string ResultNamespace)
+    string ResultNamespace,
+    EquatableArray<string> OtherProductServers,
+    EquatableArray<string> JoinedProducts)
 {
     public string MethodName => Identifier + "Async";
 }

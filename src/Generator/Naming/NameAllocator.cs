@@ -9,7 +9,25 @@ namespace McpFleet.Generator.Naming;
 /// </summary>
 internal sealed class NameAllocator
 {
-    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _owners;
+
+    /// <summary>The next suffix to try per candidate, so that many names wanting one candidate cost linear time, not quadratic.</summary>
+    private readonly Dictionary<string, int> _nextSuffix;
+
+    public NameAllocator()
+        : this(StringComparer.Ordinal)
+    {
+    }
+
+    /// <param name="comparer">How names compare: ordinal for C# names, ordinal ignoring case for file names.</param>
+    public NameAllocator(StringComparer comparer)
+    {
+        _owners = new Dictionary<string, string>(comparer);
+        _nextSuffix = new Dictionary<string, int>(comparer);
+    }
+
+    /// <summary>Whether a name is taken.</summary>
+    public bool IsTaken(string name) => _owners.ContainsKey(name);
 
     /// <summary>Takes a name for something generated outside this allocator, e.g. a fixed member.</summary>
     /// <param name="name">The name.</param>
@@ -28,22 +46,29 @@ internal sealed class NameAllocator
     /// <param name="takenBy">Who had <paramref name="candidate"/> when it was not free.</param>
     public string Allocate(string candidate, string owner, out string? takenBy)
     {
+        candidate = Identifiers.Fit(candidate);
         if (!_owners.TryGetValue(candidate, out takenBy))
         {
             _owners[candidate] = owner;
             return candidate;
         }
 
-        for (var suffix = 2; ; suffix++)
+        var start = _nextSuffix.TryGetValue(candidate, out var next) ? next : 2;
+        for (var suffix = start; ; suffix++)
         {
-            var name = candidate + suffix.ToString(CultureInfo.InvariantCulture);
+            var name = Suffixed(candidate, suffix);
             if (!_owners.ContainsKey(name))
             {
                 _owners[name] = owner;
+                _nextSuffix[candidate] = suffix + 1;
                 return name;
             }
         }
     }
+
+    /// <summary>The candidate with a number; after a digit with <c>_</c> between, so that <c>Reactions1</c> gives <c>Reactions1_2</c>, not "twelve".</summary>
+    private static string Suffixed(string candidate, int suffix) =>
+        candidate + (char.IsDigit(candidate[candidate.Length - 1]) ? "_" : "") + suffix.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Takes <paramref name="candidate"/> together with the name of its companion (<paramref name="candidate"/> followed by
@@ -61,7 +86,7 @@ internal sealed class NameAllocator
         (taken, takenBy) = (null, null);
         for (var suffix = 1; ; suffix++)
         {
-            var name = suffix == 1 ? candidate : candidate + suffix.ToString(CultureInfo.InvariantCulture);
+            var name = suffix == 1 ? candidate : Suffixed(candidate, suffix);
             var companion = name + companionSuffix;
             var blocker = _owners.ContainsKey(name) ? name : _owners.ContainsKey(companion) ? companion : null;
             if (blocker is null)

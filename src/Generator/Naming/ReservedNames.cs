@@ -10,7 +10,7 @@ internal static class ReservedNames
     private const string RecordMemberOwner = "a member every C# record has";
 
     private static readonly string[] s_objectMembers = ["Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString"];
-    private static readonly string[] s_recordMembers = ["Deconstruct", "EqualityContract", "PrintMembers"];
+    private static readonly string[] s_recordMembers = ["Clone", "Deconstruct", "EqualityContract", "PrintMembers"];
 
     public static void ReserveObjectMembers(NameAllocator names)
     {

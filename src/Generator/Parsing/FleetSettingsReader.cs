@@ -29,9 +29,10 @@ internal static class FleetSettingsReader
         }
 
         var typeName = OptionValues.ValueOrNull(global, MetadataNames.FleetTypeName);
-        if (typeName is not null && !Identifiers.IsValidTypeName(typeName))
+        // A type name of lower-case ASCII letters only may become a keyword, and C# warns about it (CS8981).
+        if (typeName is not null && (!Identifiers.IsValidTypeName(typeName) || typeName.All(c => c is >= 'a' and <= 'z')))
         {
-            diagnostics.Add(InvalidName("the McpFleetTypeName property", typeName, "type name", DefaultTypeName, "a C# identifier, e.g. 'McpServers'"));
+            diagnostics.Add(InvalidName("the McpFleetTypeName property", typeName, "type name", DefaultTypeName, "a C# identifier that is not all lower-case, e.g. 'McpServers'"));
             typeName = null;
         }
 

@@ -3,7 +3,7 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>
 /// The MSBuild properties and item metadata the generator reads, as the compiler exposes them to analyzers. The
 /// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, and copy
-/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c> and <c>Priority</c> metadata to the
+/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c>, <c>Priority</c> and <c>ReplicaOf</c> metadata to the
 /// <c>McpFleet…</c> names below.
 /// </summary>
 internal static class MetadataNames
@@ -19,6 +19,9 @@ internal static class MetadataNames
 
     /// <summary>Per snapshot: the server's priority for the <c>priority</c> strategy (<c>Priority</c> on the item).</summary>
     public const string ServerPriority = "build_metadata.AdditionalFiles.McpFleetPriority";
+
+    /// <summary>Per snapshot: the server of the fleet this one is a replica of (<c>ReplicaOf</c> on the item).</summary>
+    public const string ReplicaOf = "build_metadata.AdditionalFiles.McpFleetReplicaOf";
 
     /// <summary><c>true</c> on the <c>AdditionalFiles</c> item that is the conflict policy, <c>mcpfleet.json</c>.</summary>
     public const string IsPolicy = "build_metadata.AdditionalFiles.McpFleetPolicy";

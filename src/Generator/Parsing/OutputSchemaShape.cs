@@ -8,19 +8,12 @@ namespace McpFleet.Generator.Parsing;
 /// </summary>
 internal static class OutputSchemaShape
 {
-    private static readonly string[] s_unsupported = ["$ref", "anyOf", "oneOf", "allOf", "not"];
-
-    /// <summary>Why the schema cannot be typed, with the node to point at; <see langword="null"/> when it can.</summary>
+    /// <summary>
+    /// Why the schema cannot be typed, with the node to point at; <see langword="null"/> when it can. Its properties may
+    /// come from <c>allOf</c>, <c>$ref</c> and union branches too, so whether it has any is known once they are merged.
+    /// </summary>
     public static (string Reason, JsonNode At)? WhyNotTyped(JsonObject schema)
     {
-        foreach (var keyword in s_unsupported)
-        {
-            if (schema.GetProperty(keyword) is { } property)
-            {
-                return ($"uses '{keyword}' at its root, which a result record cannot express", property.Value);
-            }
-        }
-
         var type = schema.GetValueOrNull("type");
         if (type is not (null or JsonString { Value: "object" }))
         {
@@ -28,9 +21,9 @@ internal static class OutputSchemaShape
         }
 
         var properties = schema.GetValueOrNull("properties");
-        if (properties is not JsonObject { Properties.Count: > 0 })
+        if (properties is not (null or JsonObject))
         {
-            return ("is not an object with declared properties", properties ?? schema);
+            return ("has a 'properties' that is not an object", properties);
         }
 
         var required = schema.GetValueOrNull("required");

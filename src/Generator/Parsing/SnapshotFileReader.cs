@@ -21,18 +21,19 @@ internal static class SnapshotFileReader
         var serverName = OptionValues.ValueOrNull(metadata, MetadataNames.ServerName);
         var serverNamespace = OptionValues.ValueOrNull(metadata, MetadataNames.ServerNamespace);
         var priority = OptionValues.ValueOrNull(metadata, MetadataNames.ServerPriority);
+        var replicaOf = OptionValues.ValueOrNull(metadata, MetadataNames.ReplicaOf);
         try
         {
             var text = file.GetText(cancellationToken)?.ToString();
             var failure = text is null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotUnreadable, SourceLocation.StartOf(file.Path), Path.GetFileName(file.Path))
                 : null;
-            return new SnapshotFile(file.Path, text, serverName, serverNamespace, priority, failure);
+            return new SnapshotFile(file.Path, text, serverName, serverNamespace, priority, failure, replicaOf);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A host's AdditionalText may throw (e.g. an I/O error); it must cost this snapshot only, not the build.
-            return new SnapshotFile(file.Path, null, serverName, serverNamespace, priority, InternalErrors.Create(file.Path, e));
+            return new SnapshotFile(file.Path, null, serverName, serverNamespace, priority, InternalErrors.Create(file.Path, e), replicaOf);
         }
     }
 }

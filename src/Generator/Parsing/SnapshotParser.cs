@@ -62,7 +62,7 @@ internal static class SnapshotParser
             || !TryGetTools(root, diagnostics, out var tools)
             || !TryGetString(root, "name", diagnostics, out var nameNode, nonEmpty: true)
             || !TryGetString(root, "protocolVersion", diagnostics, out var protocolVersion, nonEmpty: false)
-            || !TryGetImplementation(root, diagnostics, out var implementation, out var version))
+            || !TryGetImplementation(root, diagnostics, out var implementation, out var version, out var product))
         {
             return null;
         }
@@ -74,7 +74,7 @@ internal static class SnapshotParser
 
         // "weather-server" gives WeatherServer, not WeatherServerServer.
         var className = candidate.Name.EndsWith("Server", StringComparison.Ordinal) ? candidate.Name : candidate.Name + "Server";
-        var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", diagnostics);
+        var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", $"{settings.Namespace}.{settings.TypeName}", diagnostics);
 
         var definitions = ReadToolDefinitions(tools, diagnostics, cancellationToken);
         var toolSpecs = ToolSpecBuilder.Build(definitions, serverName, className, diagnostics);
@@ -93,6 +93,8 @@ internal static class SnapshotParser
             ReadPriority(file.PriorityText, diagnostics),
             CatalogReader.Read(root, diagnostics),
             CompactJson.Write(tools),
+            product,
+            file.ReplicaOf,
             ToolsCanChange(root));
     }
 
@@ -169,13 +171,14 @@ internal static class SnapshotParser
     }
 
     /// <summary>
-    /// What the server said it is (<c>server</c>: title or name, and version), for documentation, and its version,
-    /// which the comparison across servers uses.
+    /// What the server said it is (<c>server</c>: title or name, and version), for documentation, and its product name
+    /// and version, which the comparison across servers uses.
     /// </summary>
-    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation, out JsonString? version)
+    private static bool TryGetImplementation(JsonObject root, SnapshotDiagnostics diagnostics, out string? implementation, out JsonString? version, out string? product)
     {
         implementation = null;
         version = null;
+        product = null;
         var node = root.GetValueOrNull("server");
         if (node is null)
         {
@@ -199,12 +202,20 @@ internal static class SnapshotParser
 
         var displayName = (server.GetValueOrNull("title") as JsonString)?.Value ?? (server.GetValueOrNull("name") as JsonString)?.Value;
         version = server.GetValueOrNull("version") as JsonString;
+        product = (server.GetValueOrNull("name") as JsonString)?.Value is { Length: > 0 } name ? name : null;
         implementation = displayName is null ? null : version is null ? displayName : $"{displayName} {version.Value}";
         return true;
     }
 
-    private static string? CheckNamespaceOverride(string? value, string replacement, SnapshotDiagnostics diagnostics)
+    private static string? CheckNamespaceOverride(string? value, string replacement, string fleetClass, SnapshotDiagnostics diagnostics)
     {
+        if (value is not null && (value == fleetClass || value.StartsWith(fleetClass + ".", StringComparison.Ordinal)))
+        {
+            // A namespace named like the fleet class would define that name twice (CS0101).
+            diagnostics.Add(DiagnosticDescriptors.NamespaceIsFleetClass, diagnostics.AtStart(), value, fleetClass, replacement);
+            return null;
+        }
+
         if (value is null || Identifiers.IsValidNamespace(value))
         {
             return value;

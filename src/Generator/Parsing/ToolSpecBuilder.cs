@@ -1,3 +1,4 @@
+using McpFleet.Generator.Diagnostics;
 using McpFleet.Generator.Json;
 using McpFleet.Generator.Model;
 using McpFleet.Generator.Naming;
@@ -7,8 +8,6 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>Turns a server's checked tool definitions into tool specs with collision-free C# names.</summary>
 internal static class ToolSpecBuilder
 {
-    private static readonly string[] s_constrainingKeywords = ["$ref", "anyOf", "oneOf", "allOf", "not"];
-
     /// <param name="tools">The tools, unique by name, in ordinal order of their names.</param>
     /// <param name="serverName">The server's name, for messages.</param>
     /// <param name="className">The server class's name, which the server's other types must not take.</param>
@@ -23,10 +22,83 @@ internal static class ToolSpecBuilder
         var typeNames = new NameAllocator();
         typeNames.Reserve(className, "the server's class");
 
+        // A record named like a member every record has would declare that member twice (CS0542): "$defs": { "Equals": … }.
+        ReservedNames.ReserveRecordMembers(typeNames);
+
         // Every tool claims its own Arguments and Result names before any nested type is named, so that those main
         // types get the plain names.
         var claimed = tools.Select(tool => Claim(tool, toolNames, typeNames, diagnostics)).ToList();
-        return claimed.Select(tool => Map(tool, serverName, typeNames, diagnostics)).ToEquatableArray();
+
+        // All tools are mapped before any nested type is named: structurally equal types of different tools are one.
+        var mapper = new SchemaMapper(new ShapeTable());
+        var mapped = claimed.Select(tool => Map(tool, serverName, mapper, diagnostics)).ToList();
+        var namer = new TypeNamer(typeNames, diagnostics);
+        foreach (var tool in mapped)
+        {
+            namer.VisitProperties(tool.Arguments.Properties, tool.Arguments.Additional, TypeUses.Write, tool.Claimed.Identifier, tool.FirstUses);
+            if (tool.Result is { } result)
+            {
+                namer.VisitProperties(result.Properties, result.Additional, TypeUses.Read, tool.Claimed.ResultName!, tool.FirstUses);
+            }
+        }
+
+        return mapped.Select(tool => Build(tool, namer)).ToEquatableArray();
+    }
+
+    private static MappedTool Map(ClaimedTool claimed, string serverName, SchemaMapper mapper, SnapshotDiagnostics diagnostics)
+    {
+        var tool = claimed.Definition;
+        var context = new ToolMappingContext(serverName, tool.WireName, diagnostics);
+        var arguments = mapper.MapRoot(new SchemaScope(tool.InputSchema, "inputSchema", context), "parameters for 'properties' only");
+        RootDraft? result = null;
+        var resultProblem = claimed.ResultProblem;
+        if (claimed.ResultName is not null)
+        {
+            var (properties, additional) = mapper.MapRoot(new SchemaScope(tool.OutputSchema!, "outputSchema", context), "JsonToolResult");
+            if (properties.Count > 0)
+            {
+                result = new RootDraft(properties, additional);
+            }
+            else
+            {
+                resultProblem = ("is not an object with declared properties", tool.OutputSchema!);
+            }
+        }
+
+        if (resultProblem is { } problem)
+        {
+            context.NotRepresentable(problem.At, "outputSchema", problem.Reason, "JsonToolResult");
+        }
+
+        return new MappedTool(claimed, new RootDraft(arguments.Properties, arguments.AdditionalProperties), result, []);
+    }
+
+    private static ToolSpec Build(MappedTool mapped, TypeNamer namer)
+    {
+        var claimed = mapped.Claimed;
+        var tool = claimed.Definition;
+        var arguments = namer.BuildRecord(
+            mapped.Arguments.Properties, mapped.Arguments.Additional, claimed.ArgumentsName, RecordKind.Arguments, "inputSchema", null, TypeUses.Write, tool.WireName, parameters: true);
+        var result = mapped.Result is { } root
+            ? namer.BuildRecord(root.Properties, root.Additional, claimed.ResultName!, RecordKind.Result, "outputSchema", null, TypeUses.Read, tool.WireName, parameters: false)
+            : null;
+        var types = namer.Build(mapped.FirstUses);
+        return new ToolSpec(
+            tool.WireName,
+            claimed.Identifier,
+            tool.Title,
+            tool.Description,
+            tool.Hints,
+            arguments,
+            result is not null ? ToolResultKind.Typed : tool.OutputSchema is null ? ToolResultKind.Text : ToolResultKind.Json,
+            result,
+            types.Records,
+            types.Enums,
+            claimed.Location,
+            SchemaCanonicalizer.Write(tool.InputSchema),
+            tool.OutputSchema is null ? null : SchemaCanonicalizer.Write(tool.OutputSchema),
+            types.Unions,
+            types.Scalars);
     }
 
     private static ClaimedTool Claim(ToolDefinition tool, NameAllocator toolNames, NameAllocator typeNames, SnapshotDiagnostics diagnostics)
@@ -41,7 +113,7 @@ internal static class ToolSpecBuilder
         var resultName = tool.OutputSchema is not null && resultProblem is null
             ? ClaimType(identifier + "Result", tool, "outputSchema", typeNames, diagnostics)
             : null;
-        return new ClaimedTool(tool, identifier, argumentsName, resultName, resultProblem);
+        return new ClaimedTool(tool, identifier, argumentsName, resultName, resultProblem, diagnostics.At(tool.NameNode));
     }
 
     private static string ClaimType(string candidate, ToolDefinition tool, string path, NameAllocator typeNames, SnapshotDiagnostics diagnostics)
@@ -52,72 +124,12 @@ internal static class ToolSpecBuilder
         return name;
     }
 
-    private static ToolSpec Map(ClaimedTool claimed, string serverName, NameAllocator typeNames, SnapshotDiagnostics diagnostics)
-    {
-        var tool = claimed.Definition;
-        var context = new ToolMappingContext(serverName, tool.WireName, typeNames, diagnostics);
-        var mapper = new SchemaMapper(context);
+    private sealed record ClaimedTool(
+        ToolDefinition Definition, string Identifier, string ArgumentsName, string? ResultName, (string Reason, JsonNode At)? ResultProblem, SourceLocation Location);
 
-        ReportIgnoredInputKeywords(tool.InputSchema, context);
-        var arguments = new RecordSpec(
-            claimed.ArgumentsName,
-            RecordKind.Arguments,
-            "inputSchema",
-            null,
-            mapper.MapProperties(tool.InputSchema, "inputSchema", claimed.ArgumentsName, RecordKind.Arguments, claimed.Identifier));
+    /// <summary>A root object schema's properties and the type of its extra properties.</summary>
+    private sealed record RootDraft(List<PropertyDraft> Properties, TypeDraft? Additional);
 
-        RecordSpec? result = null;
-        var resultKind = ToolResultKind.Text;
-        if (claimed.ResultName is { } resultName)
-        {
-            resultKind = ToolResultKind.Typed;
-            result = new RecordSpec(
-                resultName,
-                RecordKind.Result,
-                "outputSchema",
-                null,
-                mapper.MapProperties(tool.OutputSchema!, "outputSchema", resultName, RecordKind.Result, resultName));
-        }
-        else if (claimed.ResultProblem is { } problem)
-        {
-            resultKind = ToolResultKind.Json;
-            context.NotRepresentable(problem.At, "outputSchema", problem.Reason, "JsonToolResult");
-        }
-
-        return new ToolSpec(
-            tool.WireName,
-            claimed.Identifier,
-            tool.Title,
-            tool.Description,
-            tool.Hints,
-            arguments,
-            resultKind,
-            result,
-            context.Records,
-            context.Enums,
-            diagnostics.At(tool.NameNode),
-            SchemaCanonicalizer.Write(tool.InputSchema),
-            tool.OutputSchema is null ? null : SchemaCanonicalizer.Write(tool.OutputSchema));
-    }
-
-    /// <summary>
-    /// Reports input-schema keywords beside <c>properties</c> that constrain the arguments in ways the typed method
-    /// cannot express: the method still passes its properties, but not, say, one branch of an <c>anyOf</c>.
-    /// </summary>
-    private static void ReportIgnoredInputKeywords(JsonObject inputSchema, ToolMappingContext context)
-    {
-        foreach (var keyword in s_constrainingKeywords)
-        {
-            if (inputSchema.GetProperty(keyword) is { } property)
-            {
-                context.NotRepresentable(
-                    property.Value,
-                    JsonPaths.Member("inputSchema", keyword),
-                    $"constrains the arguments with '{keyword}', which a method signature cannot express",
-                    "parameters for 'properties' only");
-            }
-        }
-    }
-
-    private sealed record ClaimedTool(ToolDefinition Definition, string Identifier, string ArgumentsName, string? ResultName, (string Reason, JsonNode At)? ResultProblem);
+    /// <summary>A tool whose schemas are mapped; <see cref="FirstUses"/> fills as its types are named.</summary>
+    private sealed record MappedTool(ClaimedTool Claimed, RootDraft Arguments, RootDraft? Result, List<TypeDefinition> FirstUses);
 }

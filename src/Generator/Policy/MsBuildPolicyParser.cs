@@ -12,7 +12,7 @@ internal static class MsBuildPolicyParser
 {
     private const string ToolRulesOrigin = "from the McpFleetToolRules property";
     private const string DefaultOrigin = "from the McpFleetDefaultStrategy property";
-    private const string SeparatorOrigin = "from the McpFleetModelNameSeparator property";
+    private const string SeparatorOrigin = "the McpFleetModelNameSeparator property";
 
     public static void Parse(PolicyProperties properties, PolicyDraft draft)
     {

@@ -15,6 +15,8 @@ internal sealed class PolicyDraft
 
     public Dictionary<string, ServerPrioritySpec> Priorities { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, ReplicaDeclarationSpec> Replicas { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The separator as set, unchecked, with where it was set.</summary>
     public (string Value, string Origin, SourceLocation? Location)? Separator { get; set; }
 

@@ -153,7 +153,7 @@ internal sealed class PolicyFileParser
     {
         if (node is not JsonObject servers)
         {
-            Report(node, "servers must be an object that maps server names to { \"priority\": number }", "no priority of the file applies");
+            Report(node, "servers must be an object that maps server names to { \"priority\": number, \"replicaOf\": \"server\" }", "no server setting of the file applies");
             return;
         }
 
@@ -162,28 +162,50 @@ internal sealed class PolicyFileParser
             var path = JsonPaths.Member("servers", server.Name);
             if (server.Value is not JsonObject settings)
             {
-                Report(server.Value, $"{path} must be an object such as {{ \"priority\": 10 }}", "the server has no priority");
+                Report(server.Value, $"{path} must be an object such as {{ \"priority\": 10 }} or {{ \"replicaOf\": \"alpha\" }}", "the server's settings are ignored");
                 continue;
             }
 
-            foreach (var property in settings.Properties.Where(p => p.Name != "priority"))
+            foreach (var property in settings.Properties)
             {
-                ReportUnknown(property, "priority");
-            }
-
-            var priority = settings.GetValueOrNull("priority");
-            if (priority is JsonNumber number
-                && double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                && !double.IsInfinity(value))
-            {
-                _draft.Priorities[server.Name] = new ServerPrioritySpec(server.Name, value, _origin, AtName(server));
-            }
-            else
-            {
-                var written = priority is null ? "missing" : $"{CompactJson.Write(priority)}";
-                Report(priority ?? settings, $"{JsonPaths.Member(path, "priority")} must be a number, not {written}", "the server has no priority");
+                switch (property.Name)
+                {
+                    case "priority":
+                        ReadPriority(server, property.Value, JsonPaths.Member(path, "priority"));
+                        break;
+                    case "replicaOf":
+                        ReadReplicaOf(server, property.Value, JsonPaths.Member(path, "replicaOf"));
+                        break;
+                    default:
+                        ReportUnknown(property, "priority or replicaOf");
+                        break;
+                }
             }
         }
+    }
+
+    private void ReadPriority(JsonProperty server, JsonNode priority, string path)
+    {
+        if (priority is JsonNumber number
+            && double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && !double.IsInfinity(value))
+        {
+            _draft.Priorities[server.Name] = new ServerPrioritySpec(server.Name, value, _origin, AtName(server));
+            return;
+        }
+
+        Report(priority, $"{path} must be a number, not {CompactJson.Write(priority)}", "the server has no priority");
+    }
+
+    private void ReadReplicaOf(JsonProperty server, JsonNode replicaOf, string path)
+    {
+        if (replicaOf is JsonString { Value.Length: > 0 } name)
+        {
+            _draft.Replicas[server.Name] = new ReplicaDeclarationSpec(server.Name, name.Value, _origin, At(name));
+            return;
+        }
+
+        Report(replicaOf, $"{path} must be the name of another server of the fleet, not {CompactJson.Write(replicaOf)}", "the server is not declared a replica");
     }
 
     private void ReadModelNames(JsonNode node)

@@ -26,6 +26,7 @@ internal static class PolicyReader
                 null,
                 EquatableArray<PolicyRuleSpec>.Empty,
                 EquatableArray<ServerPrioritySpec>.Empty,
+                EquatableArray<ReplicaDeclarationSpec>.Empty,
                 ModelToolNames.DefaultSeparator,
                 EquatableArray<string>.Empty,
                 new EquatableArray<DiagnosticInfo>([InternalErrors.Create(path, e)]));
@@ -58,6 +59,7 @@ internal static class PolicyReader
             draft.Default,
             draft.ToolRules.OrderBy(rule => rule.Key, StringComparer.Ordinal).Select(rule => rule.Value).ToEquatableArray(),
             draft.Priorities.OrderBy(priority => priority.Key, StringComparer.Ordinal).Select(priority => priority.Value).ToEquatableArray(),
+            draft.Replicas.OrderBy(replica => replica.Key, StringComparer.Ordinal).Select(replica => replica.Value).ToEquatableArray(),
             Separator(draft),
             draft.Sources.ToEquatableArray(),
             draft.Diagnostics.ToEquatableArray());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using McpFleet.Calls;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
 
@@ -10,9 +11,10 @@ namespace McpFleet.Aggregation;
 /// still running once the strategy is settled or the deadline passes, and aggregates.
 /// </summary>
 internal sealed class FanOutExecution<TResult, TValue>
+    where TResult : IToolResult<TResult>
 {
     private readonly FanOutContext _context;
-    private readonly Func<FanOutTarget, CancellationToken, Task<TResult>> _call;
+    private readonly ToolRequest _request;
     private readonly AggregationStrategy<TResult, TValue> _strategy;
     private readonly FanOutOptions _options;
     private readonly CancellationTokenSource? _deadline;
@@ -20,10 +22,10 @@ internal sealed class FanOutExecution<TResult, TValue>
     private volatile bool _settled;
 
     private FanOutExecution(
-        FanOutContext context, Func<FanOutTarget, CancellationToken, Task<TResult>> call, AggregationStrategy<TResult, TValue> strategy, FanOutOptions options, CancellationTokenSource? deadline, CancellationTokenSource stop)
+        FanOutContext context, ToolRequest request, AggregationStrategy<TResult, TValue> strategy, FanOutOptions options, CancellationTokenSource? deadline, CancellationTokenSource stop)
     {
         _context = context;
-        _call = call;
+        _request = request;
         _strategy = strategy;
         _options = options;
         _deadline = deadline;
@@ -32,8 +34,8 @@ internal sealed class FanOutExecution<TResult, TValue>
 
     /// <summary>Runs a fan-out.</summary>
     /// <param name="targets">The servers to call.</param>
-    /// <param name="context">The runtime's registry, clock and telemetry.</param>
-    /// <param name="call">Calls the tool on one target; cancelling its token cancels the call on the server.</param>
+    /// <param name="context">The runtime's registry, call path, clock and telemetry.</param>
+    /// <param name="request">The request, written once and sent to every target.</param>
     /// <param name="strategy">How the outcomes become one value.</param>
     /// <param name="options">Validated options.</param>
     /// <param name="cancellationToken">Cancels every call; the fan-out then throws <see cref="OperationCanceledException"/>.</param>
@@ -41,7 +43,7 @@ internal sealed class FanOutExecution<TResult, TValue>
     public static async Task<FanOutResult<TResult, TValue>> RunAsync(
         FanOutTargets targets,
         FanOutContext context,
-        Func<FanOutTarget, CancellationToken, Task<TResult>> call,
+        ToolRequest request,
         AggregationStrategy<TResult, TValue> strategy,
         FanOutOptions options,
         CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ internal sealed class FanOutExecution<TResult, TValue>
         using var stop = deadline is null
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        return await new FanOutExecution<TResult, TValue>(context, call, strategy, options, deadline, stop).RunAsync(targets, cancellationToken).ConfigureAwait(false);
+        return await new FanOutExecution<TResult, TValue>(context, request, strategy, options, deadline, stop).RunAsync(targets, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<FanOutResult<TResult, TValue>> RunAsync(FanOutTargets targets, CancellationToken cancellationToken)
@@ -112,7 +114,7 @@ internal sealed class FanOutExecution<TResult, TValue>
         using var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, timer.Token);
         try
         {
-            var value = await _call(target, linked?.Token ?? _stop.Token).ConfigureAwait(false);
+            var value = await CallTargetAsync(target, linked?.Token ?? _stop.Token).ConfigureAwait(false);
             return (index, ServerOutcome<TResult>.Success(target.Server, value, time.GetElapsedTime(started)));
         }
         catch (OperationCanceledException) when (timer?.IsCancellationRequested == true)
@@ -139,6 +141,19 @@ internal sealed class FanOutExecution<TResult, TValue>
 
         ServerOutcome<TResult> Failure(ServerOutcomeStatus status, Exception exception) =>
             ServerOutcome<TResult>.Failure(target.Server, status, exception, time.GetElapsedTime(started));
+    }
+
+    /// <summary>Calls one target alone, through the same call path as a call named to it: one attempt, no choice to make.</summary>
+    private Task<TResult> CallTargetAsync(FanOutTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Entry is not { } entry)
+        {
+            return Task.FromException<TResult>(new InvalidOperationException(
+                $"Server '{target.Server}' is not in this fleet; its servers: {string.Join(", ", _context.Registry.Current.Names.Order(StringComparer.Ordinal))}."));
+        }
+
+        var settings = _context.Settings.ForSingleAttempt(entry.Definition.Service, target.Tool.ToolName);
+        return _context.Invoker.InvokeAsync<TResult>(CallTarget.Single(new CallCandidate(entry, target.Tool, target.AcceptedArguments), settings), _request, cancellationToken);
     }
 
     private FanOutResult<TResult, TValue> Aggregate(FanOutTargets targets, FanOutProgress<TResult> progress, TimeSpan duration)

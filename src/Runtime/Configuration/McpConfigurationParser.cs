@@ -4,7 +4,10 @@ using System.Text.Json;
 namespace McpFleet.Configuration;
 
 /// <summary>Turns the JSON of an <c>mcp.json</c> file into <see cref="ServerDefinition"/>s.</summary>
-internal sealed class McpConfigurationParser(string? sourcePath, Func<string, string?> getEnvironmentVariable)
+/// <param name="sourcePath">Where the JSON came from: named in errors, and the base of relative paths.</param>
+/// <param name="getEnvironmentVariable">Looks environment variables up.</param>
+/// <param name="readInput">Asks the user for the value of an input, or <see langword="null"/> when nobody can be asked.</param>
+internal sealed class McpConfigurationParser(string? sourcePath, Func<string, string?> getEnvironmentVariable, Func<McpInput, string>? readInput = null)
 {
     private static readonly JsonDocumentOptions s_documentOptions = new()
     {
@@ -13,6 +16,13 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
     };
 
     private static readonly string[] s_serverSections = ["servers", "mcpServers"];
+
+    /// <summary>The servers <see cref="Parse"/> left out because a variable they refer to is not set.</summary>
+    public List<UnavailableServer> UnavailableServers { get; } = [];
+
+    // The file's "inputs", and each value the user gave: one prompt per input, however many servers use it.
+    private readonly Dictionary<string, McpInput> _inputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _inputValues = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ServerDefinition> Parse(string json)
     {
@@ -43,6 +53,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
                 throw Error("no \"servers\" or \"mcpServers\" property.");
             }
 
+            ReadInputs(document.RootElement);
             var servers = new List<ServerDefinition>();
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (sectionName, _, section) in sections)
@@ -59,7 +70,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
                         throw Error($"server '{property.Name}' is defined twice.");
                     }
 
-                    if (ParseServer(property.Name, property.Value) is { } server)
+                    if (ParseServerOrSetAside(property.Name, property.Value) is { } server)
                     {
                         servers.Add(server);
                     }
@@ -89,7 +100,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
             return null;
         }
 
-        var variables = new VariableSubstitution(getEnvironmentVariable, WorkspaceFolder);
+        var variables = new VariableSubstitution(getEnvironmentVariable, WorkspaceFolder, readInput is null ? null : ReadInput);
         var transport = ParseTransport(element, where);
         try
         {
@@ -102,6 +113,60 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         {
             throw Error(e.Message, e);
         }
+    }
+
+    /// <summary>Reads one server of a file; one whose variables are not all set is set aside, so the others stay usable.</summary>
+    private ServerDefinition? ParseServerOrSetAside(string name, JsonElement element)
+    {
+        try
+        {
+            return ParseServer(name, element);
+        }
+        catch (McpConfigurationException e) when (e.InnerException is UnsetVariableException)
+        {
+            UnavailableServers.Add(new UnavailableServer(name, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>VS Code's <c>"inputs": [{ "id", "type": "promptString" | "pickString", "description", "password", "default", "options" }]</c>.</summary>
+    private void ReadInputs(JsonElement root)
+    {
+        if (!root.TryGetProperty("inputs", out var inputs) || inputs.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (inputs.ValueKind != JsonValueKind.Array)
+        {
+            throw Error("\"inputs\" must be an array.");
+        }
+
+        foreach (var (input, index) in inputs.EnumerateArray().Select((input, index) => (input, index)))
+        {
+            var where = $"inputs[{index}]";
+            if (input.ValueKind != JsonValueKind.Object || GetString(input, "id", where) is not { Length: > 0 } id)
+            {
+                throw Error($"{where} must be an object with an \"id\".");
+            }
+
+            var options = input.TryGetProperty("options", out var choices) && choices.ValueKind == JsonValueKind.Array
+                ? [.. choices.EnumerateArray().Select(choice => choice.ValueKind == JsonValueKind.String ? choice.GetString()! : choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("value", out var value) ? value.GetString() ?? "" : "")]
+                : Array.Empty<string>();
+            _inputs[id] = new McpInput(id, GetString(input, "description", where), GetBoolean(input, "password", where) == true, GetString(input, "default", where), options);
+        }
+    }
+
+    private string ReadInput(string id)
+    {
+        if (_inputValues.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var input = _inputs.GetValueOrDefault(id)
+            ?? throw new InvalidOperationException($"no input '{id}' is defined in \"inputs\".");
+        return _inputValues[id] = readInput!(input);
     }
 
     private ServerDefinition ParseStdioServer(string name, JsonElement element, string where, VariableSubstitution variables)

@@ -6,7 +6,10 @@ namespace McpFleet.Configuration;
 /// Expands the <c>${env:NAME}</c>, <c>${NAME}</c>, <c>${workspaceFolder}</c> and <c>${userHome}</c> references that
 /// VS Code and the desktop clients allow in <c>mcp.json</c>, and remembers every substituted value as a secret.
 /// </summary>
-internal sealed class VariableSubstitution(Func<string, string?> getEnvironmentVariable, string? workspaceFolder)
+/// <param name="getEnvironmentVariable">Looks environment variables up.</param>
+/// <param name="workspaceFolder">The value of <c>${workspaceFolder}</c>.</param>
+/// <param name="readInput">The value of <c>${input:ID}</c>, or <see langword="null"/> when nobody can be asked.</param>
+internal sealed class VariableSubstitution(Func<string, string?> getEnvironmentVariable, string? workspaceFolder, Func<string, string>? readInput = null)
 {
     private readonly HashSet<string> _substitutedValues = new(StringComparer.Ordinal);
 
@@ -52,8 +55,7 @@ internal sealed class VariableSubstitution(Func<string, string?> getEnvironmentV
 
         if (reference.StartsWith("input:", StringComparison.Ordinal))
         {
-            throw new FormatException(
-                $"{where}: ${{{reference}}} asks for interactive input, which McpFleet cannot prompt for; use ${{env:NAME}} instead.");
+            return ReadInput(reference["input:".Length..], where);
         }
 
         var name = reference.StartsWith("env:", StringComparison.Ordinal) ? reference["env:".Length..] : reference;
@@ -64,7 +66,29 @@ internal sealed class VariableSubstitution(Func<string, string?> getEnvironmentV
 
         // The message names the variable, never a value.
         var value = getEnvironmentVariable(name)
-            ?? throw new FormatException($"{where}: environment variable '{name}' is not set.");
+            ?? throw new UnsetVariableException($"{where}: environment variable '{name}' is not set.");
+        _substitutedValues.Add(value);
+        return value;
+    }
+
+    private string ReadInput(string id, string where)
+    {
+        if (readInput is null)
+        {
+            throw new FormatException(
+                $"{where}: ${{input:{id}}} asks for interactive input, which only mcpfleet at a terminal can prompt for; use ${{env:NAME}} instead.");
+        }
+
+        string value;
+        try
+        {
+            value = readInput(id);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FormatException($"{where}: ${{input:{id}}}: {e.Message}", e);
+        }
+
         _substitutedValues.Add(value);
         return value;
     }

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.Secrets;
 using McpFleet.Transports;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -17,16 +18,15 @@ internal static class ConnectionFailureClassifier
     public static ServerConnectionException Classify(ServerDefinition server, Exception exception, FleetSecrets secrets)
     {
         var (kind, cause) = Describe(server, exception);
-        var message = secrets.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): {cause}");
+        var message = secrets.Mask($"Server '{server.Name}' ({server.DescribeTarget()}): {cause}");
 
-        // The original exception is kept for its stack trace only when nothing in it reveals a secret.
-        var inner = secrets.IsIn(exception.ToString()) ? null : exception;
-        return new ServerConnectionException(server.Name, kind, message, inner);
+        // The original exception, or a masked copy of it when something in it reveals a secret.
+        return new ServerConnectionException(server.Name, kind, message, secrets.Wrap(exception));
     }
 
     public static ServerConnectionException Timeout(ServerDefinition server, TimeSpan timeout, string activity, FleetSecrets secrets) =>
         new(server.Name, ConnectionFailureKind.Timeout,
-            secrets.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): no answer to {activity} within {timeout.TotalSeconds:0.#} s."));
+            secrets.Mask($"Server '{server.Name}' ({server.DescribeTarget()}): no answer to {activity} within {timeout.TotalSeconds:0.#} s."));
 
     private static (ConnectionFailureKind Kind, string Cause) Describe(ServerDefinition server, Exception exception)
     {

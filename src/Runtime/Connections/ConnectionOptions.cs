@@ -18,8 +18,8 @@ public sealed class ConnectionOptions
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The most calls sent to one server at once, unless the server's definition says otherwise; further calls
-    /// wait their turn. Default: 32.</summary>
-    public int MaxConcurrentCalls { get; set; } = 32;
+    /// wait their turn. Default: <see cref="int.MaxValue"/>, no bound (a bound costs every call a wait on a semaphore).</summary>
+    public int MaxConcurrentCalls { get; set; } = int.MaxValue;
 
     /// <summary>
     /// A protocol revision to use for every server that does not name its own. <see langword="null"/> (the default)

@@ -107,6 +107,7 @@ internal sealed class ServerConnection : IAsyncDisposable
 
         TaskCompletionSource<McpClient>? attempt;
         ServerConnectionException? failure;
+        var sessionEnded = false;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
@@ -118,6 +119,7 @@ internal sealed class ServerConnection : IAsyncDisposable
             if (_client is { } ended)
             {
                 EndSessionUnderLock(ended);
+                sessionEnded = true;
             }
             else if (_reconnecting is null)
             {
@@ -126,6 +128,11 @@ internal sealed class ServerConnection : IAsyncDisposable
 
             attempt = _attempt;
             failure = _lastFailure;
+        }
+
+        if (sessionEnded)
+        {
+            OnDisconnected();
         }
 
         return attempt is not null
@@ -141,11 +148,15 @@ internal sealed class ServerConnection : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (ReferenceEquals(_client, client) && !_stopping.IsCancellationRequested)
+            if (!ReferenceEquals(_client, client) || _stopping.IsCancellationRequested)
             {
-                EndSessionUnderLock(client);
+                return;
             }
+
+            EndSessionUnderLock(client);
         }
+
+        OnDisconnected();
     }
 
     public async ValueTask DisposeAsync()
@@ -187,9 +198,14 @@ internal sealed class ServerConnection : IAsyncDisposable
         _ = CloseAsync(ended, _subscription);
         _client = null;
         _subscription = null;
+        StartReconnectingUnderLock();
+    }
+
+    /// <summary>Reports a session that ended, once per session, outside the lock: handlers reach user code.</summary>
+    private void OnDisconnected()
+    {
         Log.Disconnected(_logger, Definition.Name);
         Disconnected?.Invoke(this);
-        StartReconnectingUnderLock();
     }
 
     /// <summary>Closes a session, ending its listen request first so that the server is free to exit.</summary>

@@ -1,5 +1,7 @@
 using System.Reflection;
+using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
+using McpFleet.Secrets;
 using McpFleet.Telemetry;
 using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
@@ -26,16 +28,20 @@ internal sealed class ServerConnector : IAsyncDisposable
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
     private readonly FleetSecrets _secrets;
+    private readonly ClientHandlers? _clientHandlers;
     private readonly BackgroundTasks _abandonedAttempts = new();
 
     /// <param name="options">Timeouts, protocol pinning and message limits; validated here.</param>
     /// <param name="loggerFactory">Receives the connector's and the MCP SDK's logs.</param>
     /// <param name="secrets">Every secret of the fleet, masked in failures and in the SDK's logs.</param>
-    public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory, FleetSecrets secrets)
+    /// <param name="clientHandlers">What each session answers when its server asks (elicitation, sampling, roots) and
+    /// where its log messages go; without it, sessions advertise no client capabilities.</param>
+    public ServerConnector(ConnectionOptions options, ILoggerFactory? loggerFactory, FleetSecrets secrets, ClientHandlers? clientHandlers = null)
     {
         options.Validate();
         _options = options;
         _secrets = secrets;
+        _clientHandlers = clientHandlers;
         _loggerFactory = loggerFactory is null ? null : new RedactingLoggerFactory(loggerFactory, secrets, options.LogMessageContents);
         _logger = _loggerFactory?.CreateLogger<ServerConnector>() ?? NullLogger<ServerConnector>.Instance;
     }
@@ -70,7 +76,7 @@ internal sealed class ServerConnector : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException && NegotiationFallback.RevisionToRetry(e) is { } revision)
             {
-                Log.NegotiationRetried(_logger, server.Name, revision, _secrets.Redact(e.Message));
+                Log.NegotiationRetried(_logger, server.Name, revision, _secrets.Mask(e.Message));
                 return await OpenAsync(server, httpClient, revision, connectTimeout, timeout.Token).ConfigureAwait(false);
             }
         }
@@ -97,13 +103,20 @@ internal sealed class ServerConnector : IAsyncDisposable
             // connect timeout, not cut short, which would fail a stdio server that merely starts slowly.
             DiscoverProbeTimeout = revision is null ? ProbeTimeoutOf(server, connectTimeout) : Timeout.InfiniteTimeSpan,
         };
+        _clientHandlers?.Configure(server, clientOptions);
 
         var transport = ClientTransportFactory.Create(server, httpClient, MaxMessageSizeOf(server), _loggerFactory);
         var connecting = McpClient.CreateAsync(transport, clientOptions, _loggerFactory, timeout);
         try
         {
             // The SDK may finish its discovery probe before it looks at the token again; WaitAsync keeps the bound.
-            return await connecting.WaitAsync(timeout).ConfigureAwait(false);
+            var client = await connecting.WaitAsync(timeout).ConfigureAwait(false);
+            if (_clientHandlers is not null)
+            {
+                await _clientHandlers.SessionOpenedAsync(server, client, timeout).ConfigureAwait(false);
+            }
+
+            return client;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

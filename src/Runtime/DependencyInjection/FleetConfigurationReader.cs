@@ -19,15 +19,16 @@ namespace McpFleet.DependencyInjection;
 ///   "AllowUnconfiguredServers": false,
 ///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25", "MaxMessageSize": 4194304 },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
-///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search": "consistent-hash:query" } },
+///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search/find": "consistent-hash:query" } },
 ///   "Resilience": {
+///     "AttemptTimeout": "00:00:10",
 ///     "Retry": { "MaxRetryAttempts": 2, "Delay": "00:00:00.200" },
 ///     "Hedging": { "Delay": "00:00:00.500" },
 ///     "CircuitBreaker": { "FailureRatio": 0.5, "MinimumThroughput": 10, "BreakDuration": "00:00:15" },
 ///     "Servers": { "weather": { "CircuitBreaker": { "Enabled": false } } },
-///     "Tools": { "create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
+///     "Tools": { "github/create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
 ///   },
-///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "get_time": "00:00:00" } },
+///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "clock/get_time": "00:00:00" } },
 ///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "RelistInterval": "00:05:00", "Servers": { "weather": { "Breaking": "Warn", "Relist": "Always" } } },
 ///   "Servers": {
 ///     "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] },
@@ -35,16 +36,27 @@ namespace McpFleet.DependencyInjection;
 ///   }
 /// }
 /// </code>
+/// Per-tool keys name a server's tool as <c>server/tool</c> and a unified tool by its name (configuration keys may hold
+/// <c>/</c>; <c>:</c> is the section separator).
 /// </summary>
 internal static class FleetConfigurationReader
 {
-    public static void Read(IConfiguration configuration, FleetOptions options)
+    /// <param name="configuration">The fleet's section.</param>
+    /// <param name="options">The options to fill.</param>
+    /// <param name="contentRoot">The folder a relative <c>McpJson</c> path is relative to; the current folder when <see langword="null"/>.</param>
+    public static void Read(IConfiguration configuration, FleetOptions options, string? contentRoot = null)
     {
         if (configuration["McpJson"] is { Length: > 0 } path)
         {
-            foreach (var server in McpConfiguration.Load(path).Servers)
+            var mcpJson = McpConfiguration.Load(Path.GetFullPath(path, contentRoot ?? Directory.GetCurrentDirectory()));
+            foreach (var server in mcpJson.Servers)
             {
                 options.Servers.Add(server);
+            }
+
+            foreach (var unavailable in mcpJson.UnavailableServers)
+            {
+                options.UnavailableServers[unavailable.Name] = unavailable.Reason;
             }
         }
 
@@ -125,6 +137,7 @@ internal static class FleetConfigurationReader
         ReadRetry(section.GetSection("Retry"), options.Retry);
         ReadHedging(section.GetSection("Hedging"), options.Hedging);
         ReadBreaker(section.GetSection("CircuitBreaker"), options.CircuitBreaker);
+        options.AttemptTimeout = TimeSpanValue(section, "AttemptTimeout") ?? options.AttemptTimeout;
         foreach (var server in section.GetSection("Servers").GetChildren())
         {
             var breaker = server.GetSection("CircuitBreaker");
@@ -139,6 +152,7 @@ internal static class FleetConfigurationReader
                     ? Enum.TryParse<ResendPolicy>(resend, ignoreCase: true, out var policy) && Enum.IsDefined(policy) ? policy : throw new ValidationException($"'Resend' must be Automatic, Always or Never; it is '{resend}'.")
                     : ResendPolicy.Automatic,
                 Timeout = TimeSpanValue(tool, "Timeout"),
+                AttemptTimeout = TimeSpanValue(tool, "AttemptTimeout"),
                 Retry = tool.GetSection("Retry").Exists() ? ReadRetry(tool.GetSection("Retry"), new()) : null,
                 Hedging = tool.GetSection("Hedging").Exists() ? ReadHedging(tool.GetSection("Hedging"), new()) : null,
                 CircuitBreaker = tool.GetSection("CircuitBreaker").Exists() ? ReadBreaker(tool.GetSection("CircuitBreaker"), new()) : null,

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using McpFleet;
 using McpFleet.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,10 @@ public static class McpFleetServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <typeparamref name="TFleet"/> as a singleton over its own runtime. Its options (named after the fleet
-    /// type) come from <paramref name="configuration"/> (see the <c>McpFleet</c> section format in the README) and then
-    /// <paramref name="configure"/>; they are validated when the fleet is first resolved. The fleet uses the container's
+    /// type) come from <paramref name="configuration"/> (see the <c>McpFleet</c> section format in the README; a relative
+    /// <c>McpJson</c> path is read from the host's content root, or the current folder without a host) and then
+    /// <paramref name="configure"/>. They are read and validated when the host starts, so a bad configuration stops the
+    /// application there rather than at the first call (without a host, when the fleet is first resolved). The fleet uses the container's
     /// <see cref="ILoggerFactory"/>, <see cref="IMeterFactory"/> and <see cref="TimeProvider"/> when registered, and the
     /// container disposes it.
     /// </summary>
@@ -30,13 +33,17 @@ public static class McpFleetServiceCollectionExtensions
         var options = services.AddOptions<FleetOptions>(name);
         if (configuration is not null)
         {
-            options.Configure(fleetOptions => FleetConfigurationReader.Read(configuration, fleetOptions));
+            options.Configure<IServiceProvider>((fleetOptions, provider) =>
+                FleetConfigurationReader.Read(configuration, fleetOptions, provider.GetService<IHostEnvironment>()?.ContentRootPath));
         }
 
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.AddSingleton<IValidateOptions<FleetOptions>>(new FleetOptionsValidator(name, TFleet.Manifest));
+        options.ValidateOnStart();
 
         services.AddSingleton(provider =>
         {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Secrets;
 using ModelContextProtocol.Client;
 
 namespace McpFleet.Drift;
@@ -67,19 +68,17 @@ internal sealed class DriftGuard
     /// <summary>The latest check's verdict.</summary>
     public DriftVerdict Verdict => Volatile.Read(ref _verdict);
 
+    /// <summary>The hints the server's latest listing declares for <paramref name="toolName"/>, or <see langword="null"/>
+    /// when it was not listed (or the server is not checked). The call path acts on the stricter of these and the
+    /// snapshot's, whatever the drift policy does about a difference.</summary>
+    public ToolHints? LiveHints(string toolName) => Volatile.Read(ref _liveHints).GetValueOrDefault(toolName);
+
     /// <summary>Whether calls of <paramref name="toolName"/> are refused now.</summary>
     public bool IsBlocked(string toolName) => Verdict.IsBlocked(toolName);
 
     /// <summary>Refuses a call of a blocked tool.</summary>
     /// <exception cref="Tools.ToolBlockedException">The tool, or its whole server, is blocked.</exception>
     public void ThrowIfBlocked(ToolDescriptor tool) => Verdict.ThrowIfBlocked(tool, _server.Name);
-
-    /// <summary>
-    /// The hints to act on for <paramref name="tool"/> on this server (resending, hedging, caching): the stricter of
-    /// its snapshot's and those of its live definition at the latest check, whatever the policy did about their drift.
-    /// </summary>
-    public ToolHints EffectiveHints(ToolDescriptor tool) =>
-        Volatile.Read(ref _liveHints).TryGetValue(tool.ToolName, out var live) ? StricterHints.Of(tool.Hints, live) : tool.Hints;
 
     /// <summary>Checks a session that has just opened, before it serves calls; it is then re-checked on schedule.</summary>
     /// <exception cref="ServerConnectionException">The server's tools could not be listed; the session is not used.</exception>
@@ -103,7 +102,7 @@ internal sealed class DriftGuard
     /// <exception cref="ServerConnectionException">The tools could not be listed: the call is not sent unchecked.</exception>
     public async ValueTask EnsureCurrentAsync(McpClient client, ToolDescriptor tool, CancellationToken cancellationToken)
     {
-        if (!IsEnabled || _schedule.MaxCheckAge == Timeout.InfiniteTimeSpan || !EffectiveHints(tool).IsDestructive
+        if (!IsEnabled || _schedule.MaxCheckAge == Timeout.InfiniteTimeSpan || !IsDestructive(tool)
             || _time.GetElapsedTime(Volatile.Read(ref _lastChecked)) <= _schedule.MaxCheckAge)
         {
             return;
@@ -122,6 +121,9 @@ internal sealed class DriftGuard
 
         await check.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Whether <paramref name="tool"/> is destructive by the stricter of its snapshot's and its live hints.</summary>
+    private bool IsDestructive(ToolDescriptor tool) => (LiveHints(tool.ToolName) is { } live ? StricterHints.Of(tool.Hints, live) : tool.Hints).IsDestructive;
 
     /// <summary>Checks again on schedule. A failure keeps the previous verdict: it is reported, and the next check decides afresh.</summary>
     private async Task RecheckAsync(McpClient client, DriftCheckTrigger trigger, CancellationToken endOfSession)
@@ -185,4 +187,5 @@ internal sealed class DriftGuard
 
         _monitor.Decided(_server, verdict, previous);
     }
+
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.Secrets;
 using McpFleet.Telemetry;
 using Microsoft.Extensions.Logging;
 

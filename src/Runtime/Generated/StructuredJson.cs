@@ -12,7 +12,7 @@ namespace McpFleet.Generated;
 /// naming the property; <c>tool</c> names the tool in that message.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class StructuredJson
+public static partial class StructuredJson
 {
     /// <summary>
     /// The result's structured content: <c>structuredContent</c>, or for servers that only return text, the first
@@ -73,8 +73,11 @@ public static class StructuredJson
     public static bool? GetBooleanOrNull(JsonElement obj, string property, ToolDescriptor tool) =>
         TryGet(obj, property, out var value) ? ReadBoolean(value, tool, property) : null;
 
-    /// <summary>Reads the required property <paramref name="property"/> as JSON.</summary>
-    public static JsonElement GetElement(JsonElement obj, string property, ToolDescriptor tool) => GetRequired(obj, property, tool).Clone();
+    /// <summary>Reads the required property <paramref name="property"/> as JSON; JSON null is a value here.</summary>
+    public static JsonElement GetElement(JsonElement obj, string property, ToolDescriptor tool) =>
+        obj.TryGetProperty(property, out var value)
+            ? value.Clone()
+            : throw new ToolResultFormatException(tool, $"the required property '{property}' is missing.");
 
     /// <summary>Reads the optional property <paramref name="property"/> as JSON.</summary>
     public static JsonElement? GetElementOrNull(JsonElement obj, string property, ToolDescriptor tool) =>

@@ -6,9 +6,9 @@ namespace McpFleet.Health;
 /// <summary>
 /// Probes one connected server now and then: every <see cref="HealthOptions.ProbeInterval"/> while it is healthy, every
 /// <see cref="HealthOptions.RecoveryInterval"/> once it is unhealthy (the cool-down before a recovery probe). While the
-/// server is disconnected its reconnection attempts are the probes. Results feed the <see cref="HealthTracker"/>.
+/// server is disconnected its reconnection attempts are the probes. Results go to its <see cref="HealthFeed"/>.
 /// </summary>
-internal sealed class HealthMonitor(ServerConnection connection, HealthTracker tracker, HealthOptions options, TimeProvider timeProvider) : IAsyncDisposable
+internal sealed class HealthMonitor(ServerConnection connection, HealthFeed feed, HealthOptions options, TimeProvider timeProvider) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
@@ -42,7 +42,7 @@ internal sealed class HealthMonitor(ServerConnection connection, HealthTracker t
         {
             while (!stopping.IsCancellationRequested)
             {
-                var wait = tracker.Current == ServerHealth.Unhealthy ? options.RecoveryInterval : options.ProbeInterval;
+                var wait = feed.Tracker.Current == ServerHealth.Unhealthy ? options.RecoveryInterval : options.ProbeInterval;
                 await Task.Delay(wait, timeProvider, stopping).ConfigureAwait(false);
                 if (connection.CurrentClient is { } client)
                 {
@@ -65,20 +65,20 @@ internal sealed class HealthMonitor(ServerConnection connection, HealthTracker t
         {
             await ServerProbe.ProbeAsync(client, timeout.Token).ConfigureAwait(false);
             LastProbeLatency = timeProvider.GetElapsedTime(started);
-            tracker.RecordSuccess("a health probe succeeded");
+            feed.ProbeSucceeded();
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            tracker.RecordFailure($"a health probe got no answer within {options.ProbeTimeout.TotalSeconds:0.###} s");
+            feed.ProbeFailed($"a health probe got no answer within {options.ProbeTimeout.TotalSeconds:0.###} s");
         }
         catch (McpProtocolException e)
         {
-            tracker.RecordFailure($"a health probe was refused ({e.ErrorCode})");
+            feed.ProbeFailed($"a health probe was refused ({e.ErrorCode})");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The session is gone (a process that exited, an HTTP server that stopped): reconnect.
-            tracker.RecordFailure($"a health probe failed ({e.GetType().Name})");
+            feed.ProbeFailed($"a health probe failed ({e.GetType().Name})");
             connection.Discard(client);
         }
     }

@@ -7,34 +7,17 @@ namespace McpFleet.Health;
 internal sealed class HealthTracker(string serverName, int failureThreshold, TimeProvider timeProvider)
 {
     private readonly Lock _gate = new();
-    private ServerHealth _current;
-    private int _consecutiveFailures;
+    private volatile ServerHealth _current;
+    private volatile int _consecutiveFailures;
     private DateTimeOffset _since = timeProvider.GetUtcNow();
 
     /// <summary>Raised after every transition.</summary>
     public event EventHandler<ServerHealthChangedEventArgs>? Changed;
 
-    public ServerHealth Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _current;
-            }
-        }
-    }
+    /// <summary>The health now; read without a lock, as routing reads it on every call.</summary>
+    public ServerHealth Current => _current;
 
-    public int ConsecutiveFailures
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _consecutiveFailures;
-            }
-        }
-    }
+    public int ConsecutiveFailures => _consecutiveFailures;
 
     /// <summary>When the current state began.</summary>
     public DateTimeOffset Since
@@ -48,7 +31,16 @@ internal sealed class HealthTracker(string serverName, int failureThreshold, Tim
         }
     }
 
-    public void RecordSuccess(string reason) => Transition(succeeded: true, reason);
+    public void RecordSuccess(string reason)
+    {
+        // Most successes change nothing: no lock for them.
+        if (_current == ServerHealth.Healthy && _consecutiveFailures == 0)
+        {
+            return;
+        }
+
+        Transition(succeeded: true, reason);
+    }
 
     public void RecordFailure(string reason) => Transition(succeeded: false, reason);
 

@@ -8,13 +8,13 @@ using McpFleet.Routing;
 namespace McpFleet.Registry;
 
 /// <summary>
-/// Everything the runtime keeps for one server: its definition, connection, health, drift verdict, routing state and
-/// the gate that bounds its concurrent calls. A server leaving the fleet is drained: no new calls, and it is disposed once the calls
-/// in flight have completed.
+/// Everything the runtime keeps for one server instance: its definition, connection, health, circuit breakers, drift
+/// verdict, routing state and (when configured) the bound on its concurrent calls. A server leaving the fleet is drained:
+/// no new calls, and it is disposed once the calls in flight have completed.
 /// </summary>
 internal sealed class ServerEntry : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _concurrency;
+    private readonly SemaphoreSlim? _concurrency;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private volatile bool _draining;
@@ -22,9 +22,9 @@ internal sealed class ServerEntry : IAsyncDisposable
     public ServerEntry(
         ServerDefinition definition,
         ServerConnection connection,
-        HealthTracker health,
+        HealthFeed health,
         HealthMonitor monitor,
-        ServerCallPipelines pipelines,
+        ReplicaBreakers breakers,
         DriftGuard drift,
         int maxConcurrentCalls,
         TimeProvider timeProvider)
@@ -34,9 +34,10 @@ internal sealed class ServerEntry : IAsyncDisposable
         Drift = drift;
         Health = health;
         Monitor = monitor;
-        Pipelines = pipelines;
+        Breakers = breakers;
         State = new ServerState(definition.Name, definition.Weight, definition.Priority, definition.Tags, timeProvider);
-        _concurrency = new SemaphoreSlim(definition.MaxConcurrency ?? maxConcurrentCalls);
+        var bound = definition.MaxConcurrency ?? maxConcurrentCalls;
+        _concurrency = bound == int.MaxValue ? null : new SemaphoreSlim(bound);
     }
 
     public ServerDefinition Definition { get; }
@@ -47,28 +48,41 @@ internal sealed class ServerEntry : IAsyncDisposable
 
     public ServerConnection Connection { get; }
 
-    public HealthTracker Health { get; }
+    /// <summary>Where the server's health signals go.</summary>
+    public HealthFeed Health { get; }
 
     public HealthMonitor Monitor { get; }
 
-    /// <summary>The circuit breakers and timeouts of calls on this server.</summary>
-    public ServerCallPipelines Pipelines { get; }
+    /// <summary>The server's circuit breakers, its own and its tools'.</summary>
+    public ReplicaBreakers Breakers { get; }
+
     /// <summary>The drift verdict of the server's sessions, which refuses the calls its policy blocks.</summary>
     public DriftGuard Drift { get; }
 
     public bool IsDraining => _draining;
 
     /// <summary>Whether routing should offer this server: not leaving, and not known to be unhealthy.</summary>
-    public bool IsRoutable => !_draining && Health.Current != ServerHealth.Unhealthy;
+    public bool IsRoutable => !_draining && Health.Tracker.Current != ServerHealth.Unhealthy;
 
-    /// <summary>Counts a call in.</summary>
-    /// <exception cref="ServerConnectionException">The server is draining: it takes no new calls.</exception>
-    public void Enter()
+    /// <summary>Counts a call in; <see langword="false"/> when the server is draining and takes no new calls.</summary>
+    public bool TryEnter()
     {
         Interlocked.Increment(ref _inFlight);
         if (_draining)
         {
             Exit();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Counts a call in.</summary>
+    /// <exception cref="ServerConnectionException">The server is draining: it takes no new calls.</exception>
+    public void Enter()
+    {
+        if (!TryEnter())
+        {
             throw new ServerConnectionException(Name, ConnectionFailureKind.Draining, $"Server '{Name}' is leaving the fleet.");
         }
     }
@@ -82,12 +96,9 @@ internal sealed class ServerEntry : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for a slot under the server's concurrency bound; dispose the result to free it.</summary>
-    public async ValueTask<ConcurrencySlot> AcquireAsync(CancellationToken cancellationToken)
-    {
-        await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new ConcurrencySlot(_concurrency);
-    }
+    /// <summary>Waits for a slot under the server's concurrency bound, if it has one; dispose the result to free it.</summary>
+    public ValueTask<ConcurrencySlot> AcquireAsync(CancellationToken cancellationToken) =>
+        _concurrency is null ? default : WaitAsync(_concurrency, cancellationToken);
 
     /// <summary>Takes no new calls and completes once the calls in flight have, or after <paramref name="timeout"/>.</summary>
     public async Task DrainAsync(TimeSpan timeout)
@@ -115,12 +126,18 @@ internal sealed class ServerEntry : IAsyncDisposable
         _draining = true;
         await Monitor.DisposeAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
-        _concurrency.Dispose();
+        _concurrency?.Dispose();
     }
 
-    /// <summary>A held slot of the concurrency bound.</summary>
-    internal readonly struct ConcurrencySlot(SemaphoreSlim semaphore) : IDisposable
+    private static async ValueTask<ConcurrencySlot> WaitAsync(SemaphoreSlim concurrency, CancellationToken cancellationToken)
     {
-        public void Dispose() => semaphore.Release();
+        await concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new ConcurrencySlot(concurrency);
+    }
+
+    /// <summary>A held slot of the concurrency bound (none when the server has no bound).</summary>
+    internal readonly struct ConcurrencySlot(SemaphoreSlim? semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore?.Release();
     }
 }

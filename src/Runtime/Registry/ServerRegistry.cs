@@ -5,23 +5,24 @@ namespace McpFleet.Registry;
 
 /// <summary>
 /// The fleet's servers by name and by service (the snapshot server they answer for). Readers see an immutable
-/// snapshot, so routing never takes a lock; changes are serialised.
+/// <see cref="Snapshot"/>, so routing never takes a lock and a call's candidates are rebuilt only when it changes;
+/// changes are serialised.
 /// </summary>
 internal sealed class ServerRegistry(Func<ServerDefinition, ServerEntry> create)
 {
     private readonly Lock _gate = new();
-    private ImmutableDictionary<string, ServerEntry> _byName = ImmutableDictionary.Create<string, ServerEntry>(StringComparer.Ordinal);
-    private ImmutableDictionary<string, ImmutableArray<ServerEntry>> _byService = ImmutableDictionary.Create<string, ImmutableArray<ServerEntry>>(StringComparer.Ordinal);
+    private Snapshot _current = Snapshot.Empty;
+
+    /// <summary>The membership now.</summary>
+    public Snapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Every server, in no particular order.</summary>
-    public IEnumerable<ServerEntry> All => Volatile.Read(ref _byName).Values;
+    public IEnumerable<ServerEntry> All => Current.ByName.Values;
 
-    public IEnumerable<string> Names => Volatile.Read(ref _byName).Keys;
-
-    public ServerEntry? Find(string name) => Volatile.Read(ref _byName).GetValueOrDefault(name);
+    public ServerEntry? Find(string name) => Current.Find(name);
 
     /// <summary>The servers answering for <paramref name="service"/>: the server of that name and its replicas, by name.</summary>
-    public ImmutableArray<ServerEntry> InstancesOf(string service) => Volatile.Read(ref _byService).GetValueOrDefault(service, []);
+    public ImmutableArray<ServerEntry> InstancesOf(string service) => Current.InstancesOf(service);
 
     /// <summary>Adds a server.</summary>
     /// <exception cref="InvalidOperationException">A server of that name exists.</exception>
@@ -29,13 +30,13 @@ internal sealed class ServerRegistry(Func<ServerDefinition, ServerEntry> create)
     {
         lock (_gate)
         {
-            if (_byName.ContainsKey(definition.Name))
+            if (_current.ByName.ContainsKey(definition.Name))
             {
                 throw new InvalidOperationException($"Server '{definition.Name}' is already in the fleet.");
             }
 
             var entry = create(definition);
-            Publish(_byName.Add(definition.Name, entry));
+            Publish(_current.ByName.Add(definition.Name, entry));
             return entry;
         }
     }
@@ -45,12 +46,12 @@ internal sealed class ServerRegistry(Func<ServerDefinition, ServerEntry> create)
     {
         lock (_gate)
         {
-            if (!_byName.TryGetValue(name, out var entry))
+            if (!_current.ByName.TryGetValue(name, out var entry))
             {
                 return null;
             }
 
-            Publish(_byName.Remove(name));
+            Publish(_current.ByName.Remove(name));
             return entry;
         }
     }
@@ -60,19 +61,36 @@ internal sealed class ServerRegistry(Func<ServerDefinition, ServerEntry> create)
     {
         lock (_gate)
         {
-            var old = _byName.GetValueOrDefault(definition.Name);
+            var old = _current.ByName.GetValueOrDefault(definition.Name);
             var entry = create(definition);
-            Publish(_byName.SetItem(definition.Name, entry));
+            Publish(_current.ByName.SetItem(definition.Name, entry));
             return (old, entry);
         }
     }
 
-    private void Publish(ImmutableDictionary<string, ServerEntry> byName)
+    private void Publish(ImmutableDictionary<string, ServerEntry> byName) => Volatile.Write(ref _current, new Snapshot(byName));
+
+    /// <summary>The fleet's membership at one moment.</summary>
+    internal sealed class Snapshot
     {
-        var byService = byName.Values
-            .GroupBy(entry => entry.Definition.Service, StringComparer.Ordinal)
-            .ToImmutableDictionary(group => group.Key, group => group.OrderBy(entry => entry.Name, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        Volatile.Write(ref _byService, byService);
-        Volatile.Write(ref _byName, byName);
+        private readonly ImmutableDictionary<string, ImmutableArray<ServerEntry>> _byService;
+
+        public Snapshot(ImmutableDictionary<string, ServerEntry> byName)
+        {
+            ByName = byName;
+            _byService = byName.Values
+                .GroupBy(entry => entry.Definition.Service, StringComparer.Ordinal)
+                .ToImmutableDictionary(group => group.Key, group => group.OrderBy(entry => entry.Name, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        }
+
+        public static Snapshot Empty { get; } = new(ImmutableDictionary.Create<string, ServerEntry>(StringComparer.Ordinal));
+
+        public ImmutableDictionary<string, ServerEntry> ByName { get; }
+
+        public IEnumerable<string> Names => ByName.Keys;
+
+        public ServerEntry? Find(string name) => ByName.GetValueOrDefault(name);
+
+        public ImmutableArray<ServerEntry> InstancesOf(string service) => _byService.GetValueOrDefault(service, []);
     }
 }

@@ -17,10 +17,18 @@ public sealed class ResilienceOptions
     /// <summary>The circuit breaker of each server, and of each tool on each server.</summary>
     public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
+    /// <summary>
+    /// How long one attempt may take before it is given up (and, when that is safe, sent elsewhere): an attempt still
+    /// waiting for its turn or its session is provably not sent, so it fails over whatever the tool. <see langword="null"/>
+    /// (the default): attempts are bounded only by the call's deadline (<see cref="FleetOptions.CallTimeout"/>).
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
     /// <summary>Per-server settings, by the server's fleet name.</summary>
     public IDictionary<string, ServerResilienceOptions> Servers { get; } = new Dictionary<string, ServerResilienceOptions>(StringComparer.Ordinal);
 
-    /// <summary>Per-tool settings, by the tool's wire name.</summary>
+    /// <summary>Per-tool settings: by <c>server/tool</c> for a server's tool (its replicas share them), by the wire name
+    /// alone for a unified tool. Two servers' tools of the same name are configured apart.</summary>
     public IDictionary<string, ToolResilienceOptions> Tools { get; } = new Dictionary<string, ToolResilienceOptions>(StringComparer.Ordinal);
 
     internal void Validate()
@@ -31,6 +39,7 @@ public sealed class ResilienceOptions
         }
 
         Retry.Validate("Resilience");
+        ValidateTimeout("Resilience", nameof(AttemptTimeout), AttemptTimeout);
         Hedging.Validate("Resilience");
         CircuitBreaker.Validate("Resilience");
         foreach (var (server, options) in Servers)
@@ -44,17 +53,20 @@ public sealed class ResilienceOptions
             options.Retry?.Validate(owner);
             options.Hedging?.Validate(owner);
             options.CircuitBreaker?.Validate(owner);
-            if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ValidationException($"{owner}: {nameof(ToolResilienceOptions.Timeout)} must be positive or infinite; it is {timeout}.");
-            }
+            ValidateTimeout(owner, nameof(ToolResilienceOptions.Timeout), options.Timeout);
+            ValidateTimeout(owner, nameof(ToolResilienceOptions.AttemptTimeout), options.AttemptTimeout);
         }
     }
 
-    internal ToolResilienceOptions? ForTool(string toolName) => Tools.TryGetValue(toolName, out var options) ? options : null;
+    private static void ValidateTimeout(string owner, string name, TimeSpan? timeout)
+    {
+        if (timeout is { } value && value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ValidationException($"{owner}: {name} must be positive or infinite; it is {value}.");
+        }
+    }
 
     internal CircuitBreakerOptions ServerBreaker(string serverName) =>
         Servers.TryGetValue(serverName, out var options) && options.CircuitBreaker is { } breaker ? breaker : CircuitBreaker;
 
-    internal CircuitBreakerOptions ToolBreaker(string toolName) => ForTool(toolName)?.CircuitBreaker ?? CircuitBreaker;
 }

@@ -1,6 +1,7 @@
 namespace McpFleet.Resilience;
 
-/// <summary>Settings for one tool (by its wire name) that replace the fleet's; unset ones keep the fleet's.</summary>
+/// <summary>Settings for one server's tool (<c>server/tool</c>) or one unified tool (its wire name) that replace the
+/// fleet's; unset ones keep the fleet's.</summary>
 public sealed class ToolResilienceOptions
 {
     /// <summary>Whether a call that may have been delivered is sent again. Default: by the tool's hints.</summary>
@@ -15,8 +16,11 @@ public sealed class ToolResilienceOptions
     /// <summary>The tool's circuit breaker on each server, instead of the fleet's.</summary>
     public CircuitBreakerOptions? CircuitBreaker { get; set; }
 
-    /// <summary>How long one attempt may take, instead of the server's or the fleet's call timeout.</summary>
+    /// <summary>How long a call may take, all its attempts together, instead of the server's or the fleet's call timeout.</summary>
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>How long one attempt may take, instead of <see cref="ResilienceOptions.AttemptTimeout"/>.</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
 
     /// <summary>
     /// The servers to fail over to, in this order, after the routed first attempt failed; servers not listed follow, as

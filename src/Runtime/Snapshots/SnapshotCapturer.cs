@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Secrets;
 using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -47,7 +48,7 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     public async Task<ServerSnapshot> CaptureAsync(ServerDefinition server, string? protocolVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        _secrets.Add(server.Secrets);
+        _secrets.Add(server);
         using var httpClient = ServerHttpClient.Create(server, server.MaxMessageSize ?? _options.MaxMessageSize);
         await using var client = await _connector.ConnectAsync(server, httpClient, protocolVersion, cancellationToken).ConfigureAwait(false);
         var capabilities = client.ServerCapabilities ?? new ServerCapabilities();

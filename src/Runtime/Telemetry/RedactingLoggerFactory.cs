@@ -1,4 +1,4 @@
-using McpFleet.Configuration;
+using McpFleet.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace McpFleet.Telemetry;
@@ -38,7 +38,7 @@ internal sealed class RedactingLoggerFactory(ILoggerFactory inner, FleetSecrets 
             }
 
             var text = exception is null ? formatter(state, exception) : $"{formatter(state, exception)}{Environment.NewLine}{exception}";
-            var masked = secrets.Redact(text);
+            var masked = secrets.Mask(text);
             inner.Log(logLevel, eventId, masked, null, static (message, _) => message);
         }
     }

@@ -7,7 +7,7 @@ namespace McpFleet.Tools;
 /// <see cref="DriftBlockScope.Server"/>, of any of its tools) drifted from the snapshot in a way the drift policy blocks.
 /// The rest of the fleet keeps working; recapture the snapshot and rebuild, or change <see cref="FleetOptions.Drift"/>.
 /// </summary>
-public sealed class ToolBlockedException : ToolException
+public sealed class ToolBlockedException : ToolNotSentException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ToolBlockedException()
@@ -35,7 +35,7 @@ public sealed class ToolBlockedException : ToolException
     /// <param name="changes">The blocked changes: the tool's own, or with <paramref name="isServerBlocked"/> the server's.</param>
     /// <param name="isServerBlocked">Whether the whole server is blocked.</param>
     public ToolBlockedException(ToolDescriptor tool, string instanceName, IReadOnlyList<DriftChange> changes, bool isServerBlocked)
-        : base(tool, Describe(tool, instanceName, changes, isServerBlocked))
+        : base(tool, NotSentReason.DriftBlocked, Describe(tool, instanceName, changes, isServerBlocked))
     {
         InstanceName = instanceName;
         Changes = changes;

@@ -3,10 +3,10 @@ using ModelContextProtocol;
 namespace McpFleet.Tools;
 
 /// <summary>
-/// A tool call failed before the tool could report a result: the server refused the request with a protocol error
-/// (e.g. unknown tool, invalid arguments) or the session ended during the call.
+/// The server answered the call with a JSON-RPC error instead of a result: it refused the request (unknown tool,
+/// invalid arguments) or failed while handling it (<see cref="ErrorCode"/> says which).
 /// </summary>
-public sealed class ToolCallException : ToolException
+public sealed class ToolCallException : ToolFailedException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ToolCallException()

@@ -3,7 +3,7 @@ using ModelContextProtocol.Protocol;
 namespace McpFleet.Tools;
 
 /// <summary>The tool ran and reported an error (<c>isError: true</c>); its error content is kept.</summary>
-public sealed class ToolErrorException : ToolException
+public sealed class ToolErrorException : ToolFailedException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ToolErrorException()

@@ -1,12 +1,11 @@
 namespace McpFleet.Tools;
 
 /// <summary>
-/// A call of a tool that is not safe to repeat (neither read-only nor idempotent, or <c>Resend = Never</c>) failed after
-/// its request may have reached the server: no answer in time, or the session ended first. Whether the tool ran is
-/// unknown, and the call was not sent again; check the tool's effect before calling it again.
-/// <see cref="Exception.InnerException"/> holds the failure.
+/// The call was sent but no answer came: whether the tool ran on <see cref="ToolException.Replica"/> is unknown. It was
+/// sent again only where that is safe (a read-only or idempotent tool, or <c>Resend = Always</c>), and this is the
+/// outcome after that; check the tool's effect before calling it again. <see cref="Reason"/> says why.
 /// </summary>
-public sealed class ToolOutcomeUnknownException : ToolException
+public class ToolOutcomeUnknownException : ToolException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ToolOutcomeUnknownException()
@@ -28,14 +27,31 @@ public sealed class ToolOutcomeUnknownException : ToolException
     {
     }
 
-    /// <summary>Creates the exception for a call of <paramref name="tool"/> that failed with <paramref name="failure"/>.</summary>
-    /// <param name="tool">The tool that was called.</param>
-    /// <param name="failure">The failure after which the outcome is unknown.</param>
-    public ToolOutcomeUnknownException(ToolDescriptor tool, ToolException failure)
-        : base(
-            tool,
-            $"Whether tool '{tool?.ToolName}' ran on server '{tool?.ServerName}' is unknown, so the call was not sent again: {failure?.Message}",
-            failure)
+    /// <summary>Creates the exception for a call whose outcome is unknown.</summary>
+    /// <param name="toolName">The tool's wire name.</param>
+    /// <param name="serverName">The logical server.</param>
+    /// <param name="groupName">The unified tool's name when the call went through a unified method.</param>
+    /// <param name="reason">Why the outcome is unknown.</param>
+    /// <param name="attempts">Every attempt, in order.</param>
+    /// <param name="decisiveAttempt">The index of the attempt that may have run the tool.</param>
+    /// <param name="message">What went wrong; free of secrets.</param>
+    /// <param name="innerException">The cause, free of secrets.</param>
+    public ToolOutcomeUnknownException(
+        string toolName, string serverName, string? groupName, OutcomeUnknownReason reason, IReadOnlyList<ToolCallAttempt> attempts, int decisiveAttempt, string message, Exception? innerException = null)
+        : base(toolName, serverName, groupName, attempts, message, innerException)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(decisiveAttempt);
+        Reason = reason;
+        DecisiveIndex = decisiveAttempt;
     }
+
+    /// <inheritdoc />
+    public override CallDelivery Delivery => CallDelivery.OutcomeUnknown;
+
+    /// <summary>Why the outcome is unknown.</summary>
+    public OutcomeUnknownReason Reason { get; }
+
+    private int DecisiveIndex { get; } = -1;
+
+    private protected override int DecisiveAttempt => DecisiveIndex >= 0 ? DecisiveIndex : base.DecisiveAttempt;
 }

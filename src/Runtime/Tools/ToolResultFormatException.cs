@@ -1,7 +1,7 @@
 namespace McpFleet.Tools;
 
 /// <summary>A tool's result does not match the output schema its snapshot declared, so it cannot be typed.</summary>
-public sealed class ToolResultFormatException : ToolException
+public sealed class ToolResultFormatException : ToolFailedException
 {
     /// <summary>Creates the exception with a default message.</summary>
     public ToolResultFormatException()

@@ -6,5 +6,9 @@ namespace McpFleet.Tools;
 internal static class ToolResultText
 {
     public static string Join(IEnumerable<ContentBlock> content) =>
-        string.Join("\n", content.OfType<TextContentBlock>().Select(block => block.Text));
+
+        // Most results are one text block: its text, without a copy.
+        content is IList<ContentBlock> { Count: 1 } blocks && blocks[0] is TextContentBlock only
+            ? only.Text
+            : string.Join("\n", content.OfType<TextContentBlock>().Select(block => block.Text));
 }

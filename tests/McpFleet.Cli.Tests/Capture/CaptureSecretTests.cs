@@ -98,12 +98,29 @@ public sealed class CaptureSecretTests
     }
 
     [Fact]
-    public async Task A_missing_variable_names_the_variable_and_stops_before_connecting()
+    public async Task A_missing_variable_fails_only_its_server_and_names_the_variable()
+    {
+        using TemporaryDirectory directory = new();
+        var config = new McpJson()
+            .Remote("api", "http", new Uri("http://127.0.0.1:9/mcp"), new() { ["Authorization"] = "Bearer ${env:NOT_SET_ANYWHERE}" })
+            .SampleStdio("files", "--tools", "echo")
+            .WriteTo(directory);
+
+        var result = await CliRunner.RunProcessAsync(s_environment, "capture", "--config", config, "--out", directory.Path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"failed  api: {config}: server 'api'.headers.Authorization: environment variable 'NOT_SET_ANYWHERE' is not set.\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("ok      files: ", result.Output, StringComparison.Ordinal);
+        Assert.Equal(["files.snapshot.json"], Directory.GetFiles(directory.Path, "*.snapshot.json").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_server_named_on_the_command_line_whose_variable_is_missing_is_a_usage_error()
     {
         using TemporaryDirectory directory = new();
         var config = new McpJson().Remote("api", "http", new Uri("http://127.0.0.1:9/mcp"), new() { ["Authorization"] = "Bearer ${env:NOT_SET_ANYWHERE}" }).WriteTo(directory);
 
-        var result = await CliRunner.RunProcessAsync(s_environment, "capture", "--config", config, "--out", directory.Path);
+        var result = await CliRunner.RunProcessAsync(s_environment, "capture", "--config", config, "--out", directory.Path, "--server", "api");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal($"{config}: server 'api'.headers.Authorization: environment variable 'NOT_SET_ANYWHERE' is not set.\n", result.Error);

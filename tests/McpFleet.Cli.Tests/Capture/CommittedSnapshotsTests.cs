@@ -12,7 +12,7 @@ public sealed class CommittedSnapshotsTests
 {
     [Theory]
     [InlineData("schemas/mcp.json", "schemas/snapshots", "everything filesystem memory sample")]
-    [InlineData("samples/ReplicaFleet/mcp.json", "samples/ReplicaFleet/snapshots", "audit replica-1 replica-2 replica-3")]
+    [InlineData("samples/ReplicaFleet/mcp.json", "samples/ReplicaFleet/snapshots", "mirror replica-1 replica-2 replica-3 time-eu time-us")]
     public async Task Recapturing_the_committed_servers_gives_the_committed_bytes(string config, string snapshots, string servers)
     {
         using TemporaryDirectory directory = new();

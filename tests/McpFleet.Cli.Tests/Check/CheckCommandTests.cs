@@ -204,6 +204,20 @@ public sealed class CheckCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    [Fact]
+    public async Task Help_states_each_default_once()
+    {
+        var result = await CliRunner.RunAsync("check", "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // The option's help runs from its line to the next option's, wrapped or not.
+        var failOn = string.Join(' ', result.Output.Split('\n')
+            .SkipWhile(line => !line.TrimStart().StartsWith("--fail-on", StringComparison.Ordinal))
+            .TakeWhile((line, index) => index == 0 || !line.TrimStart().StartsWith('-')));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(failOn, "[Dd]efault"));
+        Assert.Contains("breaking", failOn, StringComparison.Ordinal);
+    }
+
     private async Task<CliResult> CheckAsync(McpJson servers, params string[] arguments) =>
         await CliRunner.RunAsync(["check", "--config", servers.WriteTo(_directory, "live.json"), "--snapshots", Snapshots, .. arguments]);
 

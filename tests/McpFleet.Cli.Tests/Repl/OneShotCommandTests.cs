@@ -65,7 +65,42 @@ public sealed class OneShotCommandTests(SampleFleet fleet) : IClassFixture<Sampl
         Assert.Equal("""{"calls":[],"routing":[]}""", result.Output.TrimEnd());
     }
 
+    [Fact]
+    public async Task Tools_of_one_tool_shows_its_parameters_and_their_types()
+    {
+        var result = await RunAsync(["tools", "alpha", "math_calc", .. fleet.Targets]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("math_calc on alpha", lines[0], StringComparison.Ordinal);
+        Assert.Contains("read-only", lines[1], StringComparison.Ordinal);
+        var header = Array.FindIndex(lines, line => line.StartsWith("PARAMETER", StringComparison.Ordinal));
+        Assert.Matches(@"^PARAMETER\s+TYPE\s+REQUIRED\s+DESCRIPTION$", lines[header]);
+        Assert.Matches(@"^expression\s+string\s+yes\s+\S", lines[header + 1]);
+        Assert.Contains(lines, line => line.StartsWith("Returns: object", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tools_of_an_unknown_tool_names_the_tools_there_are()
+    {
+        var result = await RunAsync(["tools", "alpha", "math_calk", .. fleet.Targets]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("error: Server 'alpha' lists no tool 'math_calk'; tools: echo, math_calc. Did you mean 'math_calc'?\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Broadcast_with_all_shows_each_answer_once()
+    {
+        var result = await RunAsync(["broadcast", "echo", """{"message": "only once each"}""", .. fleet.Targets]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // One row per server, and no aggregate repeating them underneath.
+        Assert.Equal(2, result.Output.Split("only once each").Length - 1);
+    }
+
     [Theory]
+    [InlineData("call alpah echo {}", "error: Unknown server 'alpah'; servers: alpha, beta. Did you mean 'alpha'?")]
     [InlineData("call nosuch echo {}", "error: Unknown server 'nosuch'; servers: alpha, beta.")]
     [InlineData("call alpha get_time {}", "error: Calling tool 'get_time' on server 'alpha' failed: Request failed (remote): Tool 'get_time' is not enabled on server 'alpha' (start it with --tools including get_time)")]
     [InlineData("call alpha echo {\"message\":", "error: Malformed JSON arguments at position 12: ")]

@@ -252,10 +252,10 @@ public sealed class ReplJsonTests(JsonReplSession session) : IClassFixture<JsonR
         var commands = (await Repl.ResultAsync("help")).GetProperty("commands").EnumerateArray().ToList();
 
         Assert.Equal(
-            ["add", "broadcast", "call", "help", "quit", "remove", "servers", "stats", "strategy", "tools"],
+            ["add", "broadcast", "call", "help", "quit", "remove", "selftest", "servers", "stats", "strategy", "tools"],
             commands.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(
-            ["broadcast", "call", "servers", "stats", "tools"],
+            ["broadcast", "call", "selftest", "servers", "stats", "tools"],
             commands.Where(c => c.GetProperty("oneShot").GetBoolean()).Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("call [server] <tool> [json]", commands[2].GetProperty("usage").GetString());
     }

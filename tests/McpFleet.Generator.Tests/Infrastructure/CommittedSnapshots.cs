@@ -15,6 +15,7 @@ internal static class CommittedSnapshots
         ("alpha", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "alpha.snapshot.json")),
         ("beta", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "beta.snapshot.json")),
         ("gamma", Path.Join(RepositoryPaths.Root, "samples", "FleetDemo", "snapshots", "gamma.snapshot.json")),
+        ("typing", Path.Join(RepositoryPaths.Root, "tests", "McpFleet.Generator.Tests", "Typing", "typing.snapshot.json")),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(snapshot => new object[] { snapshot.Name });

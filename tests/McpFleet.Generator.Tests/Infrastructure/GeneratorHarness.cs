@@ -64,6 +64,7 @@ internal static class GeneratorHarness
         options["build_metadata.AdditionalFiles.McpFleetServerName"] = input.ServerName ?? "";
         options["build_metadata.AdditionalFiles.McpFleetNamespace"] = input.Namespace ?? "";
         options["build_metadata.AdditionalFiles.McpFleetPriority"] = input.Priority ?? "";
+        options["build_metadata.AdditionalFiles.McpFleetReplicaOf"] = input.ReplicaOf ?? "";
         options["build_metadata.AdditionalFiles.McpFleetPolicy"] = input.IsPolicy ? "true" : "";
         return options.ToImmutable();
     }

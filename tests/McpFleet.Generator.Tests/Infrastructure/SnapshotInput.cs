@@ -11,6 +11,7 @@ namespace McpFleet.Generator.Tests.Infrastructure;
 /// <param name="File">A custom additional file, e.g. one that cannot be read.</param>
 /// <param name="IsPolicy">Whether the item is marked as the conflict policy (<c>McpFleetPolicy=true</c>).</param>
 /// <param name="Priority">The <c>McpFleetPriority</c> metadata.</param>
+/// <param name="ReplicaOf">The <c>McpFleetReplicaOf</c> metadata.</param>
 internal sealed record SnapshotInput(
     string Path,
     string Text,
@@ -19,7 +20,8 @@ internal sealed record SnapshotInput(
     string? Namespace = null,
     AdditionalText? File = null,
     bool IsPolicy = false,
-    string? Priority = null)
+    string? Priority = null,
+    string? ReplicaOf = null)
 {
     /// <summary>A policy file (<c>mcpfleet.json</c>) with <paramref name="json"/> as its text.</summary>
     public static SnapshotInput Policy(string json, string path = "/project/mcpfleet.json") => new(path, json, IsSnapshot: false, IsPolicy: true);

@@ -1,15 +1,21 @@
 namespace McpFleet.Generator.Tests.Infrastructure;
 
-/// <summary>Two small servers, <c>alpha</c> and <c>beta</c>, each offering one definition of tool <c>t</c>, for classification tests.</summary>
+/// <summary>
+/// Two small servers, <c>alpha</c> and <c>beta</c>, each offering one definition of tool <c>t</c>, for classification
+/// tests. They are instances of one product, <c>demo</c>, unless told otherwise: definitions are classified between
+/// replicas of one product.
+/// </summary>
 internal static class TwoServers
 {
+    public const string Product = "demo";
+
     /// <summary>A snapshot of <paramref name="server"/> at <paramref name="version"/> whose <c>tools</c> array is <paramref name="toolsJson"/>.</summary>
-    public static SnapshotInput Snapshot(string server, string? version, string toolsJson, string extraJson = "") =>
+    public static SnapshotInput Snapshot(string server, string? version, string toolsJson, string extraJson = "", string product = Product) =>
         new($"/snapshots/{server}.snapshot.json", $$"""
             {
               "formatVersion": 1,
               "name": "{{server}}",
-              "server": { "name": "{{server}}"{{(version is null ? "" : $", \"version\": \"{version}\"")}} },
+              "server": { "name": "{{product}}"{{(version is null ? "" : $", \"version\": \"{version}\"")}} },
               "protocolVersion": "2025-11-25",
               "tools": {{toolsJson}}{{extraJson}}
             }

@@ -33,7 +33,8 @@ public sealed class BroadcastTests
         Assert.Equal(["full", "full-2", "offline"], result.Outcomes.Select(o => o.Server));
         Assert.Equal(["hello", "hello"], result.Value.Select(r => r.Text));
         Assert.All(result.Value, r => Assert.Null(r.StructuredContent));
-        Assert.Equal(ConnectionFailureKind.ConnectionRefused, Assert.IsType<ServerConnectionException>(result.Outcomes[2].Exception).Kind);
+        var offline = Assert.IsType<ToolNotSentException>(result.Outcomes[2].Exception);
+        Assert.Equal(ConnectionFailureKind.ConnectionRefused, Assert.IsType<ServerConnectionException>(offline.InnerException).Kind);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class ResultCachingTests : IDisposable
     public async Task A_result_expires_when_the_fleet_clock_passes_its_time_to_live()
     {
         var journal = Journal("svc");
-        await using var runtime = Runtime(TestServers.Stdio("svc", "--journal", journal), options => options.Caching.ToolTimeToLive["echo"] = TimeSpan.FromSeconds(30));
+        await using var runtime = Runtime(TestServers.Stdio("svc", "--journal", journal), options => options.Caching.ToolTimeToLive["svc/echo"] = TimeSpan.FromSeconds(30));
 
         await EchoAsync(runtime, "svc", "tick");
         _time.Advance(TimeSpan.FromSeconds(29));
@@ -76,7 +76,7 @@ public sealed class ResultCachingTests : IDisposable
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         await using var runtime = Runtime(
             TestServers.Stdio("svc", "--variant", "echo-destructive", "--journal", journal),
-            options => options.Caching.ToolTimeToLive["echo"] = TimeSpan.FromMinutes(10),
+            options => options.Caching.ToolTimeToLive["svc/echo"] = TimeSpan.FromMinutes(10),
             loggerFactory);
         var destructiveEcho = new ToolDescriptor("svc", "echo", new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: false));
 

@@ -12,14 +12,16 @@ using ModelContextProtocol.Protocol;
 namespace McpFleet.Tests.Caching;
 
 /// <summary>
-/// The cache's policy in front of a dispatch delegate that counts its calls: single-flight, read-only only, failures
-/// not kept, and a copy per caller. The end-to-end behaviour against real servers is in <see cref="ResultCachingTests"/>.
+/// The cache on its own, driven as the call path drives it (look up; on a miss call, then store or fail): single-flight,
+/// failures not kept, and a copy per caller. Which calls are cached (read-only tools, time-to-live) is the call path's
+/// decision, tested end to end in <see cref="ResultCachingTests"/> and <see cref="McpFleet.Tests.Calls.CachePolicyTests"/>.
 /// </summary>
 public sealed class ToolResultCacheTests : IDisposable
 {
     private static readonly ToolDescriptor s_readOnly = new("svc", "lookup", new ToolHints(ReadOnly: true));
     private static readonly ServerDefinition[] s_servers = [ServerDefinition.Remote("svc", new Uri("http://127.0.0.1:1/mcp")) with { Headers = ImmutableDictionary<string, string>.Empty.Add("X-Key", "k") }];
-    private static readonly Dictionary<string, JsonElement> s_arguments = new(StringComparer.Ordinal) { ["q"] = JsonSerializer.SerializeToElement("x") };
+    private static readonly JsonElement s_arguments = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["q"] = "x" });
+    private static readonly TimeSpan s_timeToLive = TimeSpan.FromMinutes(1);
 
     private readonly ManualTimeProvider _time = new();
     private readonly FleetTelemetry _telemetry = new(meterFactory: null);
@@ -35,7 +37,7 @@ public sealed class ToolResultCacheTests : IDisposable
         var cache = Cache();
         var release = new TaskCompletionSource();
 
-        var callers = Enumerable.Range(0, 3).Select(_ => cache.CallAsync(s_readOnly, s_servers, s_arguments, ct => SlowCallAsync(release.Task), CancellationToken.None)).ToArray();
+        var callers = Enumerable.Range(0, 3).Select(_ => CallThroughAsync(cache, _ => SlowCallAsync(release.Task), CancellationToken.None)).ToArray();
         await Eventually(() => _calls == 1);
         release.SetResult();
         var results = await Task.WhenAll(callers);
@@ -50,9 +52,9 @@ public sealed class ToolResultCacheTests : IDisposable
         var cache = Cache();
         var never = new TaskCompletionSource();
         using var leaderGivesUp = new CancellationTokenSource();
-        var leader = cache.CallAsync(s_readOnly, s_servers, s_arguments, ct => SlowCallAsync(never.Task.WaitAsync(ct)), leaderGivesUp.Token);
+        var leader = CallThroughAsync(cache, ct => SlowCallAsync(never.Task.WaitAsync(ct)), leaderGivesUp.Token);
         await Eventually(() => _calls == 1);
-        var follower = cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
+        var follower = CallThroughAsync(cache, _ => CallAsync(), CancellationToken.None);
 
         await leaderGivesUp.CancelAsync();
 
@@ -66,58 +68,33 @@ public sealed class ToolResultCacheTests : IDisposable
     {
         var cache = Cache();
 
-        await Assert.ThrowsAsync<ToolErrorException>(() => cache.CallAsync<TextToolResult>(
-            s_readOnly, s_servers, s_arguments, _ => throw new ToolErrorException(s_readOnly, new CallToolResult { IsError = true }), CancellationToken.None));
-        var result = await cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
+        await Assert.ThrowsAsync<ToolErrorException>(() => CallThroughAsync(
+            cache, _ => throw new ToolErrorException(s_readOnly, new CallToolResult { IsError = true }), CancellationToken.None));
+        var result = await CallThroughAsync(cache, _ => CallAsync(), CancellationToken.None);
 
         Assert.Equal("answer 1", result.Text);
     }
 
     [Fact]
-    public async Task A_tool_that_is_not_read_only_is_never_cached_and_a_time_to_live_for_it_is_reported_once()
-    {
-        var cache = Cache(options => options.ToolTimeToLive["write"] = TimeSpan.FromMinutes(5));
-        var write = new ToolDescriptor("svc", "write", new ToolHints(ReadOnly: false, Destructive: false, Idempotent: true));
-
-        var first = await cache.CallAsync(write, s_servers, s_arguments, _ => CallAsync(write), CancellationToken.None);
-        var second = await cache.CallAsync(write, s_servers, s_arguments, _ => CallAsync(write), CancellationToken.None);
-
-        Assert.Equal(["answer 1", "answer 2"], [first.Text, second.Text]);
-        Assert.Single(_logs.Messages, message => message.Contains("'write' of 'svc' has a cache time-to-live but is not read-only", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_zero_time_to_live_keeps_a_read_only_tool_out_of_the_cache()
-    {
-        var cache = Cache(options => options.ToolTimeToLive["lookup"] = TimeSpan.Zero);
-
-        await cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
-        await cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
-
-        Assert.Equal(2, _calls);
-    }
-
-    [Fact]
-    public async Task A_unified_tool_is_cached_only_when_every_member_is_read_only()
+    public async Task A_tool_that_is_not_read_only_is_reported_once()
     {
         var cache = Cache();
-        var mixed = new ToolGroupDescriptor(
-            "lookup", [new ToolGroupMember(s_readOnly), new ToolGroupMember(s_readOnly with { ServerName = "other", Hints = ToolHints.None })], ToolGroupResolution.Prefer);
 
-        await cache.CallAsync(mixed, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
-        await cache.CallAsync(mixed, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
+        cache.NotReadOnly("svc", "write");
+        cache.NotReadOnly("svc", "write");
 
-        Assert.Equal(2, _calls);
+        Assert.Single(_logs.Messages, message => message.Contains("'write' of 'svc' has a cache time-to-live but is not read-only", StringComparison.Ordinal));
+        await Task.CompletedTask;
     }
 
     [Fact]
     public async Task Every_caller_gets_a_copy_of_its_own()
     {
         var cache = Cache();
-        var first = await cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
+        var first = await CallThroughAsync(cache, _ => CallAsync(), CancellationToken.None);
 
         first.RawResult.Content.Clear();
-        var second = await cache.CallAsync(s_readOnly, s_servers, s_arguments, _ => CallAsync(), CancellationToken.None);
+        var second = await CallThroughAsync(cache, _ => CallAsync(), CancellationToken.None);
 
         Assert.Equal(1, _calls);
         Assert.Equal("answer 1", second.Text);
@@ -130,22 +107,42 @@ public sealed class ToolResultCacheTests : IDisposable
         _telemetry.Dispose();
     }
 
-    private ToolResultCache Cache(Action<CachingOptions>? configure = null)
+    /// <summary>What the call path does around the cache.</summary>
+    private static async Task<TextToolResult> CallThroughAsync(ToolResultCache cache, Func<CancellationToken, Task<CallToolResult>> call, CancellationToken cancellationToken)
+    {
+        var lookup = await cache.LookUpAsync(CacheScopeKind.Server, "svc", "lookup", "svc", s_servers, s_arguments, cancellationToken);
+        if (lookup.Hit is { } hit)
+        {
+            return TextToolResult.FromCallToolResult(hit.Read(), hit.Tool);
+        }
+
+        try
+        {
+            var result = await call(cancellationToken);
+            lookup.Flight!.Complete(result, s_readOnly, s_timeToLive);
+            return TextToolResult.FromCallToolResult(result, s_readOnly);
+        }
+        catch (Exception e)
+        {
+            lookup.Flight!.Fail(e);
+            throw;
+        }
+    }
+
+    private ToolResultCache Cache()
     {
         var options = new CachingOptions { Enabled = true };
-        configure?.Invoke(options);
         options.Validate();
         return new ToolResultCache(options, _time, _telemetry, _loggerFactory.CreateLogger("cache"));
     }
 
-    private Task<CapturedToolResult<TextToolResult>> CallAsync(ToolDescriptor? tool = null)
+    private Task<CallToolResult> CallAsync()
     {
         var call = Interlocked.Increment(ref _calls);
-        return Task.FromResult(CapturedToolResult<TextToolResult>.FromCallToolResult(
-            new CallToolResult { Content = [new TextContentBlock { Text = $"answer {call}" }] }, tool ?? s_readOnly));
+        return Task.FromResult(new CallToolResult { Content = [new TextContentBlock { Text = $"answer {call}" }] });
     }
 
-    private async Task<CapturedToolResult<TextToolResult>> SlowCallAsync(Task release)
+    private async Task<CallToolResult> SlowCallAsync(Task release)
     {
         var call = CallAsync();
         await release;

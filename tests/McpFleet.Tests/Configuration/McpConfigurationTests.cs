@@ -102,22 +102,98 @@ public sealed class McpConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_variable_is_an_error_that_names_the_variable_and_the_server()
+    public void A_missing_variable_makes_only_its_server_unavailable_with_a_reason_that_names_the_variable()
     {
-        var error = Assert.Throws<McpConfigurationException>(() =>
-            Parse("""{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:MISSING_TOKEN}" } } } }""", sourcePath: "/cfg/mcp.json"));
+        var configuration = Parse(
+            """{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:MISSING_TOKEN}" } }, "files": { "command": "files-server" } } }""",
+            sourcePath: "/cfg/mcp.json");
 
-        Assert.Equal("/cfg/mcp.json: server 'api'.headers.Authorization: environment variable 'MISSING_TOKEN' is not set.", error.Message);
+        Assert.Equal(["files"], configuration.Servers.Select(server => server.Name));
+        var unavailable = Assert.Single(configuration.UnavailableServers);
+        Assert.Equal(new UnavailableServer("api", "/cfg/mcp.json: server 'api'.headers.Authorization: environment variable 'MISSING_TOKEN' is not set."), unavailable);
+        var error = Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("api"));
+        Assert.Equal(unavailable.Reason, error.Message);
     }
 
     [Fact]
-    public void Interactive_inputs_are_rejected_with_a_way_out()
+    public void Other_variable_errors_still_refuse_the_whole_configuration()
+    {
+        var error = Assert.Throws<McpConfigurationException>(() =>
+            Parse("""{ "servers": { "api": { "url": "https://x.example", "headers": { "Authorization": "Bearer ${env:TOKEN" } } } }""", sourcePath: "/cfg/mcp.json"));
+
+        Assert.Contains("without a closing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelled_server_name_gets_the_closest_name_suggested()
+    {
+        var configuration = Parse("""{ "servers": { "weather": { "command": "w" }, "files": { "command": "f" } } }""", sourcePath: "/cfg/mcp.json");
+
+        var error = Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("wether"));
+        Assert.Equal("No server named 'wether' in /cfg/mcp.json; servers: files, weather. Did you mean 'weather'?", error.Message);
+        Assert.DoesNotContain("Did you mean", Assert.Throws<KeyNotFoundException>(() => configuration.GetServer("search")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Interactive_inputs_without_anyone_to_ask_are_rejected_with_a_way_out()
     {
         var error = Assert.Throws<McpConfigurationException>(() =>
             Parse("""{ "servers": { "api": { "command": "x", "env": { "KEY": "${input:api-key}" } } } }"""));
 
         Assert.Contains("${input:api-key}", error.Message, StringComparison.Ordinal);
         Assert.Contains("${env:NAME}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_are_asked_for_once_each_and_their_values_are_secrets()
+    {
+        var asked = new List<McpInput>();
+        var configuration = McpConfiguration.Parse(
+            """
+            {
+              "inputs": [
+                { "type": "promptString", "id": "api-key", "description": "API key", "password": true },
+                { "type": "pickString", "id": "region", "description": "Region", "options": ["eu", "us"], "default": "eu" }
+              ],
+              "servers": {
+                "one": { "command": "x", "env": { "KEY": "${input:api-key}" }, "args": ["--region", "${input:region}"] },
+                "two": { "url": "https://two.example/mcp", "headers": { "Authorization": "Bearer ${input:api-key}" } }
+              }
+            }
+            """,
+            readInput: input =>
+            {
+                asked.Add(input);
+                return input.Id == "api-key" ? "k-7f3a9c" : input.Options[1];
+            });
+
+        Assert.Equal([new("api-key", "API key", true, null, []), new("region", "Region", false, "eu", ["eu", "us"])], asked, McpInputComparer.Instance);
+        Assert.Equal("k-7f3a9c", configuration.GetServer("one").EnvironmentVariables["KEY"]);
+        Assert.Equal(["--region", "us"], configuration.GetServer("one").Arguments.AsEnumerable());
+        Assert.Equal("Bearer k-7f3a9c", configuration.GetServer("two").Headers["Authorization"]);
+        Assert.Contains("k-7f3a9c", configuration.GetServer("two").Secrets);
+    }
+
+    [Fact]
+    public void An_input_that_cannot_be_asked_for_or_is_not_defined_is_an_error_naming_the_field()
+    {
+        const string json = """{ "inputs": [{ "id": "api-key", "description": "API key" }], "servers": { "api": { "command": "x", "env": { "KEY": "${input:api-key}", "OTHER": "${input:other}" } } } }""";
+
+        var refused = Assert.Throws<McpConfigurationException>(() => McpConfiguration.Parse(json, "/cfg/mcp.json", readInput: _ => throw new InvalidOperationException("input is redirected.")));
+        var undefined = Assert.Throws<McpConfigurationException>(() => McpConfiguration.Parse(json, "/cfg/mcp.json", readInput: _ => "k"));
+
+        Assert.Equal("/cfg/mcp.json: server 'api'.env.KEY: ${input:api-key}: input is redirected.", refused.Message);
+        Assert.Equal("/cfg/mcp.json: server 'api'.env.OTHER: ${input:other}: no input 'other' is defined in \"inputs\".", undefined.Message);
+    }
+
+    /// <summary>Inputs compare by their options' contents, which the record's equality does not.</summary>
+    private sealed class McpInputComparer : IEqualityComparer<McpInput>
+    {
+        public static readonly McpInputComparer Instance = new();
+
+        public bool Equals(McpInput? x, McpInput? y) => x is not null && y is not null && x with { Options = [] } == y with { Options = [] } && x.Options.SequenceEqual(y.Options);
+
+        public int GetHashCode(McpInput obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
     }
 
     [Fact]

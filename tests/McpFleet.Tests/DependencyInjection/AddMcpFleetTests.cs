@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using McpFleet.Configuration;
 using McpFleet.DependencyInjection;
 using McpFleet.Drift;
 using McpFleet.Routing;
@@ -7,6 +9,8 @@ using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace McpFleet.Tests.DependencyInjection;
 
@@ -23,7 +27,7 @@ public sealed class AddMcpFleetTests
             ["McpFleet:Connection:MaxConcurrentCalls"] = "4",
             ["McpFleet:Health:FailureThreshold"] = "5",
             ["McpFleet:Routing:Strategy"] = "least-outstanding",
-            ["McpFleet:Routing:Tools:echo"] = "consistent-hash:message",
+            ["McpFleet:Routing:Tools:alpha/echo"] = "consistent-hash:message",
             ["McpFleet:Servers:alpha:Command"] = command,
             ["McpFleet:Servers:alpha:Args:0"] = arguments[0],
             ["McpFleet:Servers:alpha:Args:1"] = arguments[1],
@@ -39,9 +43,9 @@ public sealed class AddMcpFleetTests
 
         Assert.Same(fleet, provider.GetRequiredService<HandWrittenFleet>());
         Assert.Equal("from DI", echo.Text);
-        Assert.Equal("least-outstanding", fleet.Runtime.RoutingStrategy.Name);
-        Assert.Equal("consistent-hash", fleet.Runtime.GetRoutingStrategy("echo").Name);
-        var status = Assert.Single(fleet.Runtime.GetServerStatuses());
+        Assert.Equal("least-outstanding", fleet.Fleet.RoutingStrategy.Name);
+        Assert.Equal("consistent-hash", fleet.Fleet.GetRoutingStrategy("alpha/echo").Name);
+        var status = Assert.Single(fleet.Fleet.GetServerStatuses());
         Assert.Equal(3, status.Weight);
         Assert.Equal(["eu"], status.Tags);
     }
@@ -55,6 +59,68 @@ public sealed class AddMcpFleetTests
         var error = Assert.Throws<ValidationException>(provider.GetRequiredService<HandWrittenFleet>);
 
         Assert.Equal("'CallTimeout' must be a time span such as 00:00:30; it is 'soon'.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_relative_McpJson_is_read_from_the_host_content_root()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("mcpfleet-content-root-").FullName;
+        try
+        {
+            var (command, arguments) = SampleServerProcess.StdioCommand("alpha");
+            Directory.CreateDirectory(Path.Join(contentRoot, "config"));
+            await File.WriteAllTextAsync(
+                Path.Join(contentRoot, "config", "mcp.json"),
+                $$"""{ "servers": { "alpha": { "command": {{JsonSerializer.Serialize(command)}}, "args": {{JsonSerializer.Serialize(arguments)}} } } }""");
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["McpFleet:McpJson"] = "config/mcp.json" });
+            builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+            using var host = builder.Build();
+
+            await host.StartAsync();
+            var fleet = host.Services.GetRequiredService<HandWrittenFleet>();
+
+            Assert.NotEqual(Path.TrimEndingDirectorySeparator(contentRoot), Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()));
+            Assert.Equal(["alpha"], Assert.IsType<FleetRuntime>(fleet.Runtime).ServerNames);
+            await host.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_fleet_missing_a_server_stops_the_host_at_start_before_anything_resolves_it()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("The fleet's typed proxies need server 'alpha', which is not configured", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_McpJson_stops_the_host_at_start_naming_the_file()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("mcpfleet-content-root-").FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["McpFleet:McpJson"] = "mcp.json" });
+            builder.Services.AddMcpFleet<HandWrittenFleet>(builder.Configuration.GetSection("McpFleet"));
+            using var host = builder.Build();
+
+            var error = await Assert.ThrowsAsync<McpConfigurationException>(() => host.StartAsync());
+
+            Assert.StartsWith($"{Path.Join(contentRoot, "mcp.json")}: cannot read the configuration", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
     }
 
     [Fact]
@@ -92,13 +158,15 @@ public sealed class AddMcpFleetTests
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>
-    private sealed class HandWrittenFleet(FleetRuntime runtime) : IFleet<HandWrittenFleet>
+    private sealed class HandWrittenFleet(IFleetRuntime runtime) : IFleet<HandWrittenFleet>
     {
         public static FleetManifest Manifest { get; } = new([SampleTools.Server("alpha")]);
 
-        public FleetRuntime Runtime { get; } = runtime;
+        public IFleetRuntime Runtime { get; } = runtime;
 
-        public static HandWrittenFleet Create(FleetRuntime runtime) => new(runtime);
+        public FleetRuntime Fleet => (FleetRuntime)Runtime;
+
+        public static HandWrittenFleet Create(IFleetRuntime runtime) => new(runtime);
 
         public ValueTask DisposeAsync() => Runtime.DisposeAsync();
     }

@@ -33,7 +33,7 @@ public sealed class RugPullTests
             {
                 return true;
             }
-            catch (Exception e) when (e is ServerConnectionException or ToolCallException)
+            catch (Exception e) when (e is ToolNotSentException or ToolOutcomeUnknownException or ToolCallException)
             {
                 return false;
             }

@@ -34,19 +34,19 @@ public sealed class CircuitBreakerTests
         await CallAsync();
 
         await server.DisposeAsync();
-        ServerConnectionException? refused = null;
-        for (var attempt = 0; attempt < 5 && refused?.Kind != ConnectionFailureKind.CircuitOpen; attempt++)
+        ToolNotSentException? refused = null;
+        for (var attempt = 0; attempt < 5 && refused?.Reason != NotSentReason.CircuitOpen; attempt++)
         {
-            refused = await Assert.ThrowsAsync<ServerConnectionException>(CallAsync);
+            refused = await Assert.ThrowsAsync<ToolNotSentException>(CallAsync);
         }
 
-        Assert.Equal(ConnectionFailureKind.CircuitOpen, refused!.Kind);
+        Assert.Equal(NotSentReason.CircuitOpen, refused!.Reason);
         Assert.Equal([CircuitState.Open], circuit);
         Assert.Equal(ServerHealth.Unhealthy, runtime.GetServerStatuses()[0].Health);
 
         await using var restarted = await SampleServerProcess.StartAsync(service, SampleTransport.Http, port: port);
-        var stillOpen = await Assert.ThrowsAsync<ServerConnectionException>(CallAsync);
-        Assert.Equal(ConnectionFailureKind.CircuitOpen, stillOpen.Kind);
+        var stillOpen = await Assert.ThrowsAsync<ToolNotSentException>(CallAsync);
+        Assert.Equal(NotSentReason.CircuitOpen, stillOpen.Reason);
 
         // The break ends on the fleet's clock; so does the reconnection backoff.
         time.Advance(TimeSpan.FromSeconds(31));
@@ -56,7 +56,7 @@ public sealed class CircuitBreakerTests
             {
                 return (await CallAsync()).Text == "hi";
             }
-            catch (ServerConnectionException)
+            catch (ToolNotSentException)
             {
                 time.Advance(TimeSpan.FromSeconds(1));
                 return false;
@@ -86,12 +86,12 @@ public sealed class CircuitBreakerTests
             Assert.Contains("Injected failure", failed.Message, StringComparison.Ordinal);
         }
 
-        var refused = await Assert.ThrowsAsync<ServerConnectionException>(
+        var refused = await Assert.ThrowsAsync<ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo(service), new("hi")));
         var otherTool = await Assert.ThrowsAsync<ToolCallException>(
             () => runtime.CallToolAsync<MathCalcArguments, JsonToolResult>(SampleTools.MathCalc(service), new("1+1")));
 
-        Assert.Equal(ConnectionFailureKind.CircuitOpen, refused.Kind);
+        Assert.Equal(NotSentReason.CircuitOpen, refused.Reason);
         Assert.Contains("Injected failure", otherTool.Message, StringComparison.Ordinal);
         var open = Assert.Single(opened);
         Assert.Equal((service, "echo", CircuitState.Open), (open.ServerName, open.ToolName, open.State));

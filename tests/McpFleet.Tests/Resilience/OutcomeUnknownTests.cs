@@ -40,7 +40,9 @@ public sealed class OutcomeUnknownTests : IDisposable
             }
             catch (ToolOutcomeUnknownException e)
             {
-                Assert.IsAssignableFrom<ToolException>(e.InnerException);
+                Assert.Equal((CallDelivery.OutcomeUnknown, OutcomeUnknownReason.SessionLost), (e.Delivery, e.Reason));
+                Assert.Contains(e.Replica, new[] { service, replica });
+                Assert.Contains($"ran on server '{e.Replica}'", e.Message, StringComparison.Ordinal);
                 Assert.Contains("is unknown, so the call was not sent again", e.Message, StringComparison.Ordinal);
                 unknown++;
             }
@@ -57,7 +59,7 @@ public sealed class OutcomeUnknownTests : IDisposable
         var service = $"never-{Guid.NewGuid():N}";
         var journal = Path.Join(_directory, "never.jsonl");
         var options = TestServers.FastOptions(TestServers.Stdio(service, "--exit-after", "1", "--journal", journal));
-        options.Resilience.Tools["echo"] = new ToolResilienceOptions { Resend = ResendPolicy.Never };
+        options.Resilience.Tools[$"{service}/echo"] = new ToolResilienceOptions { Resend = ResendPolicy.Never };
         await using var runtime = TestServers.Runtime(options, service);
 
         var error = await Assert.ThrowsAsync<ToolOutcomeUnknownException>(
@@ -77,7 +79,7 @@ public sealed class OutcomeUnknownTests : IDisposable
             TestServers.Stdio(service, "--variant", "echo-destructive", "--exit-after", "1", "--journal", journalA) with { Priority = 1 },
             TestServers.Stdio(replica, "--variant", "echo-destructive", "--journal", journalB) with { ReplicaOf = service });
         options.Routing.DefaultStrategy = RoutingStrategies.Priority();
-        options.Resilience.Tools["echo"] = new ToolResilienceOptions { Resend = ResendPolicy.Always };
+        options.Resilience.Tools[$"{service}/echo"] = new ToolResilienceOptions { Resend = ResendPolicy.Always };
         await using var runtime = TestServers.Runtime(options, service);
         var resent = new List<CallResentEventArgs>();
         runtime.CallResent += (_, e) => resent.Add(e);

@@ -18,9 +18,11 @@ public sealed class ResilienceOptionsTests
             ["Resilience:Hedging:Delay"] = "00:00:00.300",
             ["Resilience:CircuitBreaker:FailureRatio"] = "0.25",
             ["Resilience:Servers:weather:CircuitBreaker:Enabled"] = "false",
-            ["Resilience:Tools:create_issue:Resend"] = "never",
-            ["Resilience:Tools:create_issue:Timeout"] = "00:00:05",
-            ["Resilience:Tools:create_issue:FailoverOrder:0"] = "github-eu",
+            ["Resilience:AttemptTimeout"] = "00:00:02",
+            ["Resilience:Tools:github/create_issue:Resend"] = "never",
+            ["Resilience:Tools:github/create_issue:Timeout"] = "00:00:05",
+            ["Resilience:Tools:github/create_issue:AttemptTimeout"] = "00:00:01",
+            ["Resilience:Tools:github/create_issue:FailoverOrder:0"] = "github-eu",
             ["Resilience:Tools:search:Retry:MaxRetryAttempts"] = "0",
         });
 
@@ -29,8 +31,9 @@ public sealed class ResilienceOptionsTests
         Assert.Equal(TimeSpan.FromMilliseconds(300), resilience.Hedging.Delay);
         Assert.Equal(0.25, resilience.CircuitBreaker.FailureRatio);
         Assert.False(resilience.Servers["weather"].CircuitBreaker!.Enabled);
-        var createIssue = resilience.Tools["create_issue"];
-        Assert.Equal((ResendPolicy.Never, TimeSpan.FromSeconds(5), null), (createIssue.Resend, createIssue.Timeout, createIssue.Retry));
+        Assert.Equal(TimeSpan.FromSeconds(2), resilience.AttemptTimeout);
+        var createIssue = resilience.Tools["github/create_issue"];
+        Assert.Equal((ResendPolicy.Never, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), null), (createIssue.Resend, createIssue.Timeout, createIssue.AttemptTimeout, createIssue.Retry));
         Assert.Equal(["github-eu"], createIssue.FailoverOrder);
         Assert.Equal(0, resilience.Tools["search"].Retry!.MaxRetryAttempts);
         options.Validate(FleetManifest.Empty);
@@ -58,6 +61,18 @@ public sealed class ResilienceOptionsTests
         var error = Assert.Throws<ValidationException>(() => Read(new() { ["Resilience:Tools:echo:Resend"] = "sometimes" }));
 
         Assert.Equal("'Resend' must be Automatic, Always or Never; it is 'sometimes'.", error.Message);
+    }
+
+    [Fact]
+    public void A_bare_tool_name_that_no_unified_tool_has_is_refused_with_the_keys_that_would_work()
+    {
+        var options = new FleetOptions { AllowUnconfiguredServers = true };
+        options.Resilience.Tools["echo"] = new ToolResilienceOptions { Resend = ResendPolicy.Never };
+        var manifest = new FleetManifest([Runtime.SampleTools.Server("alpha"), Runtime.SampleTools.Server("beta")]);
+
+        var error = Assert.Throws<ValidationException>(() => options.Validate(manifest));
+
+        Assert.Equal("Resilience.Tools: 'echo' names no unified tool; a server's tool is named as server/tool: 'alpha/echo', 'beta/echo'.", error.Message);
     }
 
     private static FleetOptions Read(Dictionary<string, string?> values)

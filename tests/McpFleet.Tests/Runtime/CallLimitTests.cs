@@ -32,6 +32,7 @@ public sealed class CallLimitTests : IDisposable
     {
         await using var runtime = TestServers.Runtime(
             TestServers.FastOptions(TestServers.Stdio("slow", "--latency-ms", "30000") with { CallTimeout = TimeSpan.FromMilliseconds(300) }), "slow");
+        await runtime.ConnectAsync();
 
         var error = await Assert.ThrowsAsync<ToolCallTimeoutException>(() => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("slow"), new("hi")));
 

@@ -71,10 +71,10 @@ public sealed class CredentialTests
         };
         await using var runtime = new FleetRuntime(TestServers.FastOptions(definition), new FleetManifest([SampleTools.Server("guarded")]), loggerFactory);
 
-        var error = await Assert.ThrowsAsync<ServerConnectionException>(
+        var error = await Assert.ThrowsAsync<Tools.ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, Tools.TextToolResult>(SampleTools.Echo("guarded"), new("argument-secret-55")));
 
-        Assert.Equal(ConnectionFailureKind.AuthenticationRejected, error.Kind);
+        Assert.Equal(ConnectionFailureKind.AuthenticationRejected, Assert.IsType<ServerConnectionException>(error.InnerException).Kind);
         Assert.DoesNotContain(KeyA, error.ToString(), StringComparison.Ordinal);
         Assert.NotEmpty(logs.Messages);
         Assert.All(logs.Messages, message =>
@@ -97,7 +97,7 @@ public sealed class CredentialTests
         };
         await using var runtime = new FleetRuntime(TestServers.FastOptions(leaky), new FleetManifest([SampleTools.Server("leaky")]), loggerFactory);
 
-        var error = await Assert.ThrowsAsync<ServerConnectionException>(
+        var error = await Assert.ThrowsAsync<Tools.ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, Tools.TextToolResult>(SampleTools.Echo("leaky"), new("hi")));
 
         Assert.Contains("my token is ***", error.Message, StringComparison.Ordinal);

@@ -71,7 +71,7 @@ public sealed class DiscoveryIntegrationTests : IDisposable
 
         Assert.Equal("via etcd", echo.Text);
         Assert.Equal(("svc-a", "svc", 2), (status.Name, status.Service, status.Weight));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => CallAsync(runtime, "svc", "gone"));
+        Assert.Equal(NotSentReason.NoReplica, (await Assert.ThrowsAsync<ToolNotSentException>(() => CallAsync(runtime, "svc", "gone"))).Reason);
     }
 
     private static Task<TextToolResult> CallAsync(FleetRuntime runtime, string service, string message) =>

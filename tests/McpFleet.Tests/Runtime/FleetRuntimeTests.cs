@@ -5,6 +5,7 @@ using McpFleet.Resilience;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tools;
+using Microsoft.Extensions.Logging;
 
 namespace McpFleet.Tests.Runtime;
 
@@ -80,11 +81,13 @@ public sealed class FleetRuntimeTests : IDisposable
         var options = Options(TestServers.Stdio("slow", "--latency-ms", "30000"));
         options.CallTimeout = TimeSpan.FromMilliseconds(500);
         await using var runtime = Runtime(options, SampleTools.Server("slow"));
+        await runtime.ConnectAsync();
 
         var error = await Assert.ThrowsAsync<ToolCallTimeoutException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("slow"), new("hi")));
 
         Assert.Equal("Tool 'echo' on server 'slow' did not answer within 0.5 s.", error.Message);
+        Assert.Equal((CallDelivery.OutcomeUnknown, "slow"), (error.Delivery, error.Replica));
     }
 
     [Fact]
@@ -138,11 +141,12 @@ public sealed class FleetRuntimeTests : IDisposable
         await using var unpinned = Runtime(options, SampleTools.Server("legacy"));
 
         var echo = await pinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("pinned"));
-        var error = await Assert.ThrowsAsync<ServerConnectionException>(
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(
             () => unpinned.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("legacy"), new("unpinned")));
 
         Assert.Equal("pinned", echo.Text);
-        Assert.Equal(ConnectionFailureKind.Timeout, error.Kind);
+        Assert.Equal(NotSentReason.Unreachable, error.Reason);
+        Assert.Equal(ConnectionFailureKind.Timeout, Assert.IsType<ServerConnectionException>(error.InnerException).Kind);
     }
 
     [Fact]
@@ -160,10 +164,55 @@ public sealed class FleetRuntimeTests : IDisposable
         options.AllowUnconfiguredServers = true;
         await using var runtime = Runtime(options, SampleTools.Server("alpha"), SampleTools.Server("beta"));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
 
         Assert.Equal("Server 'beta' is not configured in this fleet; configured: alpha.", error.Message);
+        Assert.Equal((NotSentReason.NoReplica, "beta"), (error.Reason, error.ServerName));
+        Assert.Empty(error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_server_whose_variable_is_not_set_is_reported_at_start_and_its_calls_fail_with_the_reason_while_the_others_work()
+    {
+        var (command, arguments) = SampleServerProcess.StdioCommand("alpha");
+        var configuration = McpConfiguration.Parse(
+            $$"""
+            {
+              "servers": {
+                "alpha": { "command": {{System.Text.Json.JsonSerializer.Serialize(command)}}, "args": {{System.Text.Json.JsonSerializer.Serialize(arguments)}} },
+                "beta": { "url": "http://127.0.0.1:9/mcp", "headers": { "Authorization": "Bearer ${env:BETA_TOKEN}" } }
+              }
+            }
+            """,
+            "/cfg/mcp.json",
+            _ => null);
+        var logs = new CollectingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        // beta is needed by the manifest: unavailable, it is reported, not "missing".
+        await using var runtime = new FleetRuntime(FleetOptions.FromConfiguration(configuration), new FleetManifest([SampleTools.Server("alpha"), SampleTools.Server("beta")]), loggerFactory);
+        var reason = "/cfg/mcp.json: server 'beta'.headers.Authorization: environment variable 'BETA_TOKEN' is not set.";
+        Assert.Contains(logs.Messages, message => message.StartsWith($"Warning McpFleet.FleetRuntime: Server 'beta' is unavailable, and calls to it fail: {reason}", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(() => runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("beta"), new("hi")));
+        var echo = await runtime.CallToolAsync<EchoArguments, TextToolResult>(SampleTools.Echo("alpha"), new("still here"));
+
+        Assert.Equal($"Server 'beta' is unavailable: {reason}", error.Message);
+        Assert.Equal(NotSentReason.NoReplica, error.Reason);
+        Assert.Equal("still here", echo.Text);
+    }
+
+    [Fact]
+    public async Task A_misspelled_server_gets_the_closest_name_suggested()
+    {
+        var options = Options(TestServers.Stdio("weather"), TestServers.Stdio("files"));
+        options.AllowUnconfiguredServers = true;
+        await using var runtime = Runtime(options);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.ListToolsAsync("wheather"));
+
+        Assert.Equal("Server 'wheather' is not configured in this fleet; configured: files, weather. Did you mean 'weather'?", error.Message);
     }
 
     [Fact]

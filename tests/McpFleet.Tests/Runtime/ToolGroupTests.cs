@@ -81,11 +81,14 @@ public sealed class ToolGroupTests
     {
         await using var runtime = Runtime(Offline("down-1"), Offline("down-2"));
 
-        var error = await Assert.ThrowsAsync<ToolGroupUnavailableException>(
+        var error = await Assert.ThrowsAsync<ToolNotSentException>(
             () => runtime.CallToolAsync<EchoArguments, TextToolResult>(EchoGroup(ToolGroupResolution.Replicas, Member("down-1", null), Member("down-2", null), Member("absent", null)), new("hi")));
 
-        Assert.Equal(["down-1", "down-2"], error.Failures.Select(f => f.ServerName));
-        Assert.StartsWith("No server offering tool 'echo' could be reached: Server 'down-1' (streamablehttp http://127.0.0.1:", error.Message, StringComparison.Ordinal);
+        Assert.Equal((NotSentReason.Unreachable, "echo", CallDelivery.NotSent), (error.Reason, error.GroupName, error.Delivery));
+        Assert.Equal(["down-1", "down-2"], error.Attempts.Select(a => a.Replica).Order(StringComparer.Ordinal));
+        Assert.All(error.Attempts, attempt => Assert.Equal(CallDelivery.NotSent, attempt.Delivery));
+        Assert.StartsWith("Unified tool 'echo' was not sent: 'down-", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Server 'down-1' (streamablehttp http://127.0.0.1:", error.Message, StringComparison.Ordinal);
         Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
     }
 }

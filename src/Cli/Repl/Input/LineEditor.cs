@@ -3,9 +3,9 @@ using System.Text;
 namespace McpFleet.Cli.Repl.Input;
 
 /// <summary>
-/// Reads lines from a person at a terminal, key by key: editing with the arrow keys, Home, End, Backspace and Delete,
-/// history with Up and Down, Tab completion of verbs, server, tool and strategy names, and Ctrl+D on an empty line to
-/// end. Used only when input and output are a terminal; redirected input is read line by line.
+/// Reads lines from a person at a terminal, key by key: editing with the arrow keys, Home, End, Backspace, Delete and
+/// Ctrl+U (erase to the start of the line, as in a shell), history with Up and Down, Tab completion of verbs, server,
+/// tool and strategy names, and Ctrl+D on an empty line to end. Used only when input and output are a terminal; redirected input is read line by line.
 /// </summary>
 internal sealed class LineEditor(string prompt, Func<IReadOnlyList<string>, IEnumerable<string>> candidates) : ILineInput
 {
@@ -39,6 +39,10 @@ internal sealed class LineEditor(string prompt, Func<IReadOnlyList<string>, IEnu
                 case ConsoleKey.D when key.Modifiers.HasFlag(ConsoleModifiers.Control) && line.Length == 0:
                     Console.WriteLine();
                     return null;
+                case ConsoleKey.U when key.Modifiers.HasFlag(ConsoleModifiers.Control):
+                    line.Remove(0, cursor);
+                    cursor = 0;
+                    break;
                 case ConsoleKey.Tab:
                     cursor = Complete(line, cursor);
                     break;

@@ -27,7 +27,8 @@ internal sealed class AddVerb : ReplVerb
             throw new ReplException($"Server '{name}' is already in the fleet; remove it first.");
         }
 
-        var server = Parse(name, target, session.DefaultTransport);
+        var parsed = Parse(name, target, session.DefaultTransport);
+        var server = session.SignIn?.Prepare(parsed) ?? parsed;
         await session.Runtime.AddServerAsync(server, cancellationToken);
         int toolCount;
         try

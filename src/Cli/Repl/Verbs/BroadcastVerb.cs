@@ -35,9 +35,11 @@ internal sealed class BroadcastVerb : ReplVerb
         }
 
         var json = arguments.ReadJsonObject();
+
+        // With all, the aggregate is every server's answer, which the table shows already: it is not printed again.
         return strategy == "all"
-            ? await RunAsync(session, toolName, json, AggregationStrategies.All<RawToolResult>(), values => string.Join("\n", values.Select(v => v.Text)), cancellationToken)
-            : await RunAsync(session, toolName, json, Parse(strategy), value => value.Text, cancellationToken);
+            ? await RunAsync(session, toolName, json, AggregationStrategies.All<RawToolResult>(), values => string.Join("\n", values.Select(v => v.Text)), showValue: false, cancellationToken)
+            : await RunAsync(session, toolName, json, Parse(strategy), value => value.Text, showValue: true, cancellationToken);
     }
 
     public override IEnumerable<string> CompleteWord(ReplSession session, IReadOnlyList<string> previousWords) => previousWords.Count switch
@@ -66,6 +68,7 @@ internal sealed class BroadcastVerb : ReplVerb
         System.Text.Json.JsonElement json,
         AggregationStrategy<RawToolResult, TValue> strategy,
         Func<TValue, string> describe,
+        bool showValue,
         CancellationToken cancellationToken)
     {
         FanOutResult<RawToolResult, TValue> result;
@@ -91,8 +94,14 @@ internal sealed class BroadcastVerb : ReplVerb
             outcome.Succeeded ? outcome.Value!.Text : ServerFailures.Describe(outcome.Exception!),
         ]).ToList();
         var summary = $"{toolName} on {result.Outcomes.Count} server(s) ({DurationText.Format(result.Duration)}, {strategy.Name}; from {string.Join(", ", result.Contributors)})";
+        List<OutputBlock> blocks = [new TextBlock(summary, Tone.Muted), new TableBlock(["server", "outcome", "latency", "result"], rows)];
+        if (showValue)
+        {
+            blocks.Add(new TextBlock(describe(result.Value)));
+        }
+
         return new VerbResult(
-            [new TextBlock(summary, Tone.Muted), new TableBlock(["server", "outcome", "latency", "result"], rows), new TextBlock(describe(result.Value))],
+            blocks,
             new JsonObject
             {
                 ["tool"] = toolName,

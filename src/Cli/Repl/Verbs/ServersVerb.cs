@@ -19,7 +19,17 @@ internal sealed class ServersVerb : ReplVerb
     {
         arguments.ExpectEnd(Usage);
 
-        // Listing the tools connects to the server if need be, so health is current when read afterwards.
+        // Connect first, so that the latency is a tools/list round trip, not the connection (a one-shot command has none
+        // yet); failures show in the probes.
+        try
+        {
+            await session.Runtime.ConnectAsync(cancellationToken);
+        }
+        catch (AggregateException)
+        {
+        }
+
+        // Listing the tools reconnects to a server if need be, so health is current when read afterwards.
         var probes = await Task.WhenAll(session.Runtime.ServerNames.Select(server => ProbeAsync(session, server, cancellationToken)));
         var statuses = session.Runtime.GetServerStatuses().ToDictionary(status => status.Name, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<Cell>>();

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using McpFleet.Cli.Repl.Output;
+using McpFleet.Configuration;
 using ModelContextProtocol.Protocol;
 
 namespace McpFleet.Cli.Repl.Verbs;
 
-/// <summary><c>tools [server]</c>: the tools servers list now.</summary>
+/// <summary><c>tools [server [tool]]</c>: the tools servers list now, or one tool's parameters and their types.</summary>
 internal sealed class ToolsVerb : ReplVerb
 {
     // Enough of a description to recognise the tool; the JSON output has all of it.
@@ -12,19 +13,28 @@ internal sealed class ToolsVerb : ReplVerb
 
     public override string Name => "tools";
 
-    public override string Usage => "tools [server]";
+    public override string Usage => "tools [server [tool]]";
 
-    public override string Summary => "The tools every server, or one server, lists now.";
+    public override string Summary => "The tools every server, or one server, lists now; with a tool, its description, hints, parameters and their types.";
 
     public override bool IsOneShot => true;
 
     public override async Task<VerbResult> ExecuteAsync(ReplSession session, VerbArguments arguments, CancellationToken cancellationToken)
     {
         var only = arguments.ReadWord();
+        var toolName = arguments.ReadWord();
         arguments.ExpectEnd(Usage);
         if (only is not null)
         {
             session.RequireServer(only);
+        }
+
+        if (toolName is not null)
+        {
+            var listed = await session.Tools.RefreshAsync(only!, cancellationToken);
+            var tool = listed.FirstOrDefault(tool => tool.Name == toolName)
+                ?? throw new ReplException($"Server '{only}' lists no tool '{toolName}'; tools: {string.Join(", ", listed.Select(tool => tool.Name).Order(StringComparer.Ordinal))}.{NameSuggestion.Hint(toolName, listed.Select(tool => tool.Name))}");
+            return ToolDetail.Describe(only!, tool);
         }
 
         var listings = await Task.WhenAll((only is null ? session.Runtime.ServerNames : [only]).Select(async server =>
@@ -66,8 +76,12 @@ internal sealed class ToolsVerb : ReplVerb
         };
     }
 
-    public override IEnumerable<string> CompleteWord(ReplSession session, IReadOnlyList<string> previousWords) =>
-        previousWords.Count == 0 ? session.Runtime.ServerNames : [];
+    public override IEnumerable<string> CompleteWord(ReplSession session, IReadOnlyList<string> previousWords) => previousWords.Count switch
+    {
+        0 => session.Runtime.ServerNames,
+        1 => session.Tools.KnownToolNames(previousWords[0]),
+        _ => [],
+    };
 
     /// <summary>A description on one line, cut to <see cref="DescriptionWidth"/>.</summary>
     private static string Shorten(string? description)

@@ -4,19 +4,19 @@
 namespace MyApp.Beta
 {
     /// <summary>Typed proxy for the MCP server <c>beta</c> (beta 1.0.0).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class BetaServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "beta";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public BetaServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public BetaServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -47,10 +47,12 @@ namespace MyApp.Beta
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -64,10 +66,12 @@ namespace MyApp.Beta
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Beta.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Beta.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -79,11 +83,13 @@ namespace MyApp.Beta
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(
             string? timezone = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -97,11 +103,13 @@ namespace MyApp.Beta
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(global::MyApp.Beta.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Beta.GetTimeArguments, global::MyApp.Beta.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
     }
@@ -113,12 +121,30 @@ namespace MyApp.Beta
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -130,6 +156,9 @@ namespace MyApp.Beta
         /// <summary>An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</summary>
         public string? Timezone { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -138,6 +167,20 @@ namespace MyApp.Beta
             if (Timezone is not null)
             {
                 writer.WriteString("timezone", Timezone);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "timezone")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -160,6 +203,9 @@ namespace MyApp.Beta
         /// <summary>The <c>unixTimeMilliseconds</c> value.</summary>
         public required long UnixTimeMilliseconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -175,6 +221,7 @@ namespace MyApp.Beta
                 Timezone = global::McpFleet.Generated.StructuredJson.GetString(content, "timezone", tool),
                 Local = global::McpFleet.Generated.StructuredJson.GetString(content, "local", tool),
                 UnixTimeMilliseconds = global::McpFleet.Generated.StructuredJson.GetInt64(content, "unixTimeMilliseconds", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "utc" or "timezone" or "local" or "unixTimeMilliseconds", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }

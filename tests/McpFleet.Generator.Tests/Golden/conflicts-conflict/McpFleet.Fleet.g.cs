@@ -9,9 +9,9 @@ namespace MyApp
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
-        /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
+        /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public Fleet(global::McpFleet.FleetRuntime runtime)
+        public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
             Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             SampleV1 = new global::MyApp.SampleV1.SampleV1Server(runtime);
@@ -24,11 +24,13 @@ namespace MyApp
             global::MyApp.SampleV1.SampleV1Server.Descriptor,
             global::MyApp.SampleV2.SampleV2Server.Descriptor,
         ],
-        [],
+        [
+            Groups.ListFiles,
+        ],
         CreateModelToolNames());
 
         /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.FleetRuntime Runtime { get; }
+        public global::McpFleet.IFleetRuntime Runtime { get; }
 
         /// <summary>The tools of server <c>sample-v1</c>.</summary>
         public global::MyApp.SampleV1.SampleV1Server SampleV1 { get; }
@@ -45,10 +47,78 @@ namespace MyApp
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
 
         /// <inheritdoc/>
-        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.IFleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
         public global::System.Threading.Tasks.ValueTask DisposeAsync() => Runtime.DisposeAsync();
+
+        /// <summary>The tools several servers offer, unified: each lists the servers its method routes among, in order of preference.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public static class Groups
+        {
+            /// <summary>Tool <c>list_files</c> on servers <c>sample-v2</c> and <c>sample-v1</c> (resolved by newest-version, the default for one product's versions).</summary>
+            public static readonly global::McpFleet.ToolGroupDescriptor ListFiles = new(
+                "list_files",
+                [
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.ListFiles, Product: "sample"),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.ListFiles, Product: "sample"),
+                ],
+                global::McpFleet.ToolGroupResolution.NewestVersion);
+        }
+
+        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
+        /// <para>Unified tool <c>list_files</c>: resolved by <c>newest-version, the default for one product's versions</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
+        /// </remarks>
+        /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
+        /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+        /// <returns>The tool's structured result.</returns>
+        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(
+            string? path = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, cancellationToken);
+
+        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
+        /// <para>Unified tool <c>list_files</c>: resolved by <c>newest-version, the default for one product's versions</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
+        /// </remarks>
+        /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+        /// <returns>The tool's structured result.</returns>
+        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+
+        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
+        /// <remarks>
+        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
+        /// <para>Fan-out of unified tool <c>list_files</c>: every instance of servers <c>sample-v2</c> and <c>sample-v1</c> is called at once and the outcomes are aggregated by <paramref name="strategy"/>. A server that fails or times out is an outcome of the result, not an exception.</para>
+        /// </remarks>
+        /// <typeparam name="TValue">The aggregated value's type.</typeparam>
+        /// <param name="arguments">The tool's arguments, sent to every server.</param>
+        /// <param name="strategy">How the outcomes become one value, e.g. from <see cref="global::McpFleet.Aggregation.AggregationStrategies"/>.</param>
+        /// <param name="options">Time limits and the success quorum; by default each server's call timeout.</param>
+        /// <param name="cancellationToken">Cancels every call, on the servers too.</param>
+        /// <returns>The aggregated value, the servers it came from, and every server's outcome.</returns>
+        /// <exception cref="global::McpFleet.Aggregation.FanOutException">No result: no server, every server failed, too few succeeded, or the majority or quorum did not agree.</exception>
+        /// <exception cref="global::System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+        public global::System.Threading.Tasks.Task<global::McpFleet.Aggregation.FanOutResult<global::MyApp.SampleV2.ListFilesResult, TValue>> ListFilesFanOutAsync<TValue>(
+            global::MyApp.SampleV2.ListFilesArguments arguments,
+            global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV2.ListFilesResult, TValue> strategy,
+            global::McpFleet.Aggregation.FanOutOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
     }
 }

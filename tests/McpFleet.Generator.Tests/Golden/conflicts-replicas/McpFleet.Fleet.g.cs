@@ -9,9 +9,9 @@ namespace MyApp
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
-        /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
+        /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public Fleet(global::McpFleet.FleetRuntime runtime)
+        public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
             Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             SampleEast = new global::MyApp.SampleEast.SampleEastServer(runtime);
@@ -34,7 +34,7 @@ namespace MyApp
         CreateModelToolNames());
 
         /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.FleetRuntime Runtime { get; }
+        public global::McpFleet.IFleetRuntime Runtime { get; }
 
         /// <summary>The tools of server <c>sample-east</c>.</summary>
         public global::MyApp.SampleEast.SampleEastServer SampleEast { get; }
@@ -51,7 +51,7 @@ namespace MyApp
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
 
         /// <inheritdoc/>
-        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.IFleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
@@ -65,8 +65,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor Echo = new(
                 "echo",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.Echo),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.Echo, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.Echo, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -74,8 +74,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor GetTime = new(
                 "get_time",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.GetTime),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.GetTime),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.GetTime, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.GetTime, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -83,8 +83,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor ListFiles = new(
                 "list_files",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.ListFiles),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.ListFiles),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.ListFiles, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.ListFiles, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -92,8 +92,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor MathCalc = new(
                 "math_calc",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.MathCalc),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.MathCalc),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.MathCalc, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.MathCalc, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
 
@@ -101,8 +101,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor RunCommand = new(
                 "run_command",
                 [
-                    new(global::MyApp.SampleEast.SampleEastServer.Tools.RunCommand),
-                    new(global::MyApp.SampleWest.SampleWestServer.Tools.RunCommand),
+                    new(global::MyApp.SampleEast.SampleEastServer.Tools.RunCommand, Product: "sample"),
+                    new(global::MyApp.SampleWest.SampleWestServer.Tools.RunCommand, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Replicas);
         }
@@ -110,15 +110,17 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -127,15 +129,17 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleEast.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
 
@@ -162,16 +166,18 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(
             string? timezone = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -180,16 +186,18 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(global::MyApp.SampleEast.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
 
@@ -216,16 +224,18 @@ namespace MyApp
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(
             string? path = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -234,16 +244,18 @@ namespace MyApp
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(global::MyApp.SampleEast.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
@@ -270,16 +282,18 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(
             string expression,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -288,16 +302,18 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(global::MyApp.SampleEast.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
 
@@ -324,18 +340,20 @@ namespace MyApp
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
         /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="command">The executable: a name looked up on PATH, or a path.</param>
         /// <param name="arguments">The arguments, passed as they are (no shell quoting, globbing or expansion). Default: <c>null</c>.</param>
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
@@ -346,16 +364,18 @@ namespace MyApp
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
         /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order.</para>
+        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(global::MyApp.SampleEast.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
 

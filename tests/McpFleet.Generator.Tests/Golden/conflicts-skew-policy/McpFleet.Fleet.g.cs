@@ -9,9 +9,9 @@ namespace MyApp
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
-        /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
+        /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public Fleet(global::McpFleet.FleetRuntime runtime)
+        public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
             Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             SampleV1 = new global::MyApp.SampleV1.SampleV1Server(runtime);
@@ -34,7 +34,7 @@ namespace MyApp
         CreateModelToolNames());
 
         /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.FleetRuntime Runtime { get; }
+        public global::McpFleet.IFleetRuntime Runtime { get; }
 
         /// <summary>The tools of server <c>sample-v1</c>.</summary>
         public global::MyApp.SampleV1.SampleV1Server SampleV1 { get; }
@@ -51,7 +51,7 @@ namespace MyApp
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
 
         /// <inheritdoc/>
-        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.IFleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
@@ -65,8 +65,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor Echo = new(
                 "echo",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.Echo),
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.Echo),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.Echo, Product: "sample"),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.Echo, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -74,8 +74,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor GetTime = new(
                 "get_time",
                 [
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.GetTime, ["timezone"]),
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.GetTime, ["format", "timezone"]),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.GetTime, ["timezone"], Product: "sample"),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.GetTime, ["format", "timezone"], Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.Merge);
 
@@ -83,7 +83,7 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor ListFiles = new(
                 "list_files",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.ListFiles),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.ListFiles, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -91,8 +91,8 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor MathCalc = new(
                 "math_calc",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.MathCalc),
-                    new(global::MyApp.SampleV1.SampleV1Server.Tools.MathCalc),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.MathCalc, Product: "sample"),
+                    new(global::MyApp.SampleV1.SampleV1Server.Tools.MathCalc, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
 
@@ -100,7 +100,7 @@ namespace MyApp
             public static readonly global::McpFleet.ToolGroupDescriptor RunCommand = new(
                 "run_command",
                 [
-                    new(global::MyApp.SampleV2.SampleV2Server.Tools.RunCommand),
+                    new(global::MyApp.SampleV2.SampleV2Server.Tools.RunCommand, Product: "sample"),
                 ],
                 global::McpFleet.ToolGroupResolution.NewestVersion);
         }
@@ -108,15 +108,17 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -125,15 +127,17 @@ namespace MyApp
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleV2.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
 
@@ -160,17 +164,19 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts.</para>
+        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts. The description is server <c>sample-v1</c>'s.</para>
         /// </remarks>
         /// <param name="format">How to write the local time.</param>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(
             global::MyApp.SampleV2.GetTimeFormat? format = null,
             string? timezone = null,
@@ -180,16 +186,18 @@ namespace MyApp
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts.</para>
+        /// <para>Unified tool <c>get_time</c>: merged from servers <c>sample-v1</c> and <c>sample-v2</c> (<c>merge</c>): a call goes to them in this order, each receiving only the arguments its schema accepts. The description is server <c>sample-v1</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(global::MyApp.GetTimeMergedArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.GetTimeMergedArguments, global::MyApp.SampleV1.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
 
@@ -221,11 +229,13 @@ namespace MyApp
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"/"</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(
             string? path = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -239,11 +249,13 @@ namespace MyApp
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
@@ -270,16 +282,18 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(
             string expression,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -288,16 +302,18 @@ namespace MyApp
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order.</para>
+        /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(global::MyApp.SampleV2.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.MathCalcArguments, global::MyApp.SampleV2.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
 
@@ -331,11 +347,13 @@ namespace MyApp
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.RunCommandResult> RunCommandAsync(
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
@@ -351,11 +369,13 @@ namespace MyApp
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.RunCommandResult> RunCommandAsync(global::MyApp.SampleV2.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             Runtime.CallToolAsync<global::MyApp.SampleV2.RunCommandArguments, global::MyApp.SampleV2.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
 

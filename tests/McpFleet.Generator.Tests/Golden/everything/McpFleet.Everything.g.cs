@@ -4,19 +4,19 @@
 namespace MyApp.Everything
 {
     /// <summary>Typed proxy for the MCP server <c>everything</c> (Everything Reference Server 2.0.0).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class EverythingServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "everything";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public EverythingServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public EverythingServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -92,10 +92,12 @@ namespace MyApp.Everything
         /// <param name="message">Message to echo</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -109,10 +111,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Everything.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -125,10 +129,12 @@ namespace MyApp.Everything
         /// <param name="includeImage">Whether to include an example image. Default: <c>false</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(
             global::MyApp.Everything.GetAnnotatedMessageMessageType messageType,
             bool? includeImage = null,
@@ -143,10 +149,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetAnnotatedMessageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetAnnotatedMessage, arguments, cancellationToken);
 
@@ -157,10 +165,12 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetEnvAsync(new global::MyApp.Everything.GetEnvArguments(), cancellationToken);
 
@@ -172,10 +182,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::MyApp.Everything.GetEnvArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetEnvArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetEnv, arguments, cancellationToken);
 
@@ -187,10 +199,12 @@ namespace MyApp.Everything
         /// <param name="count">Number of resource links to return (1-10). Default: <c>3</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(
             double? count = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -204,10 +218,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(global::MyApp.Everything.GetResourceLinksArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceLinksArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceLinks, arguments, cancellationToken);
 
@@ -220,10 +236,12 @@ namespace MyApp.Everything
         /// <param name="resourceId">ID of the text resource to fetch. Default: <c>1</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(
             global::MyApp.Everything.GetResourceReferenceResourceType? resourceType = null,
             double? resourceId = null,
@@ -238,10 +256,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceReferenceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceReference, arguments, cancellationToken);
 
@@ -253,11 +273,13 @@ namespace MyApp.Everything
         /// <param name="location">Choose city</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(
             global::MyApp.Everything.GetStructuredContentLocation location,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -271,11 +293,13 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetStructuredContentArguments, global::MyApp.Everything.GetStructuredContentResult>(Tools.GetStructuredContent, arguments, cancellationToken);
 
@@ -288,10 +312,12 @@ namespace MyApp.Everything
         /// <param name="b">Second number</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(
             double a,
             double b,
@@ -306,10 +332,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(global::MyApp.Everything.GetSumArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetSumArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetSum, arguments, cancellationToken);
 
@@ -320,10 +348,12 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTinyImageAsync(new global::MyApp.Everything.GetTinyImageArguments(), cancellationToken);
 
@@ -335,10 +365,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::MyApp.Everything.GetTinyImageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetTinyImageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetTinyImage, arguments, cancellationToken);
 
@@ -352,10 +384,12 @@ namespace MyApp.Everything
         /// <param name="outputType">How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read later, 'resource' returns a full resource object. Default: <c>"resourceLink"</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(
             string? name = null,
             string? data = null,
@@ -371,10 +405,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(global::MyApp.Everything.GzipFileAsResourceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GzipFileAsResourceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GzipFileAsResource, arguments, cancellationToken);
 
@@ -387,10 +423,12 @@ namespace MyApp.Everything
         /// <param name="ambiguous">Simulate an ambiguous query that requires clarification (triggers input_required status). Default: <c>false</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(
             string topic,
             bool? ambiguous = null,
@@ -405,10 +443,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(global::MyApp.Everything.SimulateResearchQueryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.SimulateResearchQueryArguments, global::McpFleet.Tools.TextToolResult>(Tools.SimulateResearchQuery, arguments, cancellationToken);
 
@@ -419,10 +459,12 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSimulatedLoggingAsync(new global::MyApp.Everything.ToggleSimulatedLoggingArguments(), cancellationToken);
 
@@ -434,10 +476,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::MyApp.Everything.ToggleSimulatedLoggingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSimulatedLoggingArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSimulatedLogging, arguments, cancellationToken);
 
@@ -448,10 +492,12 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSubscriberUpdatesAsync(new global::MyApp.Everything.ToggleSubscriberUpdatesArguments(), cancellationToken);
 
@@ -463,10 +509,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::MyApp.Everything.ToggleSubscriberUpdatesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSubscriberUpdatesArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSubscriberUpdates, arguments, cancellationToken);
 
@@ -479,10 +527,12 @@ namespace MyApp.Everything
         /// <param name="steps">Number of steps in the operation. Default: <c>5</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(
             double? duration = null,
             double? steps = null,
@@ -497,10 +547,12 @@ namespace MyApp.Everything
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(global::MyApp.Everything.TriggerLongRunningOperationArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.TriggerLongRunningOperationArguments, global::McpFleet.Tools.TextToolResult>(Tools.TriggerLongRunningOperation, arguments, cancellationToken);
     }
@@ -512,12 +564,30 @@ namespace MyApp.Everything
         /// <summary>Message to echo</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -532,6 +602,9 @@ namespace MyApp.Everything
         /// <summary>Whether to include an example image. Default: <c>false</c>.</summary>
         public bool? IncludeImage { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -541,6 +614,20 @@ namespace MyApp.Everything
             if (IncludeImage is not null)
             {
                 writer.WriteBoolean("includeImage", IncludeImage.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "messageType" or "includeImage")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -586,11 +673,23 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record GetEnvArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -602,6 +701,9 @@ namespace MyApp.Everything
         /// <summary>Number of resource links to return (1-10). Default: <c>3</c>.</summary>
         public double? Count { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -610,6 +712,20 @@ namespace MyApp.Everything
             if (Count is not null)
             {
                 writer.WriteNumber("count", Count.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "count")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -626,6 +742,9 @@ namespace MyApp.Everything
         /// <summary>ID of the text resource to fetch. Default: <c>1</c>.</summary>
         public double? ResourceId { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -639,6 +758,20 @@ namespace MyApp.Everything
             if (ResourceId is not null)
             {
                 writer.WriteNumber("resourceId", ResourceId.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "resourceType" or "resourceId")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -683,12 +816,30 @@ namespace MyApp.Everything
         /// <summary>Choose city</summary>
         public required global::MyApp.Everything.GetStructuredContentLocation Location { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("location", global::MyApp.Everything.GetStructuredContentLocationWireValues.ToWireValue(Location));
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "location")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -769,6 +920,9 @@ namespace MyApp.Everything
         /// <summary>Second number</summary>
         public required double B { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -776,6 +930,21 @@ namespace MyApp.Everything
             writer.WriteStartObject();
             writer.WriteNumber("a", A);
             writer.WriteNumber("b", B);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "a" or "b")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -784,11 +953,23 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record GetTinyImageArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -805,6 +986,9 @@ namespace MyApp.Everything
 
         /// <summary>How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read later, 'resource' returns a full resource object. Default: <c>"resourceLink"</c>.</summary>
         public global::MyApp.Everything.GzipFileAsResourceOutputType? OutputType { get; init; }
+
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
@@ -824,6 +1008,20 @@ namespace MyApp.Everything
             if (OutputType is not null)
             {
                 writer.WriteString("outputType", global::MyApp.Everything.GzipFileAsResourceOutputTypeWireValues.ToWireValue(OutputType.Value));
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "name" or "data" or "outputType")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -871,6 +1069,9 @@ namespace MyApp.Everything
         /// <summary>Simulate an ambiguous query that requires clarification (triggers input_required status). Default: <c>false</c>.</summary>
         public bool? Ambiguous { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -882,6 +1083,20 @@ namespace MyApp.Everything
                 writer.WriteBoolean("ambiguous", Ambiguous.Value);
             }
 
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "topic" or "ambiguous")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -890,11 +1105,23 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ToggleSimulatedLoggingArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -903,11 +1130,23 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ToggleSubscriberUpdatesArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -922,6 +1161,9 @@ namespace MyApp.Everything
         /// <summary>Number of steps in the operation. Default: <c>5</c>.</summary>
         public double? Steps { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -935,6 +1177,20 @@ namespace MyApp.Everything
             if (Steps is not null)
             {
                 writer.WriteNumber("steps", Steps.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "duration" or "steps")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();

@@ -4,19 +4,19 @@
 namespace MyApp.Filesystem
 {
     /// <summary>Typed proxy for the MCP server <c>filesystem</c> (secure-filesystem-server 0.2.0).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class FilesystemServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "filesystem";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public FilesystemServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public FilesystemServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -96,11 +96,13 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(
             string path,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -114,11 +116,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(global::MyApp.Filesystem.CreateDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.CreateDirectoryArguments, global::MyApp.Filesystem.CreateDirectoryResult>(Tools.CreateDirectory, arguments, cancellationToken);
 
@@ -131,11 +135,13 @@ namespace MyApp.Filesystem
         /// <param name="excludePatterns">The <c>excludePatterns</c> argument. Default: <c>[]</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(
             string path,
             global::System.Collections.Generic.IReadOnlyList<string>? excludePatterns = null,
@@ -150,11 +156,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(global::MyApp.Filesystem.DirectoryTreeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.DirectoryTreeArguments, global::MyApp.Filesystem.DirectoryTreeResult>(Tools.DirectoryTree, arguments, cancellationToken);
 
@@ -168,11 +176,13 @@ namespace MyApp.Filesystem
         /// <param name="dryRun">Preview changes using git-style diff format. Default: <c>false</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.EditFileResult> EditFileAsync(
             string path,
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Filesystem.EditFileEditsItem> edits,
@@ -188,11 +198,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.EditFileResult> EditFileAsync(global::MyApp.Filesystem.EditFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.EditFileArguments, global::MyApp.Filesystem.EditFileResult>(Tools.EditFile, arguments, cancellationToken);
 
@@ -204,11 +216,13 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(
             string path,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -222,11 +236,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(global::MyApp.Filesystem.GetFileInfoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.GetFileInfoArguments, global::MyApp.Filesystem.GetFileInfoResult>(Tools.GetFileInfo, arguments, cancellationToken);
 
@@ -237,11 +253,13 @@ namespace MyApp.Filesystem
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllowedDirectoriesAsync(new global::MyApp.Filesystem.ListAllowedDirectoriesArguments(), cancellationToken);
 
@@ -253,11 +271,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::MyApp.Filesystem.ListAllowedDirectoriesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListAllowedDirectoriesArguments, global::MyApp.Filesystem.ListAllowedDirectoriesResult>(Tools.ListAllowedDirectories, arguments, cancellationToken);
 
@@ -269,11 +289,13 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(
             string path,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -287,11 +309,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(global::MyApp.Filesystem.ListDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryArguments, global::MyApp.Filesystem.ListDirectoryResult>(Tools.ListDirectory, arguments, cancellationToken);
 
@@ -304,11 +328,13 @@ namespace MyApp.Filesystem
         /// <param name="sortBy">Sort entries by name or size. Default: <c>"name"</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(
             string path,
             global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? sortBy = null,
@@ -323,11 +349,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(global::MyApp.Filesystem.ListDirectoryWithSizesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryWithSizesArguments, global::MyApp.Filesystem.ListDirectoryWithSizesResult>(Tools.ListDirectoryWithSizes, arguments, cancellationToken);
 
@@ -340,11 +368,13 @@ namespace MyApp.Filesystem
         /// <param name="destination">The <c>destination</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(
             string source,
             string destination,
@@ -359,11 +389,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(global::MyApp.Filesystem.MoveFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.MoveFileArguments, global::MyApp.Filesystem.MoveFileResult>(Tools.MoveFile, arguments, cancellationToken);
 
@@ -377,11 +409,13 @@ namespace MyApp.Filesystem
         /// <param name="head">If provided, returns only the first N lines of the file</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadFileResult> ReadFileAsync(
             string path,
             double? tail = null,
@@ -397,11 +431,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadFileResult> ReadFileAsync(global::MyApp.Filesystem.ReadFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadFileArguments, global::MyApp.Filesystem.ReadFileResult>(Tools.ReadFile, arguments, cancellationToken);
 
@@ -413,11 +449,13 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(
             string path,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -431,11 +469,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(global::MyApp.Filesystem.ReadMediaFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMediaFileArguments, global::MyApp.Filesystem.ReadMediaFileResult>(Tools.ReadMediaFile, arguments, cancellationToken);
 
@@ -447,11 +487,13 @@ namespace MyApp.Filesystem
         /// <param name="paths">Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> paths,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -465,11 +507,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(global::MyApp.Filesystem.ReadMultipleFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMultipleFilesArguments, global::MyApp.Filesystem.ReadMultipleFilesResult>(Tools.ReadMultipleFiles, arguments, cancellationToken);
 
@@ -483,11 +527,13 @@ namespace MyApp.Filesystem
         /// <param name="head">If provided, returns only the first N lines of the file</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadTextFileResult> ReadTextFileAsync(
             string path,
             double? tail = null,
@@ -503,11 +549,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadTextFileResult> ReadTextFileAsync(global::MyApp.Filesystem.ReadTextFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadTextFileArguments, global::MyApp.Filesystem.ReadTextFileResult>(Tools.ReadTextFile, arguments, cancellationToken);
 
@@ -521,11 +569,13 @@ namespace MyApp.Filesystem
         /// <param name="excludePatterns">The <c>excludePatterns</c> argument. Default: <c>[]</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.SearchFilesResult> SearchFilesAsync(
             string path,
             string pattern,
@@ -541,11 +591,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.SearchFilesResult> SearchFilesAsync(global::MyApp.Filesystem.SearchFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.SearchFilesArguments, global::MyApp.Filesystem.SearchFilesResult>(Tools.SearchFiles, arguments, cancellationToken);
 
@@ -558,11 +610,13 @@ namespace MyApp.Filesystem
         /// <param name="content">The <c>content</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(
             string path,
             string content,
@@ -577,11 +631,13 @@ namespace MyApp.Filesystem
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(global::MyApp.Filesystem.WriteFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.WriteFileArguments, global::MyApp.Filesystem.WriteFileResult>(Tools.WriteFile, arguments, cancellationToken);
     }
@@ -593,12 +649,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -636,6 +710,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>excludePatterns</c> argument. Default: <c>[]</c>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? ExcludePatterns { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -644,12 +721,27 @@ namespace MyApp.Filesystem
             writer.WriteString("path", Path);
             if (ExcludePatterns is not null)
             {
-                writer.WriteStartArray("excludePatterns");
+                writer.WritePropertyName("excludePatterns");
+                writer.WriteStartArray();
                 foreach (var item in ExcludePatterns)
                 {
                     writer.WriteStringValue(item);
                 }
                 writer.WriteEndArray();
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "excludePatterns")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -692,13 +784,17 @@ namespace MyApp.Filesystem
         /// <summary>Preview changes using git-style diff format. Default: <c>false</c>.</summary>
         public bool? DryRun { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-            writer.WriteStartArray("edits");
+            writer.WritePropertyName("edits");
+            writer.WriteStartArray();
             foreach (var item in Edits)
             {
                 item.WriteTo(writer);
@@ -707,6 +803,20 @@ namespace MyApp.Filesystem
             if (DryRun is not null)
             {
                 writer.WriteBoolean("dryRun", DryRun.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "edits" or "dryRun")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -746,6 +856,9 @@ namespace MyApp.Filesystem
         /// <summary>Text to replace with</summary>
         public required string NewText { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -753,6 +866,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("oldText", OldText);
             writer.WriteString("newText", NewText);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "oldText" or "newText")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -764,12 +892,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -801,11 +947,23 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ListAllowedDirectoriesArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -840,12 +998,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -883,6 +1059,9 @@ namespace MyApp.Filesystem
         /// <summary>Sort entries by name or size. Default: <c>"name"</c>.</summary>
         public global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? SortBy { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -892,6 +1071,20 @@ namespace MyApp.Filesystem
             if (SortBy is not null)
             {
                 writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value));
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "sortBy")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -962,6 +1155,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>destination</c> argument.</summary>
         public required string Destination { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -969,6 +1165,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("source", Source);
             writer.WriteString("destination", Destination);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "source" or "destination")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1009,6 +1220,9 @@ namespace MyApp.Filesystem
         /// <summary>If provided, returns only the first N lines of the file</summary>
         public double? Head { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1023,6 +1237,20 @@ namespace MyApp.Filesystem
             if (Head is not null)
             {
                 writer.WriteNumber("head", Head.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "tail" or "head")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1059,12 +1287,30 @@ namespace MyApp.Filesystem
         /// <summary>The <c>path</c> argument.</summary>
         public required string Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1074,7 +1320,7 @@ namespace MyApp.Filesystem
     public sealed record ReadMediaFileResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Filesystem.ReadMediaFileResult>
     {
         /// <summary>The <c>content</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement?> Content { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Filesystem.ReadMediaFileResultContentItem> Content { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1087,9 +1333,148 @@ namespace MyApp.Filesystem
             return new global::MyApp.Filesystem.ReadMediaFileResult
             {
                 RawResult = result,
-                Content = global::McpFleet.Generated.StructuredJson.GetList<global::System.Text.Json.JsonElement?>(content, "content", tool, static (item, tool) => item.ValueKind == global::System.Text.Json.JsonValueKind.Null ? null : global::McpFleet.Generated.StructuredJson.ReadElement(item, tool)),
+                Content = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Filesystem.ReadMediaFileResultContentItem>(content, "content", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItem.Read),
             };
         }
+    }
+
+    /// <summary>The object at <c>outputSchema.properties.content.items.anyOf[1].properties.resource</c> of tool <c>read_media_file</c> on server <c>filesystem</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public sealed record ReadMediaFileResultContentItemResourceResource
+    {
+        /// <summary>The <c>uri</c> value.</summary>
+        public required string Uri { get; init; }
+
+        /// <summary>The <c>mimeType</c> value.</summary>
+        public string? MimeType { get; init; }
+
+        /// <summary>The <c>blob</c> value.</summary>
+        public required string Blob { get; init; }
+
+        /// <summary>Reads the object from the tool's structured result.</summary>
+        internal static global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        {
+            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+            return new global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource
+            {
+                Uri = global::McpFleet.Generated.StructuredJson.GetString(obj, "uri", tool),
+                MimeType = global::McpFleet.Generated.StructuredJson.GetStringOrNull(obj, "mimeType", tool),
+                Blob = global::McpFleet.Generated.StructuredJson.GetString(obj, "blob", tool),
+            };
+        }
+    }
+
+    /// <summary>One of the values the schema at <c>outputSchema.properties.content.items</c> of tool <c>read_media_file</c> on server <c>filesystem</c> allows.</summary>
+    /// <remarks>Each case is a nested record: <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData"/>, <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource"/>; a value that matches none is <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItem.Unknown"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public abstract record ReadMediaFileResultContentItem
+    {
+        /// <summary>Only the nested cases derive from the union.</summary>
+        private protected ReadMediaFileResultContentItem()
+        {
+        }
+
+        /// <summary>Reads the value as the first case it matches.</summary>
+        internal static global::MyApp.Filesystem.ReadMediaFileResultContentItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        {
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::McpFleet.Generated.StructuredJson.Has(value, "type") && global::McpFleet.Generated.StructuredJson.Has(value, "data") && global::McpFleet.Generated.StructuredJson.Has(value, "mimeType"))
+            {
+                return global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData.Read(value, tool);
+            }
+
+            if (value.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::McpFleet.Generated.StructuredJson.Has(value, "type") && global::McpFleet.Generated.StructuredJson.Has(value, "resource") && global::McpFleet.Generated.StructuredJson.IsAbsentOr(value, "type", "resource"))
+            {
+                return global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource.Read(value, tool);
+            }
+
+            return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Unknown { Value = value.Clone() };
+        }
+
+        /// <summary>The case <c>WithData</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record WithData : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The <c>type</c> value.</summary>
+            public required global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType Type { get; init; }
+
+            /// <summary>The <c>data</c> value.</summary>
+            public required string Data { get; init; }
+
+            /// <summary>The <c>mimeType</c> value.</summary>
+            public required string MimeType { get; init; }
+
+            /// <summary>Reads the object from the tool's structured result.</summary>
+            internal static new global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+            {
+                var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+                return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.WithData
+                {
+                    Type = global::McpFleet.Generated.StructuredJson.GetEnum<global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType>(obj, "type", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataTypeWireValues.FromWireValue),
+                    Data = global::McpFleet.Generated.StructuredJson.GetString(obj, "data", tool),
+                    MimeType = global::McpFleet.Generated.StructuredJson.GetString(obj, "mimeType", tool),
+                };
+            }
+        }
+
+        /// <summary>The case <c>Resource</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record Resource : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The <c>type</c> value. Always <c>"resource"</c>.</summary>
+            public string Type => "resource";
+
+            /// <summary>The <c>resource</c> value.</summary>
+            public required global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource Resource2 { get; init; }
+
+            /// <summary>Reads the object from the tool's structured result.</summary>
+            internal static new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+            {
+                var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
+                return new global::MyApp.Filesystem.ReadMediaFileResultContentItem.Resource
+                {
+                    Resource2 = global::McpFleet.Generated.StructuredJson.GetObject<global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource>(obj, "resource", tool, global::MyApp.Filesystem.ReadMediaFileResultContentItemResourceResource.Read),
+                };
+            }
+        }
+
+        /// <summary>A value that matches none of the other cases, kept as the JSON the server sent (or that you send).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+        public sealed record Unknown : global::MyApp.Filesystem.ReadMediaFileResultContentItem
+        {
+            /// <summary>The value.</summary>
+            public required global::System.Text.Json.JsonElement Value { get; init; }
+        }
+    }
+
+    /// <summary>The values of <c>outputSchema.properties.content.items.anyOf[0].properties.type</c> of tool <c>read_media_file</c> on server <c>filesystem</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    public enum ReadMediaFileResultContentItemWithDataType
+    {
+        /// <summary>The wire value <c>image</c>.</summary>
+        Image,
+        /// <summary>The wire value <c>audio</c>.</summary>
+        Audio,
+    }
+
+    /// <summary>Converts <see cref="global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType"/> to and from the strings the tool uses.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
+    internal static class ReadMediaFileResultContentItemWithDataTypeWireValues
+    {
+        /// <summary>The string that stands for the value on the wire.</summary>
+        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value) => value switch
+        {
+            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image => "image",
+            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio => "audio",
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+        };
+
+        /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
+        public static global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType? FromWireValue(string value) => value switch
+        {
+            "image" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image,
+            "audio" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio,
+            _ => null,
+        };
     }
 
     /// <summary>The arguments of tool <c>read_multiple_files</c> on server <c>filesystem</c>.</summary>
@@ -1099,17 +1484,36 @@ namespace MyApp.Filesystem
         /// <summary>Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Paths { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("paths");
+            writer.WritePropertyName("paths");
+            writer.WriteStartArray();
             foreach (var item in Paths)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "paths")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1150,6 +1554,9 @@ namespace MyApp.Filesystem
         /// <summary>If provided, returns only the first N lines of the file</summary>
         public double? Head { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1164,6 +1571,20 @@ namespace MyApp.Filesystem
             if (Head is not null)
             {
                 writer.WriteNumber("head", Head.Value);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "tail" or "head")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1206,6 +1627,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>excludePatterns</c> argument. Default: <c>[]</c>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? ExcludePatterns { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1215,12 +1639,27 @@ namespace MyApp.Filesystem
             writer.WriteString("pattern", Pattern);
             if (ExcludePatterns is not null)
             {
-                writer.WriteStartArray("excludePatterns");
+                writer.WritePropertyName("excludePatterns");
+                writer.WriteStartArray();
                 foreach (var item in ExcludePatterns)
                 {
                     writer.WriteStringValue(item);
                 }
                 writer.WriteEndArray();
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "pattern" or "excludePatterns")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -1260,6 +1699,9 @@ namespace MyApp.Filesystem
         /// <summary>The <c>content</c> argument.</summary>
         public required string Content { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -1267,6 +1709,21 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("path", Path);
             writer.WriteString("content", Content);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path" or "content")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }

@@ -9,9 +9,9 @@ namespace MyApp
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
-        /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
+        /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public Fleet(global::McpFleet.FleetRuntime runtime)
+        public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
             Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             Gamma = new global::MyApp.Gamma.GammaServer(runtime);
@@ -26,7 +26,7 @@ namespace MyApp
         CreateModelToolNames());
 
         /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.FleetRuntime Runtime { get; }
+        public global::McpFleet.IFleetRuntime Runtime { get; }
 
         /// <summary>The tools of server <c>gamma</c>.</summary>
         public global::MyApp.Gamma.GammaServer Gamma { get; }
@@ -40,7 +40,7 @@ namespace MyApp
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
 
         /// <inheritdoc/>
-        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.IFleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>

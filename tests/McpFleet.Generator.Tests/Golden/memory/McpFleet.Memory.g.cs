@@ -4,19 +4,19 @@
 namespace MyApp.Memory
 {
     /// <summary>Typed proxy for the MCP server <c>memory</c> (memory-server 0.6.3).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class MemoryServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "memory";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public MemoryServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public MemoryServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -76,11 +76,13 @@ namespace MyApp.Memory
         /// <param name="observations">The <c>observations</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.AddObservationsObservationsItem> observations,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -94,11 +96,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(global::MyApp.Memory.AddObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.AddObservationsArguments, global::MyApp.Memory.AddObservationsResult>(Tools.AddObservations, arguments, cancellationToken);
 
@@ -110,11 +114,13 @@ namespace MyApp.Memory
         /// <param name="entities">The <c>entities</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> entities,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -128,11 +134,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(global::MyApp.Memory.CreateEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.CreateEntitiesArguments, global::MyApp.Memory.CreateEntitiesResult>(Tools.CreateEntities, arguments, cancellationToken);
 
@@ -144,11 +152,13 @@ namespace MyApp.Memory
         /// <param name="relations">The <c>relations</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> relations,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -162,11 +172,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(global::MyApp.Memory.CreateRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.CreateRelationsArguments, global::MyApp.Memory.CreateRelationsResult>(Tools.CreateRelations, arguments, cancellationToken);
 
@@ -178,11 +190,13 @@ namespace MyApp.Memory
         /// <param name="entityNames">An array of entity names to delete</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> entityNames,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -196,11 +210,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(global::MyApp.Memory.DeleteEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteEntitiesArguments, global::MyApp.Memory.DeleteEntitiesResult>(Tools.DeleteEntities, arguments, cancellationToken);
 
@@ -212,11 +228,13 @@ namespace MyApp.Memory
         /// <param name="deletions">The <c>deletions</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteObservationsDeletionsItem> deletions,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -230,11 +248,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(global::MyApp.Memory.DeleteObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteObservationsArguments, global::MyApp.Memory.DeleteObservationsResult>(Tools.DeleteObservations, arguments, cancellationToken);
 
@@ -246,13 +266,15 @@ namespace MyApp.Memory
         /// <param name="relations">An array of relations to delete</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(
-            global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteRelationsRelationsItem> relations,
+            global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> relations,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DeleteRelationsAsync(new global::MyApp.Memory.DeleteRelationsArguments { Relations = relations }, cancellationToken);
 
@@ -264,11 +286,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(global::MyApp.Memory.DeleteRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.DeleteRelationsArguments, global::MyApp.Memory.DeleteRelationsResult>(Tools.DeleteRelations, arguments, cancellationToken);
 
@@ -280,11 +304,13 @@ namespace MyApp.Memory
         /// <param name="names">An array of entity names to retrieve</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> names,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -298,11 +324,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(global::MyApp.Memory.OpenNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.OpenNodesArguments, global::MyApp.Memory.OpenNodesResult>(Tools.OpenNodes, arguments, cancellationToken);
 
@@ -313,11 +341,13 @@ namespace MyApp.Memory
         /// </remarks>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadGraphAsync(new global::MyApp.Memory.ReadGraphArguments(), cancellationToken);
 
@@ -329,11 +359,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::MyApp.Memory.ReadGraphArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.ReadGraphArguments, global::MyApp.Memory.ReadGraphResult>(Tools.ReadGraph, arguments, cancellationToken);
 
@@ -345,11 +377,13 @@ namespace MyApp.Memory
         /// <param name="query">The search query to match against entity names, types, and observation content</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(
             string query,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -363,11 +397,13 @@ namespace MyApp.Memory
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(global::MyApp.Memory.SearchNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Memory.SearchNodesArguments, global::MyApp.Memory.SearchNodesResult>(Tools.SearchNodes, arguments, cancellationToken);
     }
@@ -379,17 +415,36 @@ namespace MyApp.Memory
         /// <summary>The <c>observations</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.AddObservationsObservationsItem> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -427,18 +482,37 @@ namespace MyApp.Memory
         /// <summary>An array of observation contents to add</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Contents { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("entityName", EntityName);
-            writer.WriteStartArray("contents");
+            writer.WritePropertyName("contents");
+            writer.WriteStartArray();
             foreach (var item in Contents)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityName" or "contents")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -472,17 +546,36 @@ namespace MyApp.Memory
         /// <summary>The <c>entities</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("entities");
+            writer.WritePropertyName("entities");
+            writer.WriteStartArray();
             foreach (var item in Entities)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entities")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -492,7 +585,7 @@ namespace MyApp.Memory
     public sealed record CreateEntitiesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateEntitiesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -505,7 +598,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateEntitiesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesResultEntitiesItem.Read),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
             };
         }
     }
@@ -523,6 +616,9 @@ namespace MyApp.Memory
         /// <summary>An array of observation contents associated with the entity</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -530,38 +626,41 @@ namespace MyApp.Memory
             writer.WriteStartObject();
             writer.WriteString("name", Name);
             writer.WriteString("entityType", EntityType);
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "name" or "entityType" or "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>create_entities</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateEntitiesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateEntitiesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateEntitiesEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateEntitiesResultEntitiesItem
+            return new global::MyApp.Memory.CreateEntitiesEntitiesItem
             {
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
                 Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "entityType" or "observations", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -573,17 +672,36 @@ namespace MyApp.Memory
         /// <summary>The <c>relations</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("relations");
+            writer.WritePropertyName("relations");
+            writer.WriteStartArray();
             foreach (var item in Relations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "relations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -593,7 +711,7 @@ namespace MyApp.Memory
     public sealed record CreateRelationsResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.CreateRelationsResult>
     {
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -606,7 +724,7 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.CreateRelationsResult
             {
                 RawResult = result,
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsResultRelationsItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -624,6 +742,9 @@ namespace MyApp.Memory
         /// <summary>The type of the relation</summary>
         public required string RelationType { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -632,32 +753,34 @@ namespace MyApp.Memory
             writer.WriteString("from", From);
             writer.WriteString("to", To);
             writer.WriteString("relationType", RelationType);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "from" or "to" or "relationType")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>create_relations</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record CreateRelationsResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
 
         /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.CreateRelationsResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
+        internal static global::MyApp.Memory.CreateRelationsRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
             var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.CreateRelationsResultRelationsItem
+            return new global::MyApp.Memory.CreateRelationsRelationsItem
             {
                 From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
                 To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
                 RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "from" or "to" or "relationType", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -669,17 +792,36 @@ namespace MyApp.Memory
         /// <summary>An array of entity names to delete</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> EntityNames { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("entityNames");
+            writer.WritePropertyName("entityNames");
+            writer.WriteStartArray();
             foreach (var item in EntityNames)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityNames")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -718,17 +860,36 @@ namespace MyApp.Memory
         /// <summary>The <c>deletions</c> argument.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteObservationsDeletionsItem> Deletions { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("deletions");
+            writer.WritePropertyName("deletions");
+            writer.WriteStartArray();
             foreach (var item in Deletions)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "deletions")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -770,18 +931,37 @@ namespace MyApp.Memory
         /// <summary>An array of observations to delete</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Writes the object as the JSON the tool expects.</summary>
         internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("entityName", EntityName);
-            writer.WriteStartArray("observations");
+            writer.WritePropertyName("observations");
+            writer.WriteStartArray();
             foreach (var item in Observations)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "entityName" or "observations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -791,19 +971,38 @@ namespace MyApp.Memory
     public sealed record DeleteRelationsArguments : global::McpFleet.Tools.IToolArguments
     {
         /// <summary>An array of relations to delete</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteRelationsRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
+
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("relations");
+            writer.WritePropertyName("relations");
+            writer.WriteStartArray();
             foreach (var item in Relations)
             {
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "relations")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -835,31 +1034,6 @@ namespace MyApp.Memory
         }
     }
 
-    /// <summary>The object at <c>inputSchema.properties.relations.items</c> of tool <c>delete_relations</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record DeleteRelationsRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Writes the object as the JSON the tool expects.</summary>
-        internal void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WriteString("from", From);
-            writer.WriteString("to", To);
-            writer.WriteString("relationType", RelationType);
-            writer.WriteEndObject();
-        }
-    }
-
     /// <summary>The arguments of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record OpenNodesArguments : global::McpFleet.Tools.IToolArguments
@@ -867,17 +1041,36 @@ namespace MyApp.Memory
         /// <summary>An array of entity names to retrieve</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Names { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteStartArray("names");
+            writer.WritePropertyName("names");
+            writer.WriteStartArray();
             foreach (var item in Names)
             {
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "names")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -887,10 +1080,10 @@ namespace MyApp.Memory
     public sealed record OpenNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.OpenNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.OpenNodesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.OpenNodesResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -903,60 +1096,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.OpenNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.OpenNodesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.OpenNodesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.OpenNodesResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.OpenNodesResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record OpenNodesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.OpenNodesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.OpenNodesResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>open_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record OpenNodesResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.OpenNodesResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.OpenNodesResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -965,11 +1106,23 @@ namespace MyApp.Memory
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed record ReadGraphArguments : global::McpFleet.Tools.IToolArguments
     {
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -979,10 +1132,10 @@ namespace MyApp.Memory
     public sealed record ReadGraphResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.ReadGraphResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.ReadGraphResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.ReadGraphResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -995,60 +1148,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.ReadGraphResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.ReadGraphResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.ReadGraphResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.ReadGraphResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.ReadGraphResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>read_graph</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record ReadGraphResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.ReadGraphResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.ReadGraphResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>read_graph</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record ReadGraphResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.ReadGraphResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.ReadGraphResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }
@@ -1060,12 +1161,30 @@ namespace MyApp.Memory
         /// <summary>The search query to match against entity names, types, and observation content</summary>
         public required string Query { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("query", Query);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "query")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -1075,10 +1194,10 @@ namespace MyApp.Memory
     public sealed record SearchNodesResult : global::McpFleet.Tools.ToolResult, global::McpFleet.Tools.IToolResult<global::MyApp.Memory.SearchNodesResult>
     {
         /// <summary>The <c>entities</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.SearchNodesResultEntitiesItem> Entities { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> Entities { get; init; }
 
         /// <summary>The <c>relations</c> value.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.SearchNodesResultRelationsItem> Relations { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> Relations { get; init; }
 
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
@@ -1091,60 +1210,8 @@ namespace MyApp.Memory
             return new global::MyApp.Memory.SearchNodesResult
             {
                 RawResult = result,
-                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.SearchNodesResultEntitiesItem>(content, "entities", tool, global::MyApp.Memory.SearchNodesResultEntitiesItem.Read),
-                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.SearchNodesResultRelationsItem>(content, "relations", tool, global::MyApp.Memory.SearchNodesResultRelationsItem.Read),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.entities.items</c> of tool <c>search_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record SearchNodesResultEntitiesItem
-    {
-        /// <summary>The name of the entity</summary>
-        public required string Name { get; init; }
-
-        /// <summary>The type of the entity</summary>
-        public required string EntityType { get; init; }
-
-        /// <summary>An array of observation contents associated with the entity</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Observations { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.SearchNodesResultEntitiesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.SearchNodesResultEntitiesItem
-            {
-                Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
-                EntityType = global::McpFleet.Generated.StructuredJson.GetString(obj, "entityType", tool),
-                Observations = global::McpFleet.Generated.StructuredJson.GetList<string>(obj, "observations", tool, static (item, tool) => global::McpFleet.Generated.StructuredJson.ReadString(item, tool)),
-            };
-        }
-    }
-
-    /// <summary>The object at <c>outputSchema.properties.relations.items</c> of tool <c>search_nodes</c> on server <c>memory</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
-    public sealed record SearchNodesResultRelationsItem
-    {
-        /// <summary>The name of the entity where the relation starts</summary>
-        public required string From { get; init; }
-
-        /// <summary>The name of the entity where the relation ends</summary>
-        public required string To { get; init; }
-
-        /// <summary>The type of the relation</summary>
-        public required string RelationType { get; init; }
-
-        /// <summary>Reads the object from the tool's structured result.</summary>
-        internal static global::MyApp.Memory.SearchNodesResultRelationsItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
-        {
-            var obj = global::McpFleet.Generated.StructuredJson.RequireObject(value, tool);
-            return new global::MyApp.Memory.SearchNodesResultRelationsItem
-            {
-                From = global::McpFleet.Generated.StructuredJson.GetString(obj, "from", tool),
-                To = global::McpFleet.Generated.StructuredJson.GetString(obj, "to", tool),
-                RelationType = global::McpFleet.Generated.StructuredJson.GetString(obj, "relationType", tool),
+                Entities = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateEntitiesEntitiesItem>(content, "entities", tool, global::MyApp.Memory.CreateEntitiesEntitiesItem.Read),
+                Relations = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Memory.CreateRelationsRelationsItem>(content, "relations", tool, global::MyApp.Memory.CreateRelationsRelationsItem.Read),
             };
         }
     }

@@ -4,19 +4,19 @@
 namespace MyApp.Sample
 {
     /// <summary>Typed proxy for the MCP server <c>sample</c> (McpFleet Sample Server 1.0.0).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class SampleServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "sample";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public SampleServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public SampleServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -60,10 +60,12 @@ namespace MyApp.Sample
         /// <param name="message">The text to return.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -77,10 +79,12 @@ namespace MyApp.Sample
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Sample.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -92,11 +96,13 @@ namespace MyApp.Sample
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(
             string? timezone = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -110,11 +116,13 @@ namespace MyApp.Sample
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(global::MyApp.Sample.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.GetTimeArguments, global::MyApp.Sample.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
 
@@ -126,11 +134,13 @@ namespace MyApp.Sample
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(
             string? path = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -144,11 +154,13 @@ namespace MyApp.Sample
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(global::MyApp.Sample.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.ListFilesArguments, global::MyApp.Sample.ListFilesResult>(Tools.ListFiles, arguments, cancellationToken);
 
@@ -160,11 +172,13 @@ namespace MyApp.Sample
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(
             string expression,
             global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -178,11 +192,13 @@ namespace MyApp.Sample
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(global::MyApp.Sample.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.MathCalcArguments, global::MyApp.Sample.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
 
@@ -196,11 +212,13 @@ namespace MyApp.Sample
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
@@ -216,11 +234,13 @@ namespace MyApp.Sample
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(global::MyApp.Sample.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.RunCommandArguments, global::MyApp.Sample.RunCommandResult>(Tools.RunCommand, arguments, cancellationToken);
     }
@@ -232,12 +252,30 @@ namespace MyApp.Sample
         /// <summary>The text to return.</summary>
         public required string Message { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "message")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -249,6 +287,9 @@ namespace MyApp.Sample
         /// <summary>An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</summary>
         public string? Timezone { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -257,6 +298,20 @@ namespace MyApp.Sample
             if (Timezone is not null)
             {
                 writer.WriteString("timezone", Timezone);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "timezone")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -279,6 +334,9 @@ namespace MyApp.Sample
         /// <summary>The <c>unixTimeMilliseconds</c> value.</summary>
         public required long UnixTimeMilliseconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -294,6 +352,7 @@ namespace MyApp.Sample
                 Timezone = global::McpFleet.Generated.StructuredJson.GetString(content, "timezone", tool),
                 Local = global::McpFleet.Generated.StructuredJson.GetString(content, "local", tool),
                 UnixTimeMilliseconds = global::McpFleet.Generated.StructuredJson.GetInt64(content, "unixTimeMilliseconds", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "utc" or "timezone" or "local" or "unixTimeMilliseconds", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -305,6 +364,9 @@ namespace MyApp.Sample
         /// <summary>The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</summary>
         public string? Path { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -313,6 +375,20 @@ namespace MyApp.Sample
             if (Path is not null)
             {
                 writer.WriteString("path", Path);
+            }
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "path")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -329,6 +405,9 @@ namespace MyApp.Sample
         /// <summary>The <c>entries</c> value.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::MyApp.Sample.ListFilesResultEntriesItem> Entries { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -342,6 +421,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Path = global::McpFleet.Generated.StructuredJson.GetString(content, "path", tool),
                 Entries = global::McpFleet.Generated.StructuredJson.GetList<global::MyApp.Sample.ListFilesResultEntriesItem>(content, "entries", tool, global::MyApp.Sample.ListFilesResultEntriesItem.Read),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "path" or "entries", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -359,6 +439,9 @@ namespace MyApp.Sample
         /// <summary>The <c>size</c> value. Default: <c>null</c>.</summary>
         public long? Size { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the object from the tool's structured result.</summary>
         internal static global::MyApp.Sample.ListFilesResultEntriesItem Read(global::System.Text.Json.JsonElement value, global::McpFleet.ToolDescriptor tool)
         {
@@ -368,6 +451,7 @@ namespace MyApp.Sample
                 Name = global::McpFleet.Generated.StructuredJson.GetString(obj, "name", tool),
                 Kind = global::McpFleet.Generated.StructuredJson.GetString(obj, "kind", tool),
                 Size = global::McpFleet.Generated.StructuredJson.GetInt64OrNull(obj, "size", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(obj, tool, static name => name is "name" or "kind" or "size", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -379,12 +463,30 @@ namespace MyApp.Sample
         /// <summary>The expression, e.g. '(1.5 + 2) × -3'.</summary>
         public required string Expression { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("expression", Expression);
+
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "expression")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -399,6 +501,9 @@ namespace MyApp.Sample
         /// <summary>The <c>result</c> value.</summary>
         public required double Result { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -412,6 +517,7 @@ namespace MyApp.Sample
                 RawResult = result,
                 Expression = global::McpFleet.Generated.StructuredJson.GetString(content, "expression", tool),
                 Result = global::McpFleet.Generated.StructuredJson.GetDouble(content, "result", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "expression" or "result", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
@@ -429,6 +535,9 @@ namespace MyApp.Sample
         /// <summary>Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</summary>
         public long? TimeoutSeconds { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <inheritdoc/>
         void global::McpFleet.Tools.IToolArguments.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
@@ -437,7 +546,8 @@ namespace MyApp.Sample
             writer.WriteString("command", Command);
             if (Arguments is not null)
             {
-                writer.WriteStartArray("arguments");
+                writer.WritePropertyName("arguments");
+                writer.WriteStartArray();
                 foreach (var item in Arguments)
                 {
                     if (item is null)
@@ -457,6 +567,20 @@ namespace MyApp.Sample
                 writer.WriteNumber("timeoutSeconds", TimeoutSeconds.Value);
             }
 
+            if (AdditionalProperties is not null)
+            {
+                foreach (var entry in AdditionalProperties)
+                {
+                    if (entry.Key is "command" or "arguments" or "timeoutSeconds")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
     }
@@ -474,6 +598,9 @@ namespace MyApp.Sample
         /// <summary>The <c>stderr</c> value.</summary>
         public required string Stderr { get; init; }
 
+        /// <summary>Properties beyond the declared ones, which the schema allows: read as the server sent them, written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
         /// <summary>Reads the tool's structured result from a successful call.</summary>
         /// <param name="result">The result as the server sent it.</param>
         /// <param name="tool">The tool that was called, for error messages.</param>
@@ -488,6 +615,7 @@ namespace MyApp.Sample
                 ExitCode = global::McpFleet.Generated.StructuredJson.GetInt64(content, "exitCode", tool),
                 Stdout = global::McpFleet.Generated.StructuredJson.GetString(content, "stdout", tool),
                 Stderr = global::McpFleet.Generated.StructuredJson.GetString(content, "stderr", tool),
+                AdditionalProperties = global::McpFleet.Generated.StructuredJson.GetAdditionalProperties<global::System.Text.Json.JsonElement>(content, tool, static name => name is "exitCode" or "stdout" or "stderr", global::McpFleet.Generated.StructuredJson.ReadElement),
             };
         }
     }
