@@ -3,6 +3,7 @@ using McpFleet.Connections;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
+using McpFleet.Tools;
 using McpFleet.Transports;
 using Xunit.Abstractions;
 
@@ -13,8 +14,9 @@ namespace McpFleet.Tests.Security;
 public sealed class MeasuredAlone;
 
 /// <summary>
-/// A server's message is bounded on every transport: a 200 MB answer, or one that never ends, fails its call with a
-/// <see cref="MessageTooLargeException"/> once the limit (4 MiB by default) has arrived, and the client never holds more.
+/// A server's message is bounded on every transport: a 200 MB answer, or one that never ends, fails its call once the
+/// limit (4 MiB by default) has arrived, with a <see cref="MessageTooLargeException"/> as the cause, and the client never
+/// holds more. The call's exception is checked through its public contract: a tool exception, caused by that one.
 /// </summary>
 [Collection(nameof(MeasuredAlone))]
 public sealed class MessageSizeTests(ITestOutputHelper output)
@@ -46,14 +48,16 @@ public sealed class MessageSizeTests(ITestOutputHelper output)
 
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => Hostile.CallAsync(runtime, "big", tool, """{ "megabytes": 200 }"""));
+        var failure = await Assert.ThrowsAnyAsync<ToolException>(() => Hostile.CallAsync(runtime, "big", tool, """{ "megabytes": 200 }"""));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var error = Assert.IsType<MessageTooLargeException>(failure.InnerException);
 
         output.WriteLine($"{transport} {tool}: {allocated / 1024.0 / 1024:0.0} MiB allocated; {error.Message}");
         Assert.Equal("big", error.ServerName);
         Assert.Equal(ConnectionOptions.DefaultMaxMessageSize, error.Limit);
         Assert.InRange(error.Size, error.Limit + 1, error.Limit + (1024 * 1024));
         Assert.Contains("Server 'big' sent a message of at least", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Message, failure.Message, StringComparison.Ordinal);
         Assert.True(allocated < AllocationBound, $"The client allocated {allocated:N0} bytes refusing the message.");
     }
 
@@ -63,9 +67,9 @@ public sealed class MessageSizeTests(ITestOutputHelper output)
         var server = Hostile.Stdio("big") with { MaxMessageSize = 64 * 1024 };
         await using var runtime = new FleetRuntime(TestServers.FastOptions(server));
 
-        var error = await Assert.ThrowsAsync<MessageTooLargeException>(() => Hostile.CallAsync(runtime, "big", "huge", """{ "megabytes": 1 }"""));
+        var failure = await Assert.ThrowsAnyAsync<ToolException>(() => Hostile.CallAsync(runtime, "big", "huge", """{ "megabytes": 1 }"""));
 
-        Assert.Equal(64 * 1024, error.Limit);
+        Assert.Equal(64 * 1024, Assert.IsType<MessageTooLargeException>(failure.InnerException).Limit);
         Assert.Equal("deleted", (await Hostile.CallAsync(runtime, "big", "delete_all")).Text);
     }
 
