@@ -8,7 +8,7 @@ namespace McpFleet;
 /// <summary>The servers and unified tools a generated fleet type was built from: what its typed methods expect to find.</summary>
 public sealed class FleetManifest
 {
-    private static readonly JsonTypeInfo<IList<Tool>> s_toolsType = (JsonTypeInfo<IList<Tool>>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IList<Tool>));
+    private static readonly JsonTypeInfo<Tool> s_toolType = (JsonTypeInfo<Tool>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Tool));
 
     private readonly Dictionary<string, ToolDescriptor> _byModelName;
     private readonly Lazy<Dictionary<string, Dictionary<string, Tool>>> _snapshotTools;
@@ -71,17 +71,17 @@ public sealed class FleetManifest
                 continue;
             }
 
-            IList<Tool>? tools;
+            List<Tool> tools;
             try
             {
-                tools = JsonSerializer.Deserialize(server.SnapshotTools, s_toolsType);
+                tools = [.. server.SnapshotTools.Tools.Select(tool => tool.Deserialize(s_toolType)!)];
             }
             catch (JsonException e)
             {
-                throw new InvalidOperationException($"The manifest's snapshot tools of server '{server.Name}' are not a JSON array of tool definitions: {e.Message}", e);
+                throw new InvalidOperationException($"The snapshot tools of server '{server.Name}' are not tool definitions: {e.Message}", e);
             }
 
-            byServer[server.Name] = (tools ?? []).DistinctBy(t => t.Name, StringComparer.Ordinal).ToDictionary(t => t.Name, StringComparer.Ordinal);
+            byServer[server.Name] = tools.DistinctBy(t => t.Name, StringComparer.Ordinal).ToDictionary(t => t.Name, StringComparer.Ordinal);
         }
 
         return byServer;

@@ -1,20 +1,27 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using McpFleet.Benchmarks.ConsumerBuild;
 using McpFleet.Benchmarks.Failover;
+using McpFleet.Benchmarks.Generator;
 using McpFleet.Benchmarks.Stdio;
 
-if (args is ["failover", .. var rest])
+switch (args)
 {
-    await FailoverBench.RunAsync(TimeSpan.FromSeconds(rest is [var seconds] ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10));
-    return;
+    case ["failover", .. var rest]:
+        await FailoverBench.RunAsync(TimeSpan.FromSeconds(rest is [var seconds] ? int.Parse(seconds, CultureInfo.InvariantCulture) : 10));
+        return 0;
+    case ["build", .. var rest]:
+        return await ConsumerBuildBench.RunAsync(rest);
+    case ["generator", .. var rest]:
+        return await GeneratorBench.RunAsync(rest);
+    case ["generator-run", var generator, var directory]:
+        return GeneratorRun.Run(generator, directory);
+    case ["stdio", .. var rest]:
+        var rounds = rest is [var r, ..] ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
+        var seconds = rest is [_, var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 3;
+        await StdioBench.RunAsync(rounds, TimeSpan.FromSeconds(seconds));
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(McpFleet.Benchmarks.CallBenchmarks).Assembly).Run(args);
+        return 0;
 }
-
-if (args is ["stdio", .. var options])
-{
-    var rounds = options is [var r, ..] ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
-    var seconds = options is [_, var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 3;
-    await StdioBench.RunAsync(rounds, TimeSpan.FromSeconds(seconds));
-    return;
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(McpFleet.Benchmarks.CallBenchmarks).Assembly).Run(args);

@@ -142,7 +142,7 @@ public sealed class AdversarialSnapshotTests(ITestOutputHelper output)
         var elapsed = Time(snapshot);
         var parsing = Stopwatch.StartNew();
         var parsed = Parsing.SnapshotParser.Parse(
-            new Model.SnapshotFile(snapshot.Path, snapshot.Text, null, null, null, null, null),
+            new Model.SnapshotFile(snapshot.Path, snapshot.Text, null, null, null, null, null, null, null, null),
             new Model.FleetSettings("MyApp", "Fleet", Model.EquatableArray<Diagnostics.DiagnosticInfo>.Empty),
             CancellationToken.None);
         parsing.Stop();

@@ -32,9 +32,9 @@ public sealed partial class DocSnippetTests
 
     private static readonly string[] s_usings =
     [
-        "System.Text.Json", "McpFleet", "McpFleet.Aggregation", "McpFleet.Caching", "McpFleet.Configuration", "McpFleet.Discovery",
-        "McpFleet.Drift", "McpFleet.Resilience", "McpFleet.Routing", "McpFleet.Tools", "Microsoft.Extensions.DependencyInjection",
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+        "System.Text.Json", "McpFleet", "McpFleet.AI", "McpFleet.Aggregation", "McpFleet.Caching", "McpFleet.ClientFeatures", "McpFleet.Configuration",
+        "McpFleet.Discovery", "McpFleet.Drift", "McpFleet.Resilience", "McpFleet.Routing", "McpFleet.Tools", "Microsoft.Extensions.AI",
+        "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "ModelContextProtocol.Protocol",
     ];
 
     public static IEnumerable<object[]> Snippets => ReadSnippets().Select(snippet => new object[] { snippet });
@@ -132,6 +132,7 @@ public sealed partial class DocSnippetTests
     [
         ("Fleet", "fleet"), ("FleetRuntime", "runtime"), ("FleetOptions", "options"), ("ILoggerFactory", "loggerFactory"),
         ("IHostApplicationBuilder", "builder"), ("string", "token"), ("Func<string?>", "currentTenant"), ("CancellationToken", "cancellationToken"),
+        ("IChatClient", "chatClient"), ("ElicitationHandler", "askUser"),
     ];
 
     /// <summary>Whether the block declares <paramref name="name"/> itself, so it is not given as a variable.</summary>

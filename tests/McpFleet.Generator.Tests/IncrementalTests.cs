@@ -1,4 +1,5 @@
 using McpFleet.Generator.Tests.Infrastructure;
+using McpFleet.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -48,6 +49,30 @@ public sealed class IncrementalTests
             Assert.All(reasons, reason => Assert.True(
                 reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} ran again: {reason}."));
         }
+    }
+
+    /// <summary>The generator bench's check at a smaller scale: a fleet of synthetic servers (see <see cref="SyntheticSnapshots"/>).</summary>
+    [Fact]
+    public void An_edit_of_unrelated_code_leaves_every_step_of_a_synthetic_fleet_cached()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var inputs = SyntheticSnapshots.Create(servers: 8, toolsPerServer: 25).Select(snapshot => new SnapshotInput($"/snapshots/{snapshot.FileName}", snapshot.Json));
+        var driver = GeneratorHarness.CreateDriver([.. inputs, SnapshotInput.Policy("""{ "tools": { "ping": { "strategy": "newest-version" } } }""")])
+            .RunGenerators(compilation);
+        Assert.Contains(driver.GetRunResult().Results.Single().GeneratedSources, source => source.HintName == "McpFleet.Tickets.g.cs");
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Unrelated; internal static class Code { }", GeneratorHarness.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Every step, the generator's and the compiler's inputs to it alike, as the bench checks.
+        Assert.Empty(s_allSteps.Except(result.TrackedSteps.Keys));
+        foreach (var step in result.TrackedSteps.Keys)
+        {
+            Assert.All(Reasons(result, step), reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} ran again: {reason}."));
+        }
+
+        Assert.Equal(8, Reasons(result, TrackingNames.ServerModels).Count);
     }
 
     [Fact]

@@ -84,6 +84,19 @@ public sealed class JsonParserTests
         Assert.Equal(JsonParser.MaxDepth, error.Span.Start);
     }
 
+    [Fact]
+    public void Property_names_read_back_as_written_when_more_names_repeat_than_the_name_table_holds()
+    {
+        // 600 names, many sharing a slot of the 256-slot name table, twice over: each object's names are its own.
+        var names = Enumerable.Range(0, 600).Select(i => $"n{i}").ToList();
+        var text = "[" + string.Join(",", Enumerable.Range(0, 2).Select(_ => "{" + string.Join(",", names.Select((name, i) => $"\"{name}\":{i}")) + "}")) + "]";
+
+        var objects = ((JsonArray)JsonParser.Parse(text).Root!).Items.Cast<JsonObject>().ToList();
+
+        Assert.All(objects, obj => Assert.Equal(names, obj.Properties.Select(p => p.Name)));
+        Assert.All(objects, obj => Assert.Equal("599", ((JsonNumber)obj.GetValueOrNull("n599")!).Text));
+    }
+
     [Theory]
     [InlineData("{ \"a\" : [ 1 , -2.5e3 , true , null ] , \"b\" : { } }", "{\"a\":[1,-2.5e3,true,null],\"b\":{}}")]
     [InlineData("\"tab\\tquote\\\"\"", "\"tab\\u0009quote\\\"\"")]

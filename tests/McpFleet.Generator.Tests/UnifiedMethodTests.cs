@@ -19,7 +19,7 @@ public sealed class UnifiedMethodTests
         Assert.Equal(["EchoArguments, CancellationToken", "String, CancellationToken"], echo);
         var source = fleet.Output.Source("McpFleet.Fleet.g.cs");
         Assert.Contains(
-            "Runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);",
+            "_runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);",
             source,
             StringComparison.Ordinal);
         Assert.Contains(
@@ -43,7 +43,7 @@ public sealed class UnifiedMethodTests
         Assert.Equal(typeof(TextToolResult), fanOut.GetParameters()[1].ParameterType.GetGenericArguments()[0]);
         Assert.Equal("FanOutResult`2", fanOut.ReturnType.GetGenericArguments()[0].Name);
         Assert.Contains(
-            "Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);",
+            "_runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);",
             fleet.Output.Source("McpFleet.Fleet.g.cs"),
             StringComparison.Ordinal);
     }

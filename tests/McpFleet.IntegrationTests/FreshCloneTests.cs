@@ -48,13 +48,13 @@ public sealed partial class FreshCloneTests(PackedFeed feed) : IDisposable
 
         // The same project on net8.0, first without its snapshots: the build says which pattern matched nothing where.
         var app8 = Path.Join(_work, "MyApp8");
-        CopyProject(app, app8, withSnapshots: false);
+        CopyProject(app, app8);
         var project8 = Path.Join(app8, "MyApp.csproj");
         await File.WriteAllTextAsync(project8, Regex.Replace(await File.ReadAllTextAsync(project8), "<TargetFramework>[^<]*</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>"));
         var warning = await RunAsync("dotnet", app8, ["msbuild", "-restore", "-t:McpFleetWarnNoSnapshots", "-p:RuntimeIdentifier=linux-x64"]);
         Assert.Contains($"warning MCPF0901: No file matches the McpSnapshot items (snapshots/*.snapshot.json) in {app8}", warning.Output, StringComparison.Ordinal);
 
-        CopyProject(app, app8, withSnapshots: true);
+        CopySnapshots(app, app8);
         var net8 = await RunAsync("dotnet", app8, ["run", "-r", "linux-x64", "--self-contained"]);
         AssertTypedCallsRan(net8, allowed);
         var runtimeConfig = Directory.GetFiles(Path.Join(app8, "bin"), "MyApp.runtimeconfig.json", SearchOption.AllDirectories).Single();
@@ -85,21 +85,21 @@ public sealed partial class FreshCloneTests(PackedFeed feed) : IDisposable
         }));
     }
 
-    private static void CopyProject(string from, string to, bool withSnapshots)
+    private static void CopyProject(string from, string to)
     {
         Directory.CreateDirectory(Path.Join(to, ".vscode"));
         foreach (var file in new[] { "MyApp.csproj", "Program.cs", "nuget.config", Path.Join(".vscode", "mcp.json") })
         {
             File.Copy(Path.Join(from, file), Path.Join(to, file), overwrite: true);
         }
+    }
 
-        if (withSnapshots)
+    private static void CopySnapshots(string from, string to)
+    {
+        Directory.CreateDirectory(Path.Join(to, "snapshots"));
+        foreach (var snapshot in Directory.GetFiles(Path.Join(from, "snapshots")))
         {
-            Directory.CreateDirectory(Path.Join(to, "snapshots"));
-            foreach (var snapshot in Directory.GetFiles(Path.Join(from, "snapshots")))
-            {
-                File.Copy(snapshot, Path.Join(to, "snapshots", Path.GetFileName(snapshot)), overwrite: true);
-            }
+            File.Copy(snapshot, Path.Join(to, "snapshots", Path.GetFileName(snapshot)), overwrite: true);
         }
     }
 

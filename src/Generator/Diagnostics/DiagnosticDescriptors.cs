@@ -123,6 +123,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "mcpf0012");
 
+    public static readonly DiagnosticDescriptor ToolFilterMatchesNothing = new DiagnosticDescriptor(
+        id: "MCPF0013",
+        title: "Tool filter matches no tool",
+        messageFormat: "The {0} metadata of snapshot '{1}' lists '{2}', which matches none of its {3} tools, so it selects nothing. Check the name against the snapshot's tool names, case included.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "mcpf0013");
+
     public static readonly DiagnosticDescriptor SharedTool = new DiagnosticDescriptor(
         id: "MCPF0101",
         title: "Tool is offered by several servers",

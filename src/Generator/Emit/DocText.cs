@@ -15,7 +15,13 @@ internal static class DocText
     /// </summary>
     public static string Text(string raw)
     {
-        var lines = Escape(raw).Split('\n').Select(line => line.TrimEnd()).ToList();
+        var escaped = Escape(raw);
+        if (escaped.IndexOf('\n') < 0)
+        {
+            return escaped.TrimEnd();
+        }
+
+        var lines = escaped.Split('\n').Select(line => line.TrimEnd()).ToList();
 
         // Blank lines at either end are dropped by index: removing them one by one is quadratic in their number.
         var first = lines.FindIndex(line => line.Length > 0);
@@ -24,8 +30,13 @@ internal static class DocText
     }
 
     /// <summary>Escaped text on one line, for short values such as names and titles.</summary>
-    public static string Inline(string raw) =>
-        string.Join(" ", Escape(raw).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+    public static string Inline(string raw)
+    {
+        var escaped = Escape(raw);
+        return escaped.IndexOf('\n') < 0
+            ? escaped.Trim()
+            : string.Join(" ", escaped.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+    }
 
     /// <summary>Text as inline code: <c>&lt;c&gt;get-item&lt;/c&gt;</c>.</summary>
     public static string Code(string raw) => "<c>" + Inline(raw) + "</c>";
@@ -41,8 +52,20 @@ internal static class DocText
 
     private static string Escape(string raw)
     {
-        var builder = new StringBuilder(raw.Length);
-        for (var i = 0; i < raw.Length; i++)
+        // Most text (names, titles, descriptions) has nothing to escape.
+        var first = 0;
+        while (first < raw.Length && !NeedsEscape(raw[first]))
+        {
+            first++;
+        }
+
+        if (first == raw.Length)
+        {
+            return raw;
+        }
+
+        var builder = new StringBuilder(raw.Length + 16).Append(raw, 0, first);
+        for (var i = first; i < raw.Length; i++)
         {
             var c = raw[i];
             switch (c)
@@ -91,4 +114,7 @@ internal static class DocText
 
         return builder.ToString();
     }
+
+    /// <summary>Whether <see cref="Escape"/> writes something else for the character.</summary>
+    private static bool NeedsEscape(char c) => c is '&' or '<' or '>' or < ' ' or '\u007F' or '\u0085' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
 }

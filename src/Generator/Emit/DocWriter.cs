@@ -9,7 +9,8 @@ internal static class DocWriter
     /// <param name="content">XML content, already escaped.</param>
     public static void Element(SourceWriter writer, string element, string content)
     {
-        var name = element.Split(' ')[0];
+        var space = element.IndexOf(' ');
+        var name = space < 0 ? element : element.Substring(0, space);
         if (content.IndexOf('\n') < 0)
         {
             writer.WriteLine($"/// <{element}>{content}</{name}>");

@@ -22,12 +22,17 @@ internal static class FleetEmitter
         writer.WriteLine($"public sealed partial class {fleet.TypeName} : {KnownTypes.IFleet}<{type}>");
         writer.OpenBlock();
 
+        // The typed methods call through the interface, so that an application can fake the fleet; Runtime offers the
+        // real runtime's whole surface (events, statuses, membership, routing).
+        writer.WriteLine($"private readonly {KnownTypes.IFleetRuntime} _runtime;");
+        writer.WriteLine();
+
         DocWriter.Summary(writer, "Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.");
         DocWriter.Param(writer, "runtime", "The runtime: a <see cref=\"" + KnownTypes.FleetRuntime + "\"/> created with <see cref=\"Manifest\"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.");
         DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
         writer.WriteLine($"public {fleet.TypeName}({KnownTypes.IFleetRuntime} runtime)");
         writer.OpenBlock();
-        writer.WriteLine($"Runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
+        writer.WriteLine($"_runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
         foreach (var server in fleet.Servers)
         {
             writer.WriteLine($"{server.PropertyName} = new {ServerType(server)}(runtime);");
@@ -69,8 +74,12 @@ internal static class FleetEmitter
         writer.WriteLine("CreateModelToolNames());");
         writer.WriteLine();
 
-        DocWriter.Summary(writer, "The runtime that connects to the servers and calls their tools.");
-        writer.WriteLine($"public {KnownTypes.IFleetRuntime} Runtime {{ get; }}");
+        DocWriter.Summary(writer, "The runtime that connects to the servers and calls their tools: its events, server statuses, membership and routing.");
+        DocWriter.Exception(writer, KnownTypes.InvalidOperationException, "The fleet was created over an <see cref=\"" + KnownTypes.IFleetRuntime + "\"/> of the application's own (a fake), which is not a <see cref=\"" + KnownTypes.FleetRuntime + "\"/>.");
+        writer.WriteLine($"public {KnownTypes.FleetRuntime} Runtime => _runtime as {KnownTypes.FleetRuntime} ?? throw new {KnownTypes.InvalidOperationException}(\"This fleet was created over a fake IFleetRuntime, which is not a FleetRuntime.\");");
+        writer.WriteLine();
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.WriteLine($"{KnownTypes.IFleetRuntime} {KnownTypes.IFleet}<{type}>.Runtime => _runtime;");
         foreach (var server in fleet.Servers)
         {
             writer.WriteLine();
@@ -97,7 +106,7 @@ internal static class FleetEmitter
 
         DocWriter.Summary(writer, "Disposes the runtime: ends every session and server process it started.");
         DocWriter.Returns(writer, "A task that completes when everything has ended.");
-        writer.WriteLine($"public {KnownTypes.ValueTask} DisposeAsync() => Runtime.DisposeAsync();");
+        writer.WriteLine($"public {KnownTypes.ValueTask} DisposeAsync() => _runtime.DisposeAsync();");
         if (fleet.Groups.Count > 0)
         {
             writer.WriteLine();

@@ -8,9 +8,11 @@ internal static class KnownTypes
 {
     public const string FleetRuntime = "global::McpFleet.FleetRuntime";
     public const string IFleetRuntime = "global::McpFleet.IFleetRuntime";
+    public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string FleetOptions = "global::McpFleet.FleetOptions";
     public const string FleetManifest = "global::McpFleet.FleetManifest";
     public const string ServerDescriptor = "global::McpFleet.ServerDescriptor";
+    public const string SnapshotTools = "global::McpFleet.Snapshots.SnapshotTools";
     public const string ToolDescriptor = "global::McpFleet.ToolDescriptor";
     public const string ToolHints = "global::McpFleet.ToolHints";
     public const string ToolGroupDescriptor = "global::McpFleet.ToolGroupDescriptor";

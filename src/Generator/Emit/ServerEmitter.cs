@@ -1,4 +1,5 @@
 using McpFleet.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace McpFleet.Generator.Emit;
 
@@ -8,7 +9,7 @@ namespace McpFleet.Generator.Emit;
 /// </summary>
 internal static class ServerEmitter
 {
-    public static string Emit(ServerModel model)
+    public static SourceText Emit(ServerModel model)
     {
         var server = model.Server;
         var ns = model.Placement.Namespace;
@@ -53,7 +54,7 @@ internal static class ServerEmitter
         }
 
         writer.CloseBlock();
-        return writer.ToString();
+        return writer.ToSourceText();
     }
 
     private static void WriteServerClass(SourceWriter writer, ServerSpec server, string ns)
@@ -75,7 +76,7 @@ internal static class ServerEmitter
         DocWriter.Exception(writer, KnownTypes.ArgumentNullException, "<paramref name=\"runtime\"/> is <see langword=\"null\"/>.");
         writer.WriteLine($"public {server.ClassName}({KnownTypes.IFleetRuntime} runtime) => _runtime = runtime ?? throw new {KnownTypes.ArgumentNullException}(nameof(runtime));");
         writer.WriteLine();
-        WriteDescriptor(writer, server);
+        WriteDescriptor(writer, server, ns);
         writer.WriteLine();
         WriteToolsClass(writer, server, ns);
         foreach (var tool in server.Tools)
@@ -87,7 +88,7 @@ internal static class ServerEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteDescriptor(SourceWriter writer, ServerSpec server)
+    private static void WriteDescriptor(SourceWriter writer, ServerSpec server, string ns)
     {
         var protocolVersion = server.ProtocolVersion is { } version ? CSharpLiteral.String(version) : "null";
         DocWriter.Summary(writer, "The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.");
@@ -95,9 +96,25 @@ internal static class ServerEmitter
         writer.Indent();
         writer.WriteLine("Name,");
         writer.WriteLine(protocolVersion + ",");
+        // Named arguments after the tools, each line but the last ending in a comma.
+        var trailing = new List<string>();
+
+        // The definitions stay in the embedded snapshot, read when the server joins the fleet: as string literals they
+        // would cost compile time and, in a large fleet, overflow the 16 MB string heap (CS8103).
+        if (server.SnapshotResource is { } resource)
+        {
+            trailing.Add($"SnapshotTools: {KnownTypes.SnapshotTools}.FromResource(typeof({TypeSyntax.Generated(ns, server.ClassName)}).Assembly, {CSharpLiteral.String(resource)})");
+        }
+
+        if (server.ToolsCanChange)
+        {
+            trailing.Add("ToolsCanChange: true");
+        }
+
+        var end = trailing.Count == 0 ? ");" : ",";
         if (server.Tools.Count == 0)
         {
-            writer.WriteLine("[],");
+            writer.WriteLine("[]" + end);
         }
         else
         {
@@ -109,16 +126,14 @@ internal static class ServerEmitter
             }
 
             writer.Unindent();
-            writer.WriteLine("],");
+            writer.WriteLine("]" + end);
         }
 
-        writer.WriteLine(server.ToolsCanChange
-            ? $"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)},"
-            : $"SnapshotTools: {CSharpLiteral.String(server.ToolsJson)});");
-        if (server.ToolsCanChange)
+        for (var i = 0; i < trailing.Count; i++)
         {
-            writer.WriteLine("ToolsCanChange: true);");
+            writer.WriteLine(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
         }
+
         writer.Unindent();
     }
 
@@ -181,7 +196,7 @@ internal static class ServerEmitter
         DocWriter.Summary(writer, ToolDocs.Summary(tool));
         DocWriter.Remarks(writer, ToolDocs.Remarks(tool, serverName));
         writeParameters();
-        DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
+        DocWriter.Param(writer, "cancellationToken", ToolDocs.CancellationToken);
         DocWriter.Returns(writer, ToolDocs.Returns(tool));
         ToolDocs.WriteExceptions(writer, tool);
     }

@@ -21,7 +21,7 @@ internal static class SourceOutput
 
         try
         {
-            context.AddSource(model.Placement.HintName, SourceText.From(ServerEmitter.Emit(model), s_utf8));
+            context.AddSource(model.Placement.HintName, ServerEmitter.Emit(model));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -5,6 +5,9 @@ namespace McpFleet.Generator.Emit;
 /// <summary>Documents a tool's methods: title and hints first, so that IntelliSense shows them at a glance.</summary>
 internal static class ToolDocs
 {
+    /// <summary>The documentation of a tool method's <c>cancellationToken</c> parameter.</summary>
+    public const string CancellationToken = "Cancels the call, on the server too.";
+
     /// <summary>The summary: the tool's title (or name), then its declared behaviour, e.g. "Read-only · idempotent".</summary>
     public static string Summary(ToolSpec tool) => Summary(tool.Title, tool.WireName, tool.Hints);
 

@@ -6,7 +6,9 @@ namespace McpFleet.Generator.Emit;
 /// <summary>
 /// Writes the two methods every tool gets, on a server's proxy and (for a unified tool) on the fleet class: one taking
 /// the arguments as parameters (required first, then optional ones defaulting to null), and one taking the arguments
-/// record, which the first calls and which calls the runtime.
+/// record, which the first calls and which calls the runtime. Only the first is documented in full; the second
+/// inherits its documentation (<c>inheritdoc</c>), so that a fleet of thousands of tools does not compile every
+/// tool's documentation twice.
 /// </summary>
 internal static class ToolMethodEmitter
 {
@@ -17,7 +19,7 @@ internal static class ToolMethodEmitter
     /// <param name="resultType">The result type, qualified.</param>
     /// <param name="call">The runtime call with its target, e.g. <c>_runtime.CallToolAsync</c>.</param>
     /// <param name="descriptor">The tool's or group's descriptor, e.g. <c>Tools.Echo</c>.</param>
-    /// <param name="writeDocs">Writes a method's docs, calling back to write its own parameters' docs in their place.</param>
+    /// <param name="writeDocs">Writes the method's docs, calling back to write the parameters' docs in their place.</param>
     public static void Write(
         SourceWriter writer, string methodName, RecordSpec arguments, string argumentsNamespace, string resultType, string call, string descriptor, Action<Action> writeDocs)
     {
@@ -57,12 +59,20 @@ internal static class ToolMethodEmitter
         }
 
         writer.WriteLine();
-        writeDocs(() => DocWriter.Param(writer, "arguments", "The tool's arguments."));
+        var documented = string.Join(", ", parameters.Select(p => Cref(TypeSyntax.Of(p.Type, argumentsNamespace, p.IsNullable))).Append(KnownTypes.CancellationToken));
+        writer.WriteLine($"/// <inheritdoc cref=\"{methodName}({documented})\"/>");
+
+        // Parameters the documented method lacks need their own tags, and then every parameter does (CS1573).
+        DocWriter.Param(writer, "arguments", "The tool's arguments.");
+        DocWriter.Param(writer, "cancellationToken", ToolDocs.CancellationToken);
         writer.WriteLine($"public {returnType} {methodName}({argumentsType} arguments, {cancellation}) =>");
         writer.Indent();
         writer.WriteLine($"{call}<{argumentsType}, {resultType}>({descriptor}, arguments, cancellationToken);");
         writer.Unindent();
     }
+
+    /// <summary>A type as a <c>cref</c> writes it: type arguments in braces, <c>IReadOnlyList{string}</c>.</summary>
+    private static string Cref(string type) => type.Replace('<', '{').Replace('>', '}');
 
     /// <summary>The C# type of a tool's result.</summary>
     public static string ResultType(ToolResultKind kind, string? resultName, string ns) => kind switch

@@ -52,7 +52,7 @@ internal static class UnifiedToolEmitter
             group.Arguments,
             group.ArgumentsNamespace,
             ToolMethodEmitter.ResultType(group.ResultKind, group.ResultName, group.ResultNamespace),
-            "Runtime.CallToolAsync",
+            "_runtime.CallToolAsync",
             $"Groups.{group.Identifier}",
             writeParameters =>
             {
@@ -92,7 +92,7 @@ internal static class UnifiedToolEmitter
         writer.WriteLine($"{KnownTypes.AggregationStrategy}<{resultType}, TValue> strategy,");
         writer.WriteLine($"{KnownTypes.FanOutOptions}? options = null,");
         writer.WriteLine($"{KnownTypes.CancellationToken} cancellationToken = default) =>");
-        writer.WriteLine($"Runtime.FanOutAsync({KnownTypes.FanOutTargets}.Group(Groups.{group.Identifier}), arguments, strategy, options, cancellationToken);");
+        writer.WriteLine($"_runtime.FanOutAsync({KnownTypes.FanOutTargets}.Group(Groups.{group.Identifier}), arguments, strategy, options, cancellationToken);");
         writer.Unindent();
     }
 

@@ -15,12 +15,12 @@ internal static class MergedArgumentsBuilder
     public static (MergedArguments? Merged, string? Problem) Build(IReadOnlyList<ServerTool> members)
     {
         var first = members[0];
-        if (members.FirstOrDefault(m => m.Tool.OutputSchemaJson != first.Tool.OutputSchemaJson) is { } otherResult)
+        if (members.FirstOrDefault(m => m.OutputSchemaJson != first.OutputSchemaJson) is { } otherResult)
         {
             return (null, $"they return different results (the output schemas of {first.Reference} and {otherResult.Reference} differ)");
         }
 
-        var schemas = members.Select(m => Properties(m.Tool.InputSchemaJson)).ToList();
+        var schemas = members.Select(m => Properties(m.InputSchemaJson)).ToList();
         var wireNames = schemas.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
         var properties = new List<PropertySpec>();
         foreach (var wireName in wireNames)

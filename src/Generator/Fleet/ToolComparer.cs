@@ -12,14 +12,14 @@ internal static class ToolComparer
     public static List<Difference> Compare(ServerTool left, ServerTool right)
     {
         var differences = new List<Difference>();
-        if (left.Tool.InputSchemaJson != right.Tool.InputSchemaJson)
+        if (left.InputSchemaJson != right.InputSchemaJson)
         {
-            differences.AddRange(SchemaComparer.CompareInputs(Parse(left.Tool.InputSchemaJson), Parse(right.Tool.InputSchemaJson), left.Reference, right.Reference));
+            differences.AddRange(SchemaComparer.CompareInputs(Parse(left.InputSchemaJson), Parse(right.InputSchemaJson), left.Reference, right.Reference));
         }
 
-        if (left.Tool.OutputSchemaJson != right.Tool.OutputSchemaJson)
+        if (left.OutputSchemaJson != right.OutputSchemaJson)
         {
-            differences.Add(new Difference(true, (left.Tool.OutputSchemaJson, right.Tool.OutputSchemaJson) switch
+            differences.Add(new Difference(true, (left.OutputSchemaJson, right.OutputSchemaJson) switch
             {
                 (null, _) => $"{right.Reference} declares an output schema, {left.Reference} does not",
                 (_, null) => $"{left.Reference} declares an output schema, {right.Reference} does not",

@@ -21,6 +21,7 @@ internal sealed class JsonParser
     private const int EndOfText = -1;
 
     private readonly string _text;
+    private readonly NameTable _names = new();
     private int _position;
     private int _line;
     private int _lineStart;
@@ -71,7 +72,7 @@ internal sealed class JsonParser
                 return ParseArray(depth);
             case '"':
                 var start = Mark();
-                var value = ReadString();
+                var value = ReadString(isName: false);
                 return value is null ? null : new JsonString(value, SpanFrom(start), LineSpanFrom(start));
             case '-':
             case >= '0' and <= '9':
@@ -101,12 +102,12 @@ internal sealed class JsonParser
         var start = Mark();
         _position++;
         var properties = new List<JsonProperty>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<string, JsonProperty>? byName = null;
         SkipWhitespace();
         if (Current == '}')
         {
             _position++;
-            return new JsonObject(properties, SpanFrom(start), LineSpanFrom(start));
+            return new JsonObject(properties, null, SpanFrom(start), LineSpanFrom(start));
         }
 
         while (true)
@@ -120,13 +121,13 @@ internal sealed class JsonParser
             }
 
             var nameStart = Mark();
-            var name = ReadString();
+            var name = ReadString(isName: true);
             if (name is null)
             {
                 return null;
             }
 
-            if (!names.Add(name))
+            if (JsonObject.Find(properties, byName, name) is not null)
             {
                 return Fail($"the property name \"{name}\" appears twice in one object", nameStart);
             }
@@ -147,7 +148,9 @@ internal sealed class JsonParser
                 return null;
             }
 
-            properties.Add(new JsonProperty(name, nameSpan, nameLineSpan, value));
+            var property = new JsonProperty(name, nameSpan, nameLineSpan, value);
+            properties.Add(property);
+            byName = JsonObject.Index(properties, byName, property);
             SkipWhitespace();
             switch (Current)
             {
@@ -156,7 +159,7 @@ internal sealed class JsonParser
                     continue;
                 case '}':
                     _position++;
-                    return new JsonObject(properties, SpanFrom(start), LineSpanFrom(start));
+                    return new JsonObject(properties, byName, SpanFrom(start), LineSpanFrom(start));
                 default:
                     return Fail($"expected ',' or '}}' after a property value but found {Describe(Current)}");
             }
@@ -211,10 +214,36 @@ internal sealed class JsonParser
     }
 
     /// <summary>Reads a string starting at its opening quote; <see langword="null"/> after recording an error.</summary>
-    private string? ReadString()
+    /// <remarks>
+    /// A string without escapes, which is nearly every string of a snapshot, is one substring of the text; a property
+    /// name is the one string of its name table.
+    /// </remarks>
+    private string? ReadString(bool isName)
     {
-        _position++;
-        var builder = new StringBuilder();
+        var start = ++_position;
+        for (var i = start; i < _text.Length; i++)
+        {
+            var c = _text[i];
+            if (c == '"')
+            {
+                _position = i + 1;
+                return isName ? _names.Get(_text, start, i - start) : _text.Substring(start, i - start);
+            }
+
+            if (c is '\\' or < (char)0x20)
+            {
+                _position = i;
+                return ReadEscapedString(new StringBuilder(i - start + 16).Append(_text, start, i - start));
+            }
+        }
+
+        _position = _text.Length;
+        return FailString("the text ends inside a string");
+    }
+
+    /// <summary>Reads the rest of a string from its first escape or control character, after <paramref name="builder"/>'s text.</summary>
+    private string? ReadEscapedString(StringBuilder builder)
+    {
         while (true)
         {
             var c = Current;

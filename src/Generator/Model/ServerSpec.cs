@@ -16,8 +16,9 @@ namespace McpFleet.Generator.Model;
 /// <param name="VersionLocation">Where the version is written, or the name's location when there is none.</param>
 /// <param name="Priority">The <c>Priority</c> metadata of the snapshot's item, for the <c>priority</c> strategy.</param>
 /// <param name="Catalog">The server's prompts, resources and resource templates, compared across servers.</param>
-/// <param name="ToolsJson">The snapshot's <c>tools</c> array as compact JSON, which the runtime compares with the live
-/// definitions to detect drift.</param>
+/// <param name="SnapshotResource">The resource the build embeds the snapshot file as: the runtime reads its tools from
+/// there to compare them with the live server's (drift). <see langword="null"/> when the host embeds no snapshot (it
+/// did not run the package's MSBuild files); the server is then not checked for drift.</param>
 /// <param name="Product">What the server reported itself to be (<c>server.name</c>, the protocol's <c>serverInfo.name</c>):
 /// servers reporting one product are replicas of one logical server.</param>
 /// <param name="ReplicaOf">The <c>ReplicaOf</c> metadata of the snapshot's item: the server of the fleet this one is
@@ -38,7 +39,7 @@ internal sealed record ServerSpec(
     SourceLocation VersionLocation,
     double? Priority,
     EquatableArray<CatalogItemSpec> Catalog,
-    string ToolsJson,
+    string? SnapshotResource,
     string? Product,
     string? ReplicaOf,
     bool ToolsCanChange);

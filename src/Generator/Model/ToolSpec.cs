@@ -14,8 +14,9 @@ namespace McpFleet.Generator.Model;
 /// <param name="NestedRecords">Records for nested objects first used by this tool (the server's tools share them).</param>
 /// <param name="Enums">Enums for string enumerations first used by this tool.</param>
 /// <param name="Location">Where the tool's name is written in the snapshot, for diagnostics across servers.</param>
-/// <param name="InputSchemaJson">The input schema without its documentation, canonical (see <c>SchemaCanonicalizer</c>).</param>
-/// <param name="OutputSchemaJson">The output schema in the same form, when the tool declares one.</param>
+/// <param name="InputSchemaText">The input schema's JSON as the snapshot writes it: only tools several servers offer are
+/// compared, and only they pay for its canonical form (see <c>ServerTool</c>).</param>
+/// <param name="OutputSchemaText">The output schema's JSON as written, when the tool declares one.</param>
 /// <param name="Unions">Unions first used by this tool.</param>
 /// <param name="ScalarUnions">Scalar unions first used by this tool.</param>
 internal sealed record ToolSpec(
@@ -30,8 +31,8 @@ internal sealed record ToolSpec(
     EquatableArray<RecordSpec> NestedRecords,
     EquatableArray<EnumSpec> Enums,
     SourceLocation Location,
-    string InputSchemaJson,
-    string? OutputSchemaJson,
+    string InputSchemaText,
+    string? OutputSchemaText,
     EquatableArray<UnionSpec> Unions = default,
     EquatableArray<ScalarUnionSpec> ScalarUnions = default)
 {

@@ -2,9 +2,9 @@ namespace McpFleet.Generator.Parsing;
 
 /// <summary>
 /// The MSBuild properties and item metadata the generator reads, as the compiler exposes them to analyzers. The
-/// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, and copy
-/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c>, <c>Priority</c> and <c>ReplicaOf</c> metadata to the
-/// <c>McpFleet…</c> names below.
+/// package's targets declare each with <c>CompilerVisibleProperty</c> or <c>CompilerVisibleItemMetadata</c>, copy
+/// an <c>McpSnapshot</c> item's <c>ServerName</c>, <c>Namespace</c>, <c>Priority</c>, <c>IncludeTools</c>, <c>ExcludeTools</c> and <c>ReplicaOf</c> metadata to the
+/// <c>McpFleet…</c> names below, and name the resource they embed the snapshot as.
 /// </summary>
 internal static class MetadataNames
 {
@@ -22,6 +22,15 @@ internal static class MetadataNames
 
     /// <summary>Per snapshot: the server of the fleet this one is a replica of (<c>ReplicaOf</c> on the item).</summary>
     public const string ReplicaOf = "build_metadata.AdditionalFiles.McpFleetReplicaOf";
+
+    /// <summary>Per snapshot: the tools to generate proxies for (<c>IncludeTools</c> on the item, <c>|</c> between entries).</summary>
+    public const string IncludeTools = "build_metadata.AdditionalFiles.McpFleetIncludeTools";
+
+    /// <summary>Per snapshot: the tools to generate no proxies for (<c>ExcludeTools</c> on the item, <c>|</c> between entries).</summary>
+    public const string ExcludeTools = "build_metadata.AdditionalFiles.McpFleetExcludeTools";
+
+    /// <summary>Per snapshot: the name of the resource the package's targets embed the snapshot file as, for the runtime's drift check.</summary>
+    public const string SnapshotResource = "build_metadata.AdditionalFiles.McpFleetResource";
 
     /// <summary><c>true</c> on the <c>AdditionalFiles</c> item that is the conflict policy, <c>mcpfleet.json</c>.</summary>
     public const string IsPolicy = "build_metadata.AdditionalFiles.McpFleetPolicy";

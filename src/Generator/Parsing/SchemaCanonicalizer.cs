@@ -31,6 +31,10 @@ internal static class SchemaCanonicalizer
 
     private static readonly HashSet<string> s_sets = new(StringComparer.Ordinal) { "enum", "required", "type" };
 
+    /// <summary>The canonical form of a schema's JSON text, which an earlier parse found valid.</summary>
+    public static string Write(string schemaJson) => Write(JsonParser.Parse(schemaJson).Root!);
+
+    /// <summary>The canonical form of a parsed schema.</summary>
     public static string Write(JsonNode schema) => CompactJson.Write(Schema(schema));
 
     /// <summary>A value (a default, an enum member) with its object keys sorted, documentation kept: it is data.</summary>

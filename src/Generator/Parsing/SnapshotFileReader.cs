@@ -22,18 +22,21 @@ internal static class SnapshotFileReader
         var serverNamespace = OptionValues.ValueOrNull(metadata, MetadataNames.ServerNamespace);
         var priority = OptionValues.ValueOrNull(metadata, MetadataNames.ServerPriority);
         var replicaOf = OptionValues.ValueOrNull(metadata, MetadataNames.ReplicaOf);
+        var resource = OptionValues.ValueOrNull(metadata, MetadataNames.SnapshotResource);
+        var include = OptionValues.ValueOrNull(metadata, MetadataNames.IncludeTools);
+        var exclude = OptionValues.ValueOrNull(metadata, MetadataNames.ExcludeTools);
         try
         {
             var text = file.GetText(cancellationToken)?.ToString();
             var failure = text is null
                 ? DiagnosticInfo.Create(DiagnosticDescriptors.SnapshotUnreadable, SourceLocation.StartOf(file.Path), Path.GetFileName(file.Path))
                 : null;
-            return new SnapshotFile(file.Path, text, serverName, serverNamespace, priority, failure, replicaOf);
+            return new SnapshotFile(file.Path, text, serverName, serverNamespace, priority, failure, resource, include, exclude, replicaOf);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A host's AdditionalText may throw (e.g. an I/O error); it must cost this snapshot only, not the build.
-            return new SnapshotFile(file.Path, null, serverName, serverNamespace, priority, InternalErrors.Create(file.Path, e), replicaOf);
+            return new SnapshotFile(file.Path, null, serverName, serverNamespace, priority, InternalErrors.Create(file.Path, e), resource, include, exclude, replicaOf);
         }
     }
 }

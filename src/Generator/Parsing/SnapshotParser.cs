@@ -76,8 +76,13 @@ internal static class SnapshotParser
         var className = candidate.Name.EndsWith("Server", StringComparison.Ordinal) ? candidate.Name : candidate.Name + "Server";
         var namespaceOverride = CheckNamespaceOverride(file.NamespaceOverride, $"{settings.Namespace}.{candidate.Name}", $"{settings.Namespace}.{settings.TypeName}", diagnostics);
 
+        // Tools left out by the item's IncludeTools and ExcludeTools get no code; the runtime still calls them by name,
+        // and its drift check reads the whole snapshot.
         var definitions = ReadToolDefinitions(tools, diagnostics, cancellationToken);
-        var toolSpecs = ToolSpecBuilder.Build(definitions, serverName, className, diagnostics);
+        var selection = ToolSelection.Create(file.IncludeTools, file.ExcludeTools);
+        selection.ReportUnmatched(definitions.Select(definition => definition.WireName).ToList(), diagnostics);
+        var selected = definitions.Where(definition => selection.Selects(definition.WireName)).ToList();
+        var toolSpecs = ToolSpecBuilder.Build(selected, serverName, className, diagnostics, file.Text);
         return new ServerSpec(
             file.Path,
             serverName,
@@ -92,7 +97,7 @@ internal static class SnapshotParser
             version is null ? nameLocation : diagnostics.At(version),
             ReadPriority(file.PriorityText, diagnostics),
             CatalogReader.Read(root, diagnostics),
-            CompactJson.Write(tools),
+            file.ResourceName,
             product,
             file.ReplicaOf,
             ToolsCanChange(root));

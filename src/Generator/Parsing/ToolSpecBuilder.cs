@@ -8,11 +8,15 @@ namespace McpFleet.Generator.Parsing;
 /// <summary>Turns a server's checked tool definitions into tool specs with collision-free C# names.</summary>
 internal static class ToolSpecBuilder
 {
+    private static readonly string[] s_generatedMembers = ["AdditionalProperties", "FromCallToolResult", "RawResult", "Read", "Value", "WriteTo"];
+
     /// <param name="tools">The tools, unique by name, in ordinal order of their names.</param>
     /// <param name="serverName">The server's name, for messages.</param>
     /// <param name="className">The server class's name, which the server's other types must not take.</param>
     /// <param name="diagnostics">The snapshot's diagnostics.</param>
-    public static EquatableArray<ToolSpec> Build(IReadOnlyList<ToolDefinition> tools, string serverName, string className, SnapshotDiagnostics diagnostics)
+    /// <param name="snapshotText">The snapshot's text, which the tools' schemas are spans of.</param>
+    public static EquatableArray<ToolSpec> Build(
+        IReadOnlyList<ToolDefinition> tools, string serverName, string className, SnapshotDiagnostics diagnostics, string snapshotText)
     {
         var toolNames = new NameAllocator();
 
@@ -24,6 +28,12 @@ internal static class ToolSpecBuilder
 
         // A record named like a member every record has would declare that member twice (CS0542): "$defs": { "Equals": … }.
         ReservedNames.ReserveRecordMembers(typeNames);
+
+        // Nor like a member the generator gives its types: a type named WriteTo would declare WriteTo in itself (CS0542).
+        foreach (var member in s_generatedMembers)
+        {
+            typeNames.Reserve(member, $"the generated {member} member");
+        }
 
         // Every tool claims its own Arguments and Result names before any nested type is named, so that those main
         // types get the plain names.
@@ -42,7 +52,7 @@ internal static class ToolSpecBuilder
             }
         }
 
-        return mapped.Select(tool => Build(tool, namer)).ToEquatableArray();
+        return mapped.Select(tool => Build(tool, namer, snapshotText)).ToEquatableArray();
     }
 
     private static MappedTool Map(ClaimedTool claimed, string serverName, SchemaMapper mapper, SnapshotDiagnostics diagnostics)
@@ -73,7 +83,7 @@ internal static class ToolSpecBuilder
         return new MappedTool(claimed, new RootDraft(arguments.Properties, arguments.AdditionalProperties), result, []);
     }
 
-    private static ToolSpec Build(MappedTool mapped, TypeNamer namer)
+    private static ToolSpec Build(MappedTool mapped, TypeNamer namer, string snapshotText)
     {
         var claimed = mapped.Claimed;
         var tool = claimed.Definition;
@@ -95,8 +105,8 @@ internal static class ToolSpecBuilder
             types.Records,
             types.Enums,
             claimed.Location,
-            SchemaCanonicalizer.Write(tool.InputSchema),
-            tool.OutputSchema is null ? null : SchemaCanonicalizer.Write(tool.OutputSchema),
+            TextOf(tool.InputSchema, snapshotText),
+            tool.OutputSchema is null ? null : TextOf(tool.OutputSchema, snapshotText),
             types.Unions,
             types.Scalars);
     }
@@ -132,4 +142,7 @@ internal static class ToolSpecBuilder
 
     /// <summary>A tool whose schemas are mapped; <see cref="FirstUses"/> fills as its types are named.</summary>
     private sealed record MappedTool(ClaimedTool Claimed, RootDraft Arguments, RootDraft? Result, List<TypeDefinition> FirstUses);
+
+    /// <summary>A value's JSON exactly as the snapshot writes it.</summary>
+    private static string TextOf(JsonNode node, string snapshotText) => snapshotText.Substring(node.Span.Start, node.Span.Length);
 }

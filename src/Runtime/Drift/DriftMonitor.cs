@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Secrets;
+using McpFleet.Snapshots;
 using McpFleet.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +10,12 @@ namespace McpFleet.Drift;
 /// <summary>
 /// The fleet's side of drift detection: the snapshot tools of each server of the manifest, a <see cref="DriftGuard"/>
 /// per server with its policy, and the reporting of each new verdict (log, metric, <see cref="FleetRuntime.DriftDetected"/>).
+/// A server's snapshot tools are read when it joins the fleet, so a large fleet's definitions cost only the servers used.
 /// </summary>
 internal sealed class DriftMonitor
 {
     private readonly DriftOptions _options;
-    private readonly Dictionary<string, ImmutableArray<JsonElement>> _snapshotTools;
+    private readonly Dictionary<string, SnapshotTools> _snapshotTools;
     private readonly HashSet<string> _toolsCanChange;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
@@ -25,7 +25,7 @@ internal sealed class DriftMonitor
     private readonly Action<DriftDetectedEventArgs> _detected;
     private readonly Action<string> _toolListChanged;
 
-    /// <exception cref="ValidationException">A server's snapshot tools in the manifest are not a JSON array.</exception>
+    /// <exception cref="ValidationException">A server's snapshot tools in the manifest cannot be read (a missing resource).</exception>
     /// <param name="options">The fleet's drift options, request timeout and clock.</param>
     /// <param name="manifest">The snapshot servers: their tools, and whether their tools can change.</param>
     /// <param name="secrets">Every secret of the fleet, masked in failures.</param>
@@ -53,13 +53,21 @@ internal sealed class DriftMonitor
         _detected = detected;
         _snapshotTools = manifest.Servers
             .Where(server => server.SnapshotTools is not null)
-            .ToDictionary(server => server.Name, server => Parse(server.Name, server.SnapshotTools!), StringComparer.Ordinal);
+            .ToDictionary(server => server.Name, server => server.SnapshotTools!, StringComparer.Ordinal);
+        foreach (var (server, tools) in _snapshotTools)
+        {
+            if (tools.FindProblem() is { } problem)
+            {
+                throw new ValidationException($"The manifest's snapshot tools of server '{server}' {problem}");
+            }
+        }
     }
 
     /// <summary>The guard of a server joining the fleet; it checks the tools of the snapshot server it serves.</summary>
+    /// <exception cref="SnapshotFormatException">The snapshot embedded for the server is not a snapshot.</exception>
     public DriftGuard CreateGuard(ServerDefinition server) => new(
         server,
-        _snapshotTools.TryGetValue(server.Service, out var tools) ? tools : null,
+        _snapshotTools.TryGetValue(server.Service, out var tools) ? tools.Tools : null,
         _options.PolicyFor(server),
         ScheduleFor(server),
         _timeout,
@@ -113,23 +121,5 @@ internal sealed class DriftMonitor
         }
 
         _detected(new DriftDetectedEventArgs(server.Name, verdict.Decisions, verdict.BlockedTools, verdict.IsServerBlocked));
-    }
-
-    private static ImmutableArray<JsonElement> Parse(string server, string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Array)
-            {
-                return [.. document.RootElement.EnumerateArray().Select(tool => tool.Clone())];
-            }
-        }
-        catch (JsonException)
-        {
-            // Reported below, as for any other shape.
-        }
-
-        throw new ValidationException($"The manifest's snapshot tools of server '{server}' are not a JSON array of tool definitions.");
     }
 }

@@ -29,7 +29,8 @@ internal sealed class CompiledFleet : IDisposable
     public static CompiledFleet Generate(IEnumerable<SnapshotInput> inputs, IReadOnlyDictionary<string, string>? globalOptions)
     {
         var output = GeneratorHarness.Run(inputs, globalOptions).AssertNoException();
-        var assembly = GeneratedAssembly.Compile(output.Sources.Values);
+        var resources = inputs.Where(input => input.ResourceName is not null).Select(input => (input.ResourceName!, input.Text)).ToList();
+        var assembly = GeneratedAssembly.Compile(output.Sources.Values, resources);
         if (assembly.Diagnostics.Count > 0)
         {
             var sources = string.Join("\n", output.Sources.Values);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,10 @@ internal sealed class GeneratedAssembly : IDisposable
     public Assembly? Assembly { get; }
 
     /// <summary>Compiles <paramref name="sources"/> (and any extra code) and loads the result.</summary>
-    public static GeneratedAssembly Compile(IEnumerable<string> sources, params string[] extraSources)
+    public static GeneratedAssembly Compile(IEnumerable<string> sources, params string[] extraSources) => Compile(sources, [], extraSources);
+
+    /// <summary>Compiles with embedded resources, as the package's targets embed the snapshots: (name, text) each.</summary>
+    public static GeneratedAssembly Compile(IEnumerable<string> sources, IReadOnlyList<(string Name, string Text)> resources, params string[] extraSources)
     {
         var trees = sources.Concat(extraSources).Select((text, i) => CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: $"Generated{i}.cs"));
         var compilation = CSharpCompilation.Create(
@@ -46,7 +50,9 @@ internal sealed class GeneratedAssembly : IDisposable
                 }));
 
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
+        var emitted = compilation.Emit(
+            image,
+            manifestResources: resources.Select(resource => new ResourceDescription(resource.Name, () => new MemoryStream(Encoding.UTF8.GetBytes(resource.Text)), isPublic: true)));
         var diagnostics = emitted.Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Hidden).ToList();
         if (!emitted.Success)
         {

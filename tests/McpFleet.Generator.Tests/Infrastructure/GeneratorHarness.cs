@@ -66,6 +66,9 @@ internal static class GeneratorHarness
         options["build_metadata.AdditionalFiles.McpFleetPriority"] = input.Priority ?? "";
         options["build_metadata.AdditionalFiles.McpFleetReplicaOf"] = input.ReplicaOf ?? "";
         options["build_metadata.AdditionalFiles.McpFleetPolicy"] = input.IsPolicy ? "true" : "";
+        options["build_metadata.AdditionalFiles.McpFleetResource"] = input.ResourceName ?? "";
+        options["build_metadata.AdditionalFiles.McpFleetIncludeTools"] = input.IncludeTools ?? "";
+        options["build_metadata.AdditionalFiles.McpFleetExcludeTools"] = input.ExcludeTools ?? "";
         return options.ToImmutable();
     }
 }

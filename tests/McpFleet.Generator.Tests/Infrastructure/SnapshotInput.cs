@@ -11,6 +11,9 @@ namespace McpFleet.Generator.Tests.Infrastructure;
 /// <param name="File">A custom additional file, e.g. one that cannot be read.</param>
 /// <param name="IsPolicy">Whether the item is marked as the conflict policy (<c>McpFleetPolicy=true</c>).</param>
 /// <param name="Priority">The <c>McpFleetPriority</c> metadata.</param>
+/// <param name="IsEmbedded">Whether the package's targets embed the snapshot (<c>McpFleetResource</c> metadata and the resource).</param>
+/// <param name="IncludeTools">The <c>McpFleetIncludeTools</c> metadata, as the targets pass it (<c>|</c> between entries).</param>
+/// <param name="ExcludeTools">The <c>McpFleetExcludeTools</c> metadata, in the same form.</param>
 /// <param name="ReplicaOf">The <c>McpFleetReplicaOf</c> metadata.</param>
 internal sealed record SnapshotInput(
     string Path,
@@ -21,10 +24,16 @@ internal sealed record SnapshotInput(
     AdditionalText? File = null,
     bool IsPolicy = false,
     string? Priority = null,
+    bool IsEmbedded = true,
+    string? IncludeTools = null,
+    string? ExcludeTools = null,
     string? ReplicaOf = null)
 {
     /// <summary>A policy file (<c>mcpfleet.json</c>) with <paramref name="json"/> as its text.</summary>
     public static SnapshotInput Policy(string json, string path = "/project/mcpfleet.json") => new(path, json, IsSnapshot: false, IsPolicy: true);
+
+    /// <summary>The resource the package's targets would embed the snapshot as (they name it after its path in the project).</summary>
+    public string? ResourceName => IsSnapshot && IsEmbedded ? "McpFleet/" + System.IO.Path.GetFileName(Path) : null;
 
     public AdditionalText ToAdditionalText() => File ?? new TestAdditionalText(Path, Text);
 

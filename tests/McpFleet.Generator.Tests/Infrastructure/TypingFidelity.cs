@@ -24,7 +24,7 @@ internal static class TypingFidelity
     public static Tally Measure(SnapshotInput snapshot)
     {
         var settings = new FleetSettings("MyApp", "Fleet", EquatableArray<DiagnosticInfo>.Empty);
-        var parsed = SnapshotParser.Parse(new SnapshotFile(snapshot.Path, snapshot.Text, null, null, null, null, null), settings, CancellationToken.None);
+        var parsed = SnapshotParser.Parse(new SnapshotFile(snapshot.Path, snapshot.Text, null, null, null, null, null, null, null, null), settings, CancellationToken.None);
         var fallbacks = parsed.Diagnostics
             .Where(d => d.Descriptor.Id == DiagnosticDescriptors.SchemaNotRepresentable.Id)
             .Select(d => (Tool: d.MessageArguments[0], Path: d.MessageArguments[2]))

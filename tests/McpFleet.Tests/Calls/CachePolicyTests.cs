@@ -1,3 +1,4 @@
+using McpFleet.Snapshots;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 
@@ -93,6 +94,6 @@ public sealed class CachePolicyTests
 
         configure(options);
         const string ReadOnlyEcho = """[{"name":"echo","inputSchema":{"type":"object","properties":{"message":{"type":"string"}},"required":["message"]},"annotations":{"readOnlyHint":true}}]""";
-        return new FleetRuntime(options, new FleetManifest([.. servers.Select(s => new ServerDescriptor(s.Name, "2025-11-25", [new ToolDescriptor(s.Name, "echo", s_readOnly)], ReadOnlyEcho))]));
+        return new FleetRuntime(options, new FleetManifest([.. servers.Select(s => new ServerDescriptor(s.Name, "2025-11-25", [new ToolDescriptor(s.Name, "echo", s_readOnly)], SnapshotTools.FromJson(ReadOnlyEcho)))]));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Drift;
+using McpFleet.Snapshots;
 using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
@@ -49,20 +50,20 @@ internal sealed class DriftFleet : IAsyncDisposable
         options.Connection.ProtocolVersion = "2025-11-25";
         var manifest = new FleetManifest([.. servers
             .Where(s => s.Server.ReplicaOf is null)
-            .Select(s => new ServerDescriptor(s.Server.Name, null, [SampleTools.Echo(s.Server.Name), SampleTools.MathCalc(s.Server.Name)], SnapshotTools(s.SnapshotTools)))]);
+            .Select(s => new ServerDescriptor(s.Server.Name, null, [SampleTools.Echo(s.Server.Name), SampleTools.MathCalc(s.Server.Name)], SnapshotToolsOf(s.SnapshotTools)))]);
         var logs = new CollectingLoggerProvider();
         var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         var metric = new MetricRecorder("mcpfleet.drift.changes", "mcpfleet.server.name");
         return new DriftFleet(new FleetRuntime(options, manifest, loggerFactory), loggerFactory, logs, metric);
     }
 
-    /// <summary>The named tools of <c>schemas/snapshots/sample.snapshot.json</c> as compact JSON, as the generator emits them.</summary>
-    public static string SnapshotTools(params string[] names)
+    /// <summary>The named tools of <c>schemas/snapshots/sample.snapshot.json</c>, as a manifest carries them.</summary>
+    public static SnapshotTools SnapshotToolsOf(params string[] names)
     {
         using var snapshot = JsonDocument.Parse(File.ReadAllBytes(Path.Join(RepositoryPaths.Root, "schemas", "snapshots", "sample.snapshot.json")));
         var tools = snapshot.RootElement.GetProperty("tools").EnumerateArray().Where(tool => names.Contains(tool.GetProperty("name").GetString())).ToList();
         Assert.Equal(names.Length, tools.Count);
-        return JsonSerializer.Serialize(tools);
+        return SnapshotTools.FromJson(JsonSerializer.Serialize(tools));
     }
 
     /// <summary>The drift changes counted for a server.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using McpFleet.Configuration;
 using McpFleet.DependencyInjection;
 using McpFleet.Drift;
+using McpFleet.Snapshots;
 using Microsoft.Extensions.Configuration;
 
 namespace McpFleet.Tests.Drift;
@@ -68,13 +69,24 @@ public sealed class DriftOptionsTests
     }
 
     [Fact]
-    public void Snapshot_tools_that_are_not_a_json_array_are_refused_at_start_up()
+    public void Snapshot_tools_that_are_not_a_json_array_are_refused()
     {
-        var manifest = new FleetManifest([new ServerDescriptor("svc", null, [], SnapshotTools: """{"tools":[]}""")]);
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotTools.FromJson("""{"tools":[]}"""));
+
+        Assert.Equal("The snapshot tools are not a JSON array of tool definitions.", error.Message);
+    }
+
+    [Fact]
+    public void An_embedded_snapshot_that_is_missing_is_refused_at_start_up()
+    {
+        var manifest = new FleetManifest([new ServerDescriptor("svc", null, [], SnapshotTools.FromResource(typeof(DriftOptionsTests).Assembly, "McpFleet/svc.snapshot.json"))]);
 
         var error = Assert.Throws<ValidationException>(() => new FleetRuntime(new FleetOptions { AllowUnconfiguredServers = true }, manifest));
 
-        Assert.Equal("The manifest's snapshot tools of server 'svc' are not a JSON array of tool definitions.", error.Message);
+        Assert.Equal(
+            "The manifest's snapshot tools of server 'svc' are missing: assembly 'McpFleet.Tests' has no resource 'McpFleet/svc.snapshot.json'. "
+            + "The McpFleet package's MSBuild files embed each McpSnapshot item; build with them.",
+            error.Message);
     }
 
     [Fact]

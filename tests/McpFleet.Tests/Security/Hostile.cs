@@ -32,7 +32,7 @@ internal static class Hostile
             server.Service,
             snapshot.ProtocolVersion,
             tools,
-            JsonSerializer.Serialize(snapshot.Tools),
+            SnapshotTools.FromJson(JsonSerializer.Serialize(snapshot.Tools)),
             snapshot.Capabilities is { } capabilities && capabilities.TryGetProperty("tools", out var capability)
                 && capability.TryGetProperty("listChanged", out var listChanged) && listChanged.GetBoolean());
     }

@@ -26,7 +26,7 @@ namespace MyApp.Alpha
                 Tools.Echo,
                 Tools.MathCalc,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"math_calc\",\"title\":\"Calculate\",\"description\":\"Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"description\":\"The expression, e.g. '(1.5 + 2) × -3'.\",\"type\":\"string\"}},\"required\":[\"expression\"]},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"type\":\"string\"},\"result\":{\"type\":\"number\"}},\"required\":[\"expression\",\"result\"]},\"annotations\":{\"title\":\"Calculate\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}}]",
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Alpha.AlphaServer).Assembly, "McpFleet/alpha.snapshot.json"),
             ToolsCanChange: true);
 
         /// <summary>The tools of server <c>alpha</c>, as captured.</summary>
@@ -59,20 +59,9 @@ namespace MyApp.Alpha
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Alpha.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Tool <c>echo</c> on server <c>alpha</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Alpha.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Alpha.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -96,21 +85,9 @@ namespace MyApp.Alpha
             global::System.Threading.CancellationToken cancellationToken = default) =>
             MathCalcAsync(new global::MyApp.Alpha.MathCalcArguments { Expression = expression }, cancellationToken);
 
-        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Tool <c>math_calc</c> on server <c>alpha</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Alpha.MathCalcResult> MathCalcAsync(global::MyApp.Alpha.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Alpha.MathCalcArguments, global::MyApp.Alpha.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
     }

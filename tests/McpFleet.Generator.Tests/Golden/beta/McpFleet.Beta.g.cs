@@ -26,7 +26,7 @@ namespace MyApp.Beta
                 Tools.Echo,
                 Tools.GetTime,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"get_time\",\"title\":\"Get time\",\"description\":\"Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"timezone\":{\"description\":\"An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone.\",\"type\":[\"string\",\"null\"],\"default\":null}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"utc\":{\"type\":\"string\",\"format\":\"date-time\"},\"timezone\":{\"type\":\"string\"},\"local\":{\"type\":\"string\",\"format\":\"date-time\"},\"unixTimeMilliseconds\":{\"type\":\"integer\"}},\"required\":[\"utc\",\"timezone\",\"local\",\"unixTimeMilliseconds\"]},\"annotations\":{\"title\":\"Get time\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}}]");
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Beta.BetaServer).Assembly, "McpFleet/beta.snapshot.json"));
 
         /// <summary>The tools of server <c>beta</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
@@ -58,20 +58,9 @@ namespace MyApp.Beta
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Beta.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Tool <c>echo</c> on server <c>beta</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Beta.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Beta.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -95,21 +84,9 @@ namespace MyApp.Beta
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTimeAsync(new global::MyApp.Beta.GetTimeArguments { Timezone = timezone }, cancellationToken);
 
-        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Tool <c>get_time</c> on server <c>beta</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(global::MyApp.Beta.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Beta.GetTimeArguments, global::MyApp.Beta.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
     }

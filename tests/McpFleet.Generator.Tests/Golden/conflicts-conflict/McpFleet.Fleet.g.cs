@@ -8,12 +8,14 @@ namespace MyApp
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
+        private readonly global::McpFleet.IFleetRuntime _runtime;
+
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
         /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
         public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
-            Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+            _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             SampleV1 = new global::MyApp.SampleV1.SampleV1Server(runtime);
             SampleV2 = new global::MyApp.SampleV2.SampleV2Server(runtime);
         }
@@ -29,8 +31,12 @@ namespace MyApp
         ],
         CreateModelToolNames());
 
-        /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.IFleetRuntime Runtime { get; }
+        /// <summary>The runtime that connects to the servers and calls their tools: its events, server statuses, membership and routing.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The fleet was created over an <see cref="global::McpFleet.IFleetRuntime"/> of the application's own (a fake), which is not a <see cref="global::McpFleet.FleetRuntime"/>.</exception>
+        public global::McpFleet.FleetRuntime Runtime => _runtime as global::McpFleet.FleetRuntime ?? throw new global::System.InvalidOperationException("This fleet was created over a fake IFleetRuntime, which is not a FleetRuntime.");
+
+        /// <inheritdoc/>
+        global::McpFleet.IFleetRuntime global::McpFleet.IFleet<global::MyApp.Fleet>.Runtime => _runtime;
 
         /// <summary>The tools of server <c>sample-v1</c>.</summary>
         public global::MyApp.SampleV1.SampleV1Server SampleV1 { get; }
@@ -51,7 +57,7 @@ namespace MyApp
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => Runtime.DisposeAsync();
+        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _runtime.DisposeAsync();
 
         /// <summary>The tools several servers offer, unified: each lists the servers its method routes among, in order of preference.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
@@ -75,31 +81,23 @@ namespace MyApp
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(
             string? path = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, cancellationToken);
 
-        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: resolved by <c>newest-version, the default for one product's versions</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolGroupUnavailableException">No server offering the tool is configured or could be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -119,6 +117,6 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleV2.ListFilesResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
     }
 }

@@ -8,12 +8,14 @@ namespace MyApp
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
+        private readonly global::McpFleet.IFleetRuntime _runtime;
+
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
         /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
         public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
-            Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+            _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             SampleEast = new global::MyApp.SampleEast.SampleEastServer(runtime);
             SampleWest = new global::MyApp.SampleWest.SampleWestServer(runtime);
         }
@@ -33,8 +35,12 @@ namespace MyApp
         ],
         CreateModelToolNames());
 
-        /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.IFleetRuntime Runtime { get; }
+        /// <summary>The runtime that connects to the servers and calls their tools: its events, server statuses, membership and routing.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The fleet was created over an <see cref="global::McpFleet.IFleetRuntime"/> of the application's own (a fake), which is not a <see cref="global::McpFleet.FleetRuntime"/>.</exception>
+        public global::McpFleet.FleetRuntime Runtime => _runtime as global::McpFleet.FleetRuntime ?? throw new global::System.InvalidOperationException("This fleet was created over a fake IFleetRuntime, which is not a FleetRuntime.");
+
+        /// <inheritdoc/>
+        global::McpFleet.IFleetRuntime global::McpFleet.IFleet<global::MyApp.Fleet>.Runtime => _runtime;
 
         /// <summary>The tools of server <c>sample-east</c>.</summary>
         public global::MyApp.SampleEast.SampleEastServer SampleEast { get; }
@@ -55,7 +61,7 @@ namespace MyApp
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => Runtime.DisposeAsync();
+        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _runtime.DisposeAsync();
 
         /// <summary>The tools several servers offer, unified: each lists the servers its method routes among, in order of preference.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
@@ -126,22 +132,11 @@ namespace MyApp
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.SampleEast.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleEast.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
 
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -161,7 +156,7 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::McpFleet.Tools.TextToolResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.Echo), arguments, strategy, options, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -183,23 +178,11 @@ namespace MyApp
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTimeAsync(new global::MyApp.SampleEast.GetTimeArguments { Timezone = timezone }, cancellationToken);
 
-        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(global::MyApp.SampleEast.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -219,7 +202,7 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.GetTimeResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.GetTime), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.GetTime), arguments, strategy, options, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -241,23 +224,11 @@ namespace MyApp
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListFilesAsync(new global::MyApp.SampleEast.ListFilesArguments { Path = path }, cancellationToken);
 
-        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(global::MyApp.SampleEast.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -277,7 +248,7 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.ListFilesResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.ListFiles), arguments, strategy, options, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -299,23 +270,11 @@ namespace MyApp
             global::System.Threading.CancellationToken cancellationToken = default) =>
             MathCalcAsync(new global::MyApp.SampleEast.MathCalcArguments { Expression = expression }, cancellationToken);
 
-        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(global::MyApp.SampleEast.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -335,7 +294,7 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.MathCalcResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.MathCalc), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.MathCalc), arguments, strategy, options, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
@@ -361,23 +320,11 @@ namespace MyApp
             global::System.Threading.CancellationToken cancellationToken = default) =>
             RunCommandAsync(new global::MyApp.SampleEast.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
 
-        /// <summary>Run command<para>Destructive · open-world</para></summary>
-        /// <remarks>
-        /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Unified tool <c>run_command</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
-        /// </remarks>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(global::MyApp.SampleEast.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
+            _runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
@@ -397,6 +344,6 @@ namespace MyApp
             global::McpFleet.Aggregation.AggregationStrategy<global::MyApp.SampleEast.RunCommandResult, TValue> strategy,
             global::McpFleet.Aggregation.FanOutOptions? options = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.RunCommand), arguments, strategy, options, cancellationToken);
+            _runtime.FanOutAsync(global::McpFleet.Aggregation.FanOutTargets.Group(Groups.RunCommand), arguments, strategy, options, cancellationToken);
     }
 }

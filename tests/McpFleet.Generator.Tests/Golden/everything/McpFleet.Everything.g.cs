@@ -37,7 +37,7 @@ namespace MyApp.Everything
                 Tools.ToggleSubscriberUpdates,
                 Tools.TriggerLongRunningOperation,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo Tool\",\"description\":\"Echoes back the input string\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\",\"description\":\"Message to echo\"}},\"required\":[\"message\"]},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-annotated-message\",\"title\":\"Get Annotated Message Tool\",\"description\":\"Demonstrates how annotations can be used to provide metadata about content.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"messageType\":{\"type\":\"string\",\"enum\":[\"error\",\"success\",\"debug\"],\"description\":\"Type of message to demonstrate different annotation patterns\"},\"includeImage\":{\"default\":false,\"description\":\"Whether to include an example image\",\"type\":\"boolean\"}},\"required\":[\"messageType\"]},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-env\",\"title\":\"Print Environment Tool\",\"description\":\"Returns all environment variables, helpful for debugging MCP server configuration\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{}},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-resource-links\",\"title\":\"Get Resource Links Tool\",\"description\":\"Returns up to ten resource links that reference different types of resources\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"count\":{\"default\":3,\"description\":\"Number of resource links to return (1-10)\",\"type\":\"number\",\"minimum\":1,\"maximum\":10}}},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-resource-reference\",\"title\":\"Get Resource Reference Tool\",\"description\":\"Returns a resource reference that can be used by MCP clients\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"resourceType\":{\"default\":\"Text\",\"type\":\"string\",\"enum\":[\"Text\",\"Blob\"]},\"resourceId\":{\"default\":1,\"description\":\"ID of the text resource to fetch\",\"type\":\"number\"}}},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-structured-content\",\"title\":\"Get Structured Content Tool\",\"description\":\"Returns structured content along with an output schema for client data validation\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\",\"enum\":[\"New York\",\"Chicago\",\"Los Angeles\"],\"description\":\"Choose city\"}},\"required\":[\"location\"]},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"temperature\":{\"type\":\"number\",\"description\":\"Temperature in celsius\"},\"conditions\":{\"type\":\"string\",\"description\":\"Weather conditions description\"},\"humidity\":{\"type\":\"number\",\"description\":\"Humidity percentage\"}},\"required\":[\"temperature\",\"conditions\",\"humidity\"],\"additionalProperties\":false}},{\"name\":\"get-sum\",\"title\":\"Get Sum Tool\",\"description\":\"Returns the sum of two numbers\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"number\",\"description\":\"First number\"},\"b\":{\"type\":\"number\",\"description\":\"Second number\"}},\"required\":[\"a\",\"b\"]},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"get-tiny-image\",\"title\":\"Get Tiny Image Tool\",\"description\":\"Returns a tiny MCP logo image.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{}},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"gzip-file-as-resource\",\"title\":\"GZip File as Resource Tool\",\"description\":\"Compresses a single file using gzip compression. Depending upon the selected output type, returns either the compressed data as a gzipped resource or a resource link, allowing it to be downloaded in a subsequent request during the current session.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"name\":{\"default\":\"README.md.gz\",\"type\":\"string\",\"description\":\"Name of the output file\"},\"data\":{\"default\":\"https://raw.githubusercontent.com/modelcontextprotocol/servers/refs/heads/main/README.md\",\"type\":\"string\",\"format\":\"uri\",\"description\":\"URL or data URI of the file content to compress\"},\"outputType\":{\"default\":\"resourceLink\",\"description\":\"How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read later, 'resource' returns a full resource object.\",\"type\":\"string\",\"enum\":[\"resourceLink\",\"resource\"]}}},\"annotations\":{\"readOnlyHint\":false,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":true},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"simulate-research-query\",\"title\":\"Simulate Research Query\",\"description\":\"Simulates a deep research operation that gathers, analyzes, and synthesizes information. Demonstrates MCP task-based operations with progress through multiple stages. If 'ambiguous' is true and client supports elicitation, sends an elicitation request for clarification.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"topic\":{\"type\":\"string\",\"description\":\"The research topic to investigate\"},\"ambiguous\":{\"default\":false,\"description\":\"Simulate an ambiguous query that requires clarification (triggers input_required status)\",\"type\":\"boolean\"}},\"required\":[\"topic\"]},\"annotations\":{\"readOnlyHint\":false,\"destructiveHint\":false,\"idempotentHint\":false,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"required\"}},{\"name\":\"toggle-simulated-logging\",\"title\":\"Toggle Simulated Logging\",\"description\":\"Toggles simulated, random-leveled logging on or off.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{}},\"annotations\":{\"readOnlyHint\":false,\"destructiveHint\":false,\"idempotentHint\":false,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"toggle-subscriber-updates\",\"title\":\"Toggle Subscriber Updates\",\"description\":\"Toggles simulated resource subscription updates on or off.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{}},\"annotations\":{\"readOnlyHint\":false,\"destructiveHint\":false,\"idempotentHint\":false,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}},{\"name\":\"trigger-long-running-operation\",\"title\":\"Trigger Long Running Operation Tool\",\"description\":\"Demonstrates a long running operation with progress updates.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"duration\":{\"default\":10,\"description\":\"Duration of the operation in seconds\",\"type\":\"number\"},\"steps\":{\"default\":5,\"description\":\"Number of steps in the operation\",\"type\":\"number\"}}},\"annotations\":{\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"}}]",
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Everything.EverythingServer).Assembly, "McpFleet/everything.snapshot.json"),
             ToolsCanChange: true);
 
         /// <summary>The tools of server <c>everything</c>, as captured.</summary>
@@ -103,20 +103,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Everything.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Echoes back the input string
-        /// <para>Tool <c>echo</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Everything.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -141,20 +130,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetAnnotatedMessageAsync(new global::MyApp.Everything.GetAnnotatedMessageArguments { MessageType = messageType, IncludeImage = includeImage }, cancellationToken);
 
-        /// <summary>Get Annotated Message Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Demonstrates how annotations can be used to provide metadata about content.
-        /// <para>Tool <c>get-annotated-message</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageMessageType, bool?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetAnnotatedMessageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetAnnotatedMessage, arguments, cancellationToken);
 
@@ -174,20 +152,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetEnvAsync(new global::MyApp.Everything.GetEnvArguments(), cancellationToken);
 
-        /// <summary>Print Environment Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns all environment variables, helpful for debugging MCP server configuration
-        /// <para>Tool <c>get-env</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetEnvAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::MyApp.Everything.GetEnvArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetEnvArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetEnv, arguments, cancellationToken);
 
@@ -210,20 +177,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetResourceLinksAsync(new global::MyApp.Everything.GetResourceLinksArguments { Count = count }, cancellationToken);
 
-        /// <summary>Get Resource Links Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns up to ten resource links that reference different types of resources
-        /// <para>Tool <c>get-resource-links</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetResourceLinksAsync(double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(global::MyApp.Everything.GetResourceLinksArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceLinksArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceLinks, arguments, cancellationToken);
 
@@ -248,20 +204,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetResourceReferenceAsync(new global::MyApp.Everything.GetResourceReferenceArguments { ResourceType = resourceType, ResourceId = resourceId }, cancellationToken);
 
-        /// <summary>Get Resource Reference Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns a resource reference that can be used by MCP clients
-        /// <para>Tool <c>get-resource-reference</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceResourceType?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetResourceReferenceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceReference, arguments, cancellationToken);
 
@@ -285,21 +230,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetStructuredContentAsync(new global::MyApp.Everything.GetStructuredContentArguments { Location = location }, cancellationToken);
 
-        /// <summary>Get Structured Content Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns structured content along with an output schema for client data validation
-        /// <para>Tool <c>get-structured-content</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentLocation, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetStructuredContentArguments, global::MyApp.Everything.GetStructuredContentResult>(Tools.GetStructuredContent, arguments, cancellationToken);
 
@@ -324,20 +257,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetSumAsync(new global::MyApp.Everything.GetSumArguments { A = a, B = b }, cancellationToken);
 
-        /// <summary>Get Sum Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the sum of two numbers
-        /// <para>Tool <c>get-sum</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetSumAsync(double, double, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(global::MyApp.Everything.GetSumArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetSumArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetSum, arguments, cancellationToken);
 
@@ -357,20 +279,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTinyImageAsync(new global::MyApp.Everything.GetTinyImageArguments(), cancellationToken);
 
-        /// <summary>Get Tiny Image Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns a tiny MCP logo image.
-        /// <para>Tool <c>get-tiny-image</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTinyImageAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::MyApp.Everything.GetTinyImageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GetTinyImageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetTinyImage, arguments, cancellationToken);
 
@@ -397,20 +308,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GzipFileAsResourceAsync(new global::MyApp.Everything.GzipFileAsResourceArguments { Name = name, Data = data, OutputType = outputType }, cancellationToken);
 
-        /// <summary>GZip File as Resource Tool<para>Non-destructive · idempotent · open-world</para></summary>
-        /// <remarks>
-        /// Compresses a single file using gzip compression. Depending upon the selected output type, returns either the compressed data as a gzipped resource or a resource link, allowing it to be downloaded in a subsequent request during the current session.
-        /// <para>Tool <c>gzip-file-as-resource</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GzipFileAsResourceAsync(string?, string?, global::MyApp.Everything.GzipFileAsResourceOutputType?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(global::MyApp.Everything.GzipFileAsResourceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.GzipFileAsResourceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GzipFileAsResource, arguments, cancellationToken);
 
@@ -435,20 +335,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             SimulateResearchQueryAsync(new global::MyApp.Everything.SimulateResearchQueryArguments { Topic = topic, Ambiguous = ambiguous }, cancellationToken);
 
-        /// <summary>Simulate Research Query<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Simulates a deep research operation that gathers, analyzes, and synthesizes information. Demonstrates MCP task-based operations with progress through multiple stages. If 'ambiguous' is true and client supports elicitation, sends an elicitation request for clarification.
-        /// <para>Tool <c>simulate-research-query</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="SimulateResearchQueryAsync(string, bool?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(global::MyApp.Everything.SimulateResearchQueryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.SimulateResearchQueryArguments, global::McpFleet.Tools.TextToolResult>(Tools.SimulateResearchQuery, arguments, cancellationToken);
 
@@ -468,20 +357,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSimulatedLoggingAsync(new global::MyApp.Everything.ToggleSimulatedLoggingArguments(), cancellationToken);
 
-        /// <summary>Toggle Simulated Logging<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Toggles simulated, random-leveled logging on or off.
-        /// <para>Tool <c>toggle-simulated-logging</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::MyApp.Everything.ToggleSimulatedLoggingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSimulatedLoggingArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSimulatedLogging, arguments, cancellationToken);
 
@@ -501,20 +379,9 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ToggleSubscriberUpdatesAsync(new global::MyApp.Everything.ToggleSubscriberUpdatesArguments(), cancellationToken);
 
-        /// <summary>Toggle Subscriber Updates<para>Non-destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Toggles simulated resource subscription updates on or off.
-        /// <para>Tool <c>toggle-subscriber-updates</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::MyApp.Everything.ToggleSubscriberUpdatesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.ToggleSubscriberUpdatesArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSubscriberUpdates, arguments, cancellationToken);
 
@@ -539,20 +406,9 @@ namespace MyApp.Everything
             global::System.Threading.CancellationToken cancellationToken = default) =>
             TriggerLongRunningOperationAsync(new global::MyApp.Everything.TriggerLongRunningOperationArguments { Duration = duration, Steps = steps }, cancellationToken);
 
-        /// <summary>Trigger Long Running Operation Tool<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Demonstrates a long running operation with progress updates.
-        /// <para>Tool <c>trigger-long-running-operation</c> on server <c>everything</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="TriggerLongRunningOperationAsync(double?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(global::MyApp.Everything.TriggerLongRunningOperationArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Everything.TriggerLongRunningOperationArguments, global::McpFleet.Tools.TextToolResult>(Tools.TriggerLongRunningOperation, arguments, cancellationToken);
     }

@@ -38,7 +38,7 @@ namespace MyApp.Filesystem
                 Tools.SearchFiles,
                 Tools.WriteFile,
             ],
-            SnapshotTools: "[{\"name\":\"create_directory\",\"title\":\"Create Directory\",\"description\":\"Create a new directory or ensure a directory exists. Can create multiple nested directories in one operation. If the directory already exists, this operation will succeed silently. Perfect for setting up directory structures for projects or ensuring required paths exist. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":false,\"idempotentHint\":true,\"destructiveHint\":false,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"directory_tree\",\"title\":\"Directory Tree\",\"description\":\"Get a recursive tree view of files and directories as a JSON structure. Each entry includes 'name', 'type' (file/directory), and 'children' for directories. Files have no children array, while directories always have a children array (which may be empty). The output is formatted with 2-space indentation for readability. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"excludePatterns\":{\"default\":[],\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"edit_file\",\"title\":\"Edit File\",\"description\":\"Make line-based edits to a text file. Each edit replaces exact line sequences with new content. Returns a git-style diff showing the changes made. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"edits\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"oldText\":{\"type\":\"string\",\"description\":\"Text to search for - must match exactly\"},\"newText\":{\"type\":\"string\",\"description\":\"Text to replace with\"}},\"required\":[\"oldText\",\"newText\"]}},\"dryRun\":{\"default\":false,\"description\":\"Preview changes using git-style diff format\",\"type\":\"boolean\"}},\"required\":[\"path\",\"edits\"]},\"annotations\":{\"readOnlyHint\":false,\"idempotentHint\":false,\"destructiveHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"get_file_info\",\"title\":\"Get File Info\",\"description\":\"Retrieve detailed metadata about a file or directory. Returns comprehensive information including size, creation time, last modified time, permissions, and type. This tool is perfect for understanding file characteristics without reading the actual content. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"list_allowed_directories\",\"title\":\"List Allowed Directories\",\"description\":\"Returns the list of directories that this server is allowed to access. Subdirectories within these allowed directories are also accessible. Use this to understand which directories and their nested paths are available before trying to access files.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{}},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"list_directory\",\"title\":\"List Directory\",\"description\":\"Get a detailed listing of all files and directories in a specified path. Results clearly distinguish between files and directories with [FILE] and [DIR] prefixes. This tool is essential for understanding directory structure and finding specific files within a directory. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"list_directory_with_sizes\",\"title\":\"List Directory with Sizes\",\"description\":\"Get a detailed listing of all files and directories in a specified path, including sizes. Results clearly distinguish between files and directories with [FILE] and [DIR] prefixes. This tool is useful for understanding directory structure and finding specific files within a directory. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"sortBy\":{\"default\":\"name\",\"description\":\"Sort entries by name or size\",\"type\":\"string\",\"enum\":[\"name\",\"size\"]}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"move_file\",\"title\":\"Move File\",\"description\":\"Move or rename files and directories. Can move files between directories and rename them in a single operation. If the destination exists, the operation will fail. Works across different directories and can be used for simple renaming within the same directory. Both source and destination must be within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"string\"},\"destination\":{\"type\":\"string\"}},\"required\":[\"source\",\"destination\"]},\"annotations\":{\"readOnlyHint\":false,\"idempotentHint\":false,\"destructiveHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"read_file\",\"title\":\"Read File (Deprecated)\",\"description\":\"Read the complete contents of a file as text. DEPRECATED: Use read_text_file instead.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"tail\":{\"description\":\"If provided, returns only the last N lines of the file\",\"type\":\"number\"},\"head\":{\"description\":\"If provided, returns only the first N lines of the file\",\"type\":\"number\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"read_media_file\",\"title\":\"Read Media File\",\"description\":\"Read a file and return it as a base64-encoded content block with its MIME type. Image and audio files are returned as image/audio content; any other file type is returned as an embedded resource. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\",\"enum\":[\"image\",\"audio\"]},\"data\":{\"type\":\"string\"},\"mimeType\":{\"type\":\"string\"}},\"required\":[\"type\",\"data\",\"mimeType\"],\"additionalProperties\":false},{\"type\":\"object\",\"properties\":{\"type\":{\"type\":\"string\",\"const\":\"resource\"},\"resource\":{\"type\":\"object\",\"properties\":{\"uri\":{\"type\":\"string\"},\"mimeType\":{\"type\":\"string\"},\"blob\":{\"type\":\"string\"}},\"required\":[\"uri\",\"blob\"],\"additionalProperties\":false}},\"required\":[\"type\",\"resource\"],\"additionalProperties\":false}]}}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"read_multiple_files\",\"title\":\"Read Multiple Files\",\"description\":\"Read the contents of multiple files simultaneously. This is more efficient than reading files one by one when you need to analyze or compare multiple files. Each file's content is returned with its path as a reference. Failed reads for individual files won't stop the entire operation. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"paths\":{\"minItems\":1,\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.\"}},\"required\":[\"paths\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"read_text_file\",\"title\":\"Read Text File\",\"description\":\"Read the complete contents of a file from the file system as text. Handles various text encodings and provides detailed error messages if the file cannot be read. Use this tool when you need to examine the contents of a single file. Use the 'head' parameter to read only the first N lines of a file, or the 'tail' parameter to read only the last N lines of a file. Operates on the file as text regardless of extension. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"tail\":{\"description\":\"If provided, returns only the last N lines of the file\",\"type\":\"number\"},\"head\":{\"description\":\"If provided, returns only the first N lines of the file\",\"type\":\"number\"}},\"required\":[\"path\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"search_files\",\"title\":\"Search Files\",\"description\":\"Recursively search for files and directories matching a pattern. The patterns should be glob-style patterns that match paths relative to the working directory. Use pattern like '*.ext' to match files in current directory, and '**/*.ext' to match files in all subdirectories. Returns full paths to all matching items. Great for finding files when you don't know their exact location. Only searches within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"pattern\":{\"type\":\"string\"},\"excludePatterns\":{\"default\":[],\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"path\",\"pattern\"]},\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}},{\"name\":\"write_file\",\"title\":\"Write File\",\"description\":\"Create a new file or completely overwrite an existing file with new content. Use with caution as it will overwrite existing files without warning. Handles text content with proper encoding. Only works within allowed directories.\",\"inputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"content\":{\"type\":\"string\"}},\"required\":[\"path\",\"content\"]},\"annotations\":{\"readOnlyHint\":false,\"idempotentHint\":true,\"destructiveHint\":true,\"openWorldHint\":false},\"execution\":{\"taskSupport\":\"forbidden\"},\"outputSchema\":{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"properties\":{\"content\":{\"type\":\"string\"}},\"required\":[\"content\"],\"additionalProperties\":false}}]",
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Filesystem.FilesystemServer).Assembly, "McpFleet/filesystem.snapshot.json"),
             ToolsCanChange: true);
 
         /// <summary>The tools of server <c>filesystem</c>, as captured.</summary>
@@ -108,21 +108,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             CreateDirectoryAsync(new global::MyApp.Filesystem.CreateDirectoryArguments { Path = path }, cancellationToken);
 
-        /// <summary>Create Directory<para>Non-destructive · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Create a new directory or ensure a directory exists. Can create multiple nested directories in one operation. If the directory already exists, this operation will succeed silently. Perfect for setting up directory structures for projects or ensuring required paths exist. Only works within allowed directories.
-        /// <para>Tool <c>create_directory</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="CreateDirectoryAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(global::MyApp.Filesystem.CreateDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.CreateDirectoryArguments, global::MyApp.Filesystem.CreateDirectoryResult>(Tools.CreateDirectory, arguments, cancellationToken);
 
@@ -148,21 +136,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             DirectoryTreeAsync(new global::MyApp.Filesystem.DirectoryTreeArguments { Path = path, ExcludePatterns = excludePatterns }, cancellationToken);
 
-        /// <summary>Directory Tree<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Get a recursive tree view of files and directories as a JSON structure. Each entry includes 'name', 'type' (file/directory), and 'children' for directories. Files have no children array, while directories always have a children array (which may be empty). The output is formatted with 2-space indentation for readability. Only works within allowed directories.
-        /// <para>Tool <c>directory_tree</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="DirectoryTreeAsync(string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(global::MyApp.Filesystem.DirectoryTreeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.DirectoryTreeArguments, global::MyApp.Filesystem.DirectoryTreeResult>(Tools.DirectoryTree, arguments, cancellationToken);
 
@@ -190,21 +166,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EditFileAsync(new global::MyApp.Filesystem.EditFileArguments { Path = path, Edits = edits, DryRun = dryRun }, cancellationToken);
 
-        /// <summary>Edit File<para>Destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Make line-based edits to a text file. Each edit replaces exact line sequences with new content. Returns a git-style diff showing the changes made. Only works within allowed directories.
-        /// <para>Tool <c>edit_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EditFileAsync(string, global::System.Collections.Generic.IReadOnlyList{global::MyApp.Filesystem.EditFileEditsItem}, bool?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.EditFileResult> EditFileAsync(global::MyApp.Filesystem.EditFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.EditFileArguments, global::MyApp.Filesystem.EditFileResult>(Tools.EditFile, arguments, cancellationToken);
 
@@ -228,21 +192,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetFileInfoAsync(new global::MyApp.Filesystem.GetFileInfoArguments { Path = path }, cancellationToken);
 
-        /// <summary>Get File Info<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Retrieve detailed metadata about a file or directory. Returns comprehensive information including size, creation time, last modified time, permissions, and type. This tool is perfect for understanding file characteristics without reading the actual content. Only works within allowed directories.
-        /// <para>Tool <c>get_file_info</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetFileInfoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(global::MyApp.Filesystem.GetFileInfoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.GetFileInfoArguments, global::MyApp.Filesystem.GetFileInfoResult>(Tools.GetFileInfo, arguments, cancellationToken);
 
@@ -263,21 +215,9 @@ namespace MyApp.Filesystem
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
             ListAllowedDirectoriesAsync(new global::MyApp.Filesystem.ListAllowedDirectoriesArguments(), cancellationToken);
 
-        /// <summary>List Allowed Directories<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the list of directories that this server is allowed to access. Subdirectories within these allowed directories are also accessible. Use this to understand which directories and their nested paths are available before trying to access files.
-        /// <para>Tool <c>list_allowed_directories</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListAllowedDirectoriesAsync(global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::MyApp.Filesystem.ListAllowedDirectoriesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListAllowedDirectoriesArguments, global::MyApp.Filesystem.ListAllowedDirectoriesResult>(Tools.ListAllowedDirectories, arguments, cancellationToken);
 
@@ -301,21 +241,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListDirectoryAsync(new global::MyApp.Filesystem.ListDirectoryArguments { Path = path }, cancellationToken);
 
-        /// <summary>List Directory<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Get a detailed listing of all files and directories in a specified path. Results clearly distinguish between files and directories with [FILE] and [DIR] prefixes. This tool is essential for understanding directory structure and finding specific files within a directory. Only works within allowed directories.
-        /// <para>Tool <c>list_directory</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListDirectoryAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(global::MyApp.Filesystem.ListDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryArguments, global::MyApp.Filesystem.ListDirectoryResult>(Tools.ListDirectory, arguments, cancellationToken);
 
@@ -341,21 +269,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListDirectoryWithSizesAsync(new global::MyApp.Filesystem.ListDirectoryWithSizesArguments { Path = path, SortBy = sortBy }, cancellationToken);
 
-        /// <summary>List Directory with Sizes<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Get a detailed listing of all files and directories in a specified path, including sizes. Results clearly distinguish between files and directories with [FILE] and [DIR] prefixes. This tool is useful for understanding directory structure and finding specific files within a directory. Only works within allowed directories.
-        /// <para>Tool <c>list_directory_with_sizes</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListDirectoryWithSizesAsync(string, global::MyApp.Filesystem.ListDirectoryWithSizesSortBy?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(global::MyApp.Filesystem.ListDirectoryWithSizesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryWithSizesArguments, global::MyApp.Filesystem.ListDirectoryWithSizesResult>(Tools.ListDirectoryWithSizes, arguments, cancellationToken);
 
@@ -381,21 +297,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             MoveFileAsync(new global::MyApp.Filesystem.MoveFileArguments { Source = source, Destination = destination }, cancellationToken);
 
-        /// <summary>Move File<para>Destructive · closed-world</para></summary>
-        /// <remarks>
-        /// Move or rename files and directories. Can move files between directories and rename them in a single operation. If the destination exists, the operation will fail. Works across different directories and can be used for simple renaming within the same directory. Both source and destination must be within allowed directories.
-        /// <para>Tool <c>move_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="MoveFileAsync(string, string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(global::MyApp.Filesystem.MoveFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.MoveFileArguments, global::MyApp.Filesystem.MoveFileResult>(Tools.MoveFile, arguments, cancellationToken);
 
@@ -423,21 +327,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadFileAsync(new global::MyApp.Filesystem.ReadFileArguments { Path = path, Tail = tail, Head = head }, cancellationToken);
 
-        /// <summary>Read File (Deprecated)<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Read the complete contents of a file as text. DEPRECATED: Use read_text_file instead.
-        /// <para>Tool <c>read_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ReadFileAsync(string, double?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadFileResult> ReadFileAsync(global::MyApp.Filesystem.ReadFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadFileArguments, global::MyApp.Filesystem.ReadFileResult>(Tools.ReadFile, arguments, cancellationToken);
 
@@ -461,21 +353,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadMediaFileAsync(new global::MyApp.Filesystem.ReadMediaFileArguments { Path = path }, cancellationToken);
 
-        /// <summary>Read Media File<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Read a file and return it as a base64-encoded content block with its MIME type. Image and audio files are returned as image/audio content; any other file type is returned as an embedded resource. Only works within allowed directories.
-        /// <para>Tool <c>read_media_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ReadMediaFileAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(global::MyApp.Filesystem.ReadMediaFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMediaFileArguments, global::MyApp.Filesystem.ReadMediaFileResult>(Tools.ReadMediaFile, arguments, cancellationToken);
 
@@ -499,21 +379,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadMultipleFilesAsync(new global::MyApp.Filesystem.ReadMultipleFilesArguments { Paths = paths }, cancellationToken);
 
-        /// <summary>Read Multiple Files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Read the contents of multiple files simultaneously. This is more efficient than reading files one by one when you need to analyze or compare multiple files. Each file's content is returned with its path as a reference. Failed reads for individual files won't stop the entire operation. Only works within allowed directories.
-        /// <para>Tool <c>read_multiple_files</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ReadMultipleFilesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(global::MyApp.Filesystem.ReadMultipleFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMultipleFilesArguments, global::MyApp.Filesystem.ReadMultipleFilesResult>(Tools.ReadMultipleFiles, arguments, cancellationToken);
 
@@ -541,21 +409,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ReadTextFileAsync(new global::MyApp.Filesystem.ReadTextFileArguments { Path = path, Tail = tail, Head = head }, cancellationToken);
 
-        /// <summary>Read Text File<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Read the complete contents of a file from the file system as text. Handles various text encodings and provides detailed error messages if the file cannot be read. Use this tool when you need to examine the contents of a single file. Use the 'head' parameter to read only the first N lines of a file, or the 'tail' parameter to read only the last N lines of a file. Operates on the file as text regardless of extension. Only works within allowed directories.
-        /// <para>Tool <c>read_text_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ReadTextFileAsync(string, double?, double?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadTextFileResult> ReadTextFileAsync(global::MyApp.Filesystem.ReadTextFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.ReadTextFileArguments, global::MyApp.Filesystem.ReadTextFileResult>(Tools.ReadTextFile, arguments, cancellationToken);
 
@@ -583,21 +439,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             SearchFilesAsync(new global::MyApp.Filesystem.SearchFilesArguments { Path = path, Pattern = pattern, ExcludePatterns = excludePatterns }, cancellationToken);
 
-        /// <summary>Search Files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Recursively search for files and directories matching a pattern. The patterns should be glob-style patterns that match paths relative to the working directory. Use pattern like '*.ext' to match files in current directory, and '**/*.ext' to match files in all subdirectories. Returns full paths to all matching items. Great for finding files when you don't know their exact location. Only searches within allowed directories.
-        /// <para>Tool <c>search_files</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="SearchFilesAsync(string, string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.SearchFilesResult> SearchFilesAsync(global::MyApp.Filesystem.SearchFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.SearchFilesArguments, global::MyApp.Filesystem.SearchFilesResult>(Tools.SearchFiles, arguments, cancellationToken);
 
@@ -623,21 +467,9 @@ namespace MyApp.Filesystem
             global::System.Threading.CancellationToken cancellationToken = default) =>
             WriteFileAsync(new global::MyApp.Filesystem.WriteFileArguments { Path = path, Content = content }, cancellationToken);
 
-        /// <summary>Write File<para>Destructive · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Create a new file or completely overwrite an existing file with new content. Use with caution as it will overwrite existing files without warning. Handles text content with proper encoding. Only works within allowed directories.
-        /// <para>Tool <c>write_file</c> on server <c>filesystem</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="WriteFileAsync(string, string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(global::MyApp.Filesystem.WriteFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Filesystem.WriteFileArguments, global::MyApp.Filesystem.WriteFileResult>(Tools.WriteFile, arguments, cancellationToken);
     }

@@ -26,7 +26,7 @@ namespace MyApp.Gamma
                 Tools.Echo,
                 Tools.ListFiles,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"list_files\",\"title\":\"List files\",\"description\":\"Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"description\":\"The directory to list, relative to the root directory ('.' for the root itself).\",\"type\":\"string\",\"default\":\".\"}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"entries\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},\"size\":{\"type\":[\"integer\",\"null\"],\"default\":null}},\"required\":[\"name\",\"kind\"]}}},\"required\":[\"path\",\"entries\"]},\"annotations\":{\"title\":\"List files\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}}]",
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Gamma.GammaServer).Assembly, "McpFleet/gamma.snapshot.json"),
             ToolsCanChange: true);
 
         /// <summary>The tools of server <c>gamma</c>, as captured.</summary>
@@ -59,20 +59,9 @@ namespace MyApp.Gamma
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Gamma.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Tool <c>echo</c> on server <c>gamma</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Gamma.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Gamma.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -96,21 +85,9 @@ namespace MyApp.Gamma
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListFilesAsync(new global::MyApp.Gamma.ListFilesArguments { Path = path }, cancellationToken);
 
-        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Tool <c>list_files</c> on server <c>gamma</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Gamma.ListFilesResult> ListFilesAsync(global::MyApp.Gamma.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Gamma.ListFilesArguments, global::MyApp.Gamma.ListFilesResult>(Tools.ListFiles, arguments, cancellationToken);
     }

@@ -29,7 +29,7 @@ namespace MyApp.Sample
                 Tools.MathCalc,
                 Tools.RunCommand,
             ],
-            SnapshotTools: "[{\"name\":\"echo\",\"title\":\"Echo\",\"description\":\"Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"description\":\"The text to return.\",\"type\":\"string\"}},\"required\":[\"message\"]},\"annotations\":{\"title\":\"Echo\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"get_time\",\"title\":\"Get time\",\"description\":\"Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"timezone\":{\"description\":\"An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone.\",\"type\":[\"string\",\"null\"],\"default\":null}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"utc\":{\"type\":\"string\",\"format\":\"date-time\"},\"timezone\":{\"type\":\"string\"},\"local\":{\"type\":\"string\",\"format\":\"date-time\"},\"unixTimeMilliseconds\":{\"type\":\"integer\"}},\"required\":[\"utc\",\"timezone\",\"local\",\"unixTimeMilliseconds\"]},\"annotations\":{\"title\":\"Get time\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"list_files\",\"title\":\"List files\",\"description\":\"Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"description\":\"The directory to list, relative to the root directory ('.' for the root itself).\",\"type\":\"string\",\"default\":\".\"}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"},\"entries\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"},\"size\":{\"type\":[\"integer\",\"null\"],\"default\":null}},\"required\":[\"name\",\"kind\"]}}},\"required\":[\"path\",\"entries\"]},\"annotations\":{\"title\":\"List files\",\"destructiveHint\":false,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"math_calc\",\"title\":\"Calculate\",\"description\":\"Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"description\":\"The expression, e.g. '(1.5 + 2) × -3'.\",\"type\":\"string\"}},\"required\":[\"expression\"]},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"expression\":{\"type\":\"string\"},\"result\":{\"type\":\"number\"}},\"required\":[\"expression\",\"result\"]},\"annotations\":{\"title\":\"Calculate\",\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false,\"readOnlyHint\":true}},{\"name\":\"run_command\",\"title\":\"Run command\",\"description\":\"Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"command\":{\"description\":\"The executable: a name looked up on PATH, or a path.\",\"type\":\"string\"},\"arguments\":{\"description\":\"The arguments, passed as they are (no shell quoting, globbing or expansion).\",\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"string\",\"null\"]},\"default\":null},\"timeoutSeconds\":{\"description\":\"Seconds to wait before the process tree is killed (1-600).\",\"type\":\"integer\",\"default\":30}},\"required\":[\"command\"]},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"exitCode\":{\"type\":\"integer\"},\"stdout\":{\"type\":\"string\"},\"stderr\":{\"type\":\"string\"}},\"required\":[\"exitCode\",\"stdout\",\"stderr\"]},\"annotations\":{\"title\":\"Run command\",\"destructiveHint\":true,\"idempotentHint\":false,\"openWorldHint\":true,\"readOnlyHint\":false}}]",
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Sample.SampleServer).Assembly, "McpFleet/sample.snapshot.json"),
             ToolsCanChange: true);
 
         /// <summary>The tools of server <c>sample</c>, as captured.</summary>
@@ -71,20 +71,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoAsync(new global::MyApp.Sample.EchoArguments { Message = message }, cancellationToken);
 
-        /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the message unchanged, as text. Useful to check that the server answers and that text survives the round trip.
-        /// <para>Tool <c>echo</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The text and content blocks the tool returned.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Sample.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
 
@@ -108,21 +97,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             GetTimeAsync(new global::MyApp.Sample.GetTimeArguments { Timezone = timezone }, cancellationToken);
 
-        /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Returns the current time in UTC and in a time zone (ISO-8601), with the Unix time in milliseconds.
-        /// <para>Tool <c>get_time</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(global::MyApp.Sample.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.GetTimeArguments, global::MyApp.Sample.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
 
@@ -146,21 +123,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             ListFilesAsync(new global::MyApp.Sample.ListFilesArguments { Path = path }, cancellationToken);
 
-        /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Lists the files and directories in a directory under the server's root directory, sorted by name. Paths that leave the root, directly or through symbolic links, are refused.
-        /// <para>Tool <c>list_files</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(global::MyApp.Sample.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.ListFilesArguments, global::MyApp.Sample.ListFilesResult>(Tools.ListFiles, arguments, cancellationToken);
 
@@ -184,21 +149,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             MathCalcAsync(new global::MyApp.Sample.MathCalcArguments { Expression = expression }, cancellationToken);
 
-        /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
-        /// <remarks>
-        /// Evaluates an arithmetic expression: decimal numbers, + - * / (also − × ÷), parentheses and unary signs, with the usual precedence. Errors name the 1-based position of the problem.
-        /// <para>Tool <c>math_calc</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(global::MyApp.Sample.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.MathCalcArguments, global::MyApp.Sample.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
 
@@ -226,21 +179,9 @@ namespace MyApp.Sample
             global::System.Threading.CancellationToken cancellationToken = default) =>
             RunCommandAsync(new global::MyApp.Sample.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
 
-        /// <summary>Run command<para>Destructive · open-world</para></summary>
-        /// <remarks>
-        /// Runs an executable directly, without a shell, in the server's root directory and returns its exit code and output (each stream cut after 65536 characters). On timeout the whole process tree is killed.
-        /// <para>Tool <c>run_command</c> on server <c>sample</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
-        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(global::MyApp.Sample.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Sample.RunCommandArguments, global::MyApp.Sample.RunCommandResult>(Tools.RunCommand, arguments, cancellationToken);
     }

@@ -8,12 +8,14 @@ namespace MyApp
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class Fleet : global::McpFleet.IFleet<global::MyApp.Fleet>
     {
+        private readonly global::McpFleet.IFleetRuntime _runtime;
+
         /// <summary>Creates the fleet over a runtime, which the fleet then owns: disposing the fleet disposes the runtime.</summary>
-        /// <param name="runtime">The runtime; create it with <see cref="Manifest"/> so that it knows the servers' protocol revisions.</param>
+        /// <param name="runtime">The runtime: a <see cref="global::McpFleet.FleetRuntime"/> created with <see cref="Manifest"/> (so that it knows the servers' protocol revisions), or a fake in an application's tests.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public Fleet(global::McpFleet.FleetRuntime runtime)
+        public Fleet(global::McpFleet.IFleetRuntime runtime)
         {
-            Runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+            _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
             Typing = new global::MyApp.Typing.TypingServer(runtime);
         }
 
@@ -25,8 +27,12 @@ namespace MyApp
         [],
         CreateModelToolNames());
 
-        /// <summary>The runtime that connects to the servers and calls their tools.</summary>
-        public global::McpFleet.FleetRuntime Runtime { get; }
+        /// <summary>The runtime that connects to the servers and calls their tools: its events, server statuses, membership and routing.</summary>
+        /// <exception cref="global::System.InvalidOperationException">The fleet was created over an <see cref="global::McpFleet.IFleetRuntime"/> of the application's own (a fake), which is not a <see cref="global::McpFleet.FleetRuntime"/>.</exception>
+        public global::McpFleet.FleetRuntime Runtime => _runtime as global::McpFleet.FleetRuntime ?? throw new global::System.InvalidOperationException("This fleet was created over a fake IFleetRuntime, which is not a FleetRuntime.");
+
+        /// <inheritdoc/>
+        global::McpFleet.IFleetRuntime global::McpFleet.IFleet<global::MyApp.Fleet>.Runtime => _runtime;
 
         /// <summary>The tools of server <c>typing</c>.</summary>
         public global::MyApp.Typing.TypingServer Typing { get; }
@@ -40,10 +46,10 @@ namespace MyApp
             new(new global::McpFleet.FleetRuntime(options, Manifest, loggerFactory));
 
         /// <inheritdoc/>
-        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.FleetRuntime runtime) => new(runtime);
+        static global::MyApp.Fleet global::McpFleet.IFleet<global::MyApp.Fleet>.Create(global::McpFleet.IFleetRuntime runtime) => new(runtime);
 
         /// <summary>Disposes the runtime: ends every session and server process it started.</summary>
         /// <returns>A task that completes when everything has ended.</returns>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => Runtime.DisposeAsync();
+        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _runtime.DisposeAsync();
     }
 }

@@ -4,19 +4,19 @@
 namespace MyApp.Typing
 {
     /// <summary>Typed proxy for the MCP server <c>typing</c> (typing-constructs 1.0.0).</summary>
-    /// <remarks>Each method calls one of the server's tools through the fleet's <see cref="global::McpFleet.FleetRuntime"/>.</remarks>
+    /// <remarks>Each method calls one of the server's tools through the fleet's runtime (<see cref="global::McpFleet.IFleetRuntime"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     public sealed partial class TypingServer
     {
         /// <summary>The fleet's name for the server, as in <c>mcp.json</c>.</summary>
         public const string Name = "typing";
 
-        private readonly global::McpFleet.FleetRuntime _runtime;
+        private readonly global::McpFleet.IFleetRuntime _runtime;
 
         /// <summary>Creates the proxy over the runtime that calls the tools.</summary>
         /// <param name="runtime">The fleet's runtime.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
-        public TypingServer(global::McpFleet.FleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
+        public TypingServer(global::McpFleet.IFleetRuntime runtime) => _runtime = runtime ?? throw new global::System.ArgumentNullException(nameof(runtime));
 
         /// <summary>The server and its tools as captured, with the protocol revision the runtime pins and the snapshot's tool definitions it checks for drift.</summary>
         public static global::McpFleet.ServerDescriptor Descriptor { get; } = new(
@@ -25,7 +25,7 @@ namespace MyApp.Typing
             [
                 Tools.EchoDocument,
             ],
-            SnapshotTools: "[{\"name\":\"echo_document\",\"description\":\"Takes a document and returns it: every construct is used both ways.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"document\":{\"$ref\":\"#/$defs/document\"}},\"required\":[\"document\"],\"$defs\":{\"document\":{\"type\":\"object\",\"properties\":{\"edits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/edit\"}},\"parent\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"page_id\":{\"type\":\"string\"}},\"required\":[\"page_id\"]},{\"type\":\"object\",\"properties\":{\"database_id\":{\"type\":\"string\"}},\"required\":[\"database_id\"]},{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"workspace\"}},\"required\":[\"type\"]}]},\"limit\":{\"type\":[\"integer\",\"string\",\"null\"]},\"mode\":{\"anyOf\":[{\"const\":\"fast\"},{\"const\":\"thorough\"}]},\"tags\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"filter\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"field\":{\"type\":\"string\"},\"equals\":{\"type\":\"string\"}},\"required\":[\"field\"],\"additionalProperties\":false},{\"type\":\"string\"}]},\"counts\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"owners\":{\"type\":\"object\",\"additionalProperties\":{\"$ref\":\"#/$defs/person\"}},\"metadata\":{\"type\":\"object\"},\"tree\":{\"$ref\":\"#/$defs/node\"},\"author\":{\"$ref\":\"#/$defs/person\"},\"reviewer\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"}},\"required\":[\"name\"],\"additionalProperties\":false},\"payload\":{},\"reactions\":{\"type\":\"string\",\"enum\":[\"reactions-+1\",\"reactions--1\",\"15m\",\"1\",\"1.5\"]}},\"required\":[\"edits\",\"payload\"]},\"edit\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"insert\"},\"at\":{\"type\":\"integer\"},\"text\":{\"type\":\"string\"}},\"required\":[\"type\",\"at\",\"text\"],\"additionalProperties\":false},{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"delete\"},\"from\":{\"type\":\"integer\"},\"to\":{\"type\":\"integer\"}},\"required\":[\"type\",\"from\",\"to\"],\"additionalProperties\":false}]},\"node\":{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/node\"}}},\"required\":[\"label\"],\"additionalProperties\":false},\"person\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"}},\"required\":[\"name\"]}}},\"outputSchema\":{\"type\":\"object\",\"properties\":{\"document\":{\"$ref\":\"#/$defs/document\"}},\"required\":[\"document\"],\"$defs\":{\"document\":{\"type\":\"object\",\"properties\":{\"edits\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/edit\"}},\"parent\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"page_id\":{\"type\":\"string\"}},\"required\":[\"page_id\"]},{\"type\":\"object\",\"properties\":{\"database_id\":{\"type\":\"string\"}},\"required\":[\"database_id\"]},{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"workspace\"}},\"required\":[\"type\"]}]},\"limit\":{\"type\":[\"integer\",\"string\",\"null\"]},\"mode\":{\"anyOf\":[{\"const\":\"fast\"},{\"const\":\"thorough\"}]},\"tags\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"filter\":{\"anyOf\":[{\"type\":\"object\",\"properties\":{\"field\":{\"type\":\"string\"},\"equals\":{\"type\":\"string\"}},\"required\":[\"field\"],\"additionalProperties\":false},{\"type\":\"string\"}]},\"counts\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},\"owners\":{\"type\":\"object\",\"additionalProperties\":{\"$ref\":\"#/$defs/person\"}},\"metadata\":{\"type\":\"object\"},\"tree\":{\"$ref\":\"#/$defs/node\"},\"author\":{\"$ref\":\"#/$defs/person\"},\"reviewer\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"}},\"required\":[\"name\"],\"additionalProperties\":false},\"payload\":{},\"reactions\":{\"type\":\"string\",\"enum\":[\"reactions-+1\",\"reactions--1\",\"15m\",\"1\",\"1.5\"]}},\"required\":[\"edits\",\"payload\"]},\"edit\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"insert\"},\"at\":{\"type\":\"integer\"},\"text\":{\"type\":\"string\"}},\"required\":[\"type\",\"at\",\"text\"],\"additionalProperties\":false},{\"type\":\"object\",\"properties\":{\"type\":{\"const\":\"delete\"},\"from\":{\"type\":\"integer\"},\"to\":{\"type\":\"integer\"}},\"required\":[\"type\",\"from\",\"to\"],\"additionalProperties\":false}]},\"node\":{\"type\":\"object\",\"properties\":{\"label\":{\"type\":\"string\"},\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/node\"}}},\"required\":[\"label\"],\"additionalProperties\":false},\"person\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"}},\"required\":[\"name\"]}}}}]");
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Typing.TypingServer).Assembly, "McpFleet/typing.snapshot.json"));
 
         /// <summary>The tools of server <c>typing</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
@@ -43,29 +43,21 @@ namespace MyApp.Typing
         /// <param name="document">The <c>document</c> argument.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool ran and reported an error.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call or failed handling it.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
+        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Typing.EchoDocumentResult> EchoDocumentAsync(
             global::MyApp.Typing.Document document,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             EchoDocumentAsync(new global::MyApp.Typing.EchoDocumentArguments { Document = document }, cancellationToken);
 
-        /// <summary>echo_document</summary>
-        /// <remarks>
-        /// Takes a document and returns it: every construct is used both ways.
-        /// <para>Tool <c>echo_document</c> on server <c>typing</c>.</para>
-        /// </remarks>
+        /// <inheritdoc cref="EchoDocumentAsync(global::MyApp.Typing.Document, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        /// <returns>The tool's structured result.</returns>
-        /// <exception cref="global::McpFleet.Connections.ServerConnectionException">The server could not be reached.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolErrorException">The tool reported an error.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallException">The server refused the call, or the session ended during it.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">The server did not answer within the fleet's call timeout.</exception>
-        /// <exception cref="global::McpFleet.Tools.ToolResultFormatException">The result does not match the tool's output schema.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Typing.EchoDocumentResult> EchoDocumentAsync(global::MyApp.Typing.EchoDocumentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
             _runtime.CallToolAsync<global::MyApp.Typing.EchoDocumentArguments, global::MyApp.Typing.EchoDocumentResult>(Tools.EchoDocument, arguments, cancellationToken);
     }
