@@ -11,17 +11,18 @@ namespace McpFleet.Cli;
 internal static class LiveServerSelection
 {
     /// <summary>
-    /// The servers to connect to, and the selected servers that cannot be used (an environment variable they refer to
-    /// is not set), which the command reports as failed; or <see langword="null"/> when the configuration or the names
-    /// are not usable, which is then written to <see cref="CliConsole.Error"/> as a usage error.
+    /// The servers to connect to; the selected servers that cannot be used (an environment variable they refer to is not
+    /// set), which the command reports as failed; and every server of the configuration, whose secrets no output may
+    /// hold. <see langword="null"/> when the configuration or the names are not usable, which is then written to
+    /// <see cref="CliConsole.Error"/> as a usage error.
     /// </summary>
-    public static async Task<(IReadOnlyList<ServerDefinition> Servers, IReadOnlyList<UnavailableServer> Unavailable)?> SelectAsync(
+    public static async Task<(IReadOnlyList<ServerDefinition> Servers, IReadOnlyList<UnavailableServer> Unavailable, IReadOnlyList<ServerDefinition> Configured)?> SelectAsync(
         CliConsole console, FileInfo? configFile, string[] serverNames)
     {
         try
         {
             var configuration = LoadConfiguration(configFile, console.ReadInput);
-            return (SelectServers(configuration, serverNames), serverNames.Length == 0 ? configuration.UnavailableServers : []);
+            return (SelectServers(configuration, serverNames), serverNames.Length == 0 ? configuration.UnavailableServers : [], configuration.Servers);
         }
         catch (Exception e) when (e is McpConfigurationException or KeyNotFoundException or InvalidOperationException)
         {

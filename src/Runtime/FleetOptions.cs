@@ -134,6 +134,12 @@ public sealed class FleetOptions
             throw new ValidationException($"{nameof(CallTimeout)} must be positive or infinite; it is {CallTimeout}.");
         }
 
+        if (Servers.FirstOrDefault(s => s.MaxMessageSize is < ConnectionOptions.MinMaxMessageSize or > ConnectionOptions.MaxMaxMessageSize) is { } oversized)
+        {
+            throw new ValidationException(
+                $"Server '{oversized.Name}': {nameof(ServerDefinition.MaxMessageSize)} must be from {ConnectionOptions.MinMaxMessageSize} to {ConnectionOptions.MaxMaxMessageSize} bytes; it is {oversized.MaxMessageSize}.");
+        }
+
         ValidateToolKeys(manifest, "Resilience.Tools", Resilience.Tools.Keys);
         ValidateToolKeys(manifest, "Routing.ToolStrategies", Routing.ToolStrategies.Keys);
         ValidateToolKeys(manifest, "Caching.ToolTimeToLive", Caching.ToolTimeToLive.Keys);

@@ -62,13 +62,14 @@ public sealed partial class FleetRuntime : IFleetRuntime
         _telemetry = new FleetTelemetry(options.MeterFactory);
         _events = new FleetEvents(this, _logger);
         _toolListCache = new ToolListCache(options.Caching, time);
-        _clientHandlers = new ClientHandlers(options.ClientFeatures, loggerFactory, time);
-        _connector = new ServerConnector(options.Connection, loggerFactory, _clientHandlers);
+        // What servers send to be logged can echo any server's secret, not only their own.
+        _clientHandlers = new ClientHandlers(options.ClientFeatures, new RedactingLoggerFactory(loggerFactory, _secrets, logMessageContents: true), time);
+        _connector = new ServerConnector(options.Connection, loggerFactory, _secrets, _clientHandlers);
         _settings = new CallSettingsTable(options.Resilience, options.Caching);
         _routing = new RoutingTable(options.Routing);
-        var drift = new DriftMonitor(options, manifest, _logger, _telemetry, args => _events.Raise(_events.DriftDetected, args));
+        var drift = new DriftMonitor(options, manifest, _secrets, _logger, _telemetry, args => _events.Raise(_events.DriftDetected, args), OnToolListChangeAnnounced);
         var entries = new ServerEntryFactory(
-            options, manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal), _connector, drift, _settings, _toolListCache, _secrets, _events, _telemetry, _background, _logger);
+            options, manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal), _connector, drift, _settings, _toolListCache, _secrets, _events, _telemetry, _logger);
         _registry = new ServerRegistry(entries.Create);
         _membership = new FleetMembership(_registry, _toolListCache, _events, _background, options.DrainTimeout, _logger);
         _discovery = new DiscoveryWatcher([.. options.Discovery], _membership, _registry, options.Connection, time, _background, _logger);
@@ -77,7 +78,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
         var attempts = new AttemptStage(classifier, time, _telemetry, _logger);
         var router = new ReplicaRouter(_routing, _telemetry);
         var resend = new ResendStage(router, attempts, time, OnResent);
-        _invoker = new CallInvoker(_registry, new Dictionary<string, string>(options.UnavailableServers, StringComparer.Ordinal), router, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _telemetry, _logger, _stopping.Token);
+        _invoker = new CallInvoker(_registry, new Dictionary<string, string>(options.UnavailableServers, StringComparer.Ordinal), router, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _secrets, _telemetry, _logger, _stopping.Token);
 
         foreach (var server in options.Servers)
         {
@@ -110,7 +111,8 @@ public sealed partial class FleetRuntime : IFleetRuntime
     /// <summary>Raised when a server's health changes.</summary>
     public event EventHandler<ServerHealthChangedEventArgs>? HealthChanged { add => _events.HealthChanged += value; remove => _events.HealthChanged -= value; }
 
-    /// <summary>Raised when a server says its list of tools changed.</summary>
+    /// <summary>Raised when a server says its list of tools changed, as its drift re-check starts; notifications that arrive
+    /// while a re-check runs or waits are announced once, with the next one.</summary>
     public event EventHandler<ToolListChangedEventArgs>? ToolListChanged { add => _events.ToolListChanged += value; remove => _events.ToolListChanged -= value; }
 
     /// <summary>Raised when a call is sent again: retried, failed over to another replica, or hedged.</summary>
@@ -328,6 +330,12 @@ public sealed partial class FleetRuntime : IFleetRuntime
 
         await StartAsync(cancellationToken).ConfigureAwait(false);
         return await _invoker.InvokeAsync<TResult>(target, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void OnToolListChangeAnnounced(string server)
+    {
+        Log.ToolListChanged(_logger, server);
+        _events.Raise(_events.ToolListChanged, new ToolListChangedEventArgs(server));
     }
 
     private void OnResent(CallResentEventArgs resent)

@@ -9,4 +9,6 @@ namespace McpFleet;
 /// <param name="SnapshotTools">The snapshot's tool definitions. When set, each session with the server is checked for
 /// drift against them before it serves calls (see <see cref="Drift.DriftOptions"/>); <see langword="null"/> leaves the
 /// server unchecked. Read a tool's definition through <see cref="FleetManifest.GetSnapshotTool"/>.</param>
-public sealed record ServerDescriptor(string Name, string? ProtocolVersion, IReadOnlyList<ToolDescriptor> Tools, SnapshotTools? SnapshotTools = null);
+/// <param name="ToolsCanChange">Whether the snapshot says the server's tool list can change (<c>capabilities.tools.listChanged</c>):
+/// such a server is listed again every <see cref="Drift.DriftOptions.RelistInterval"/> by default.</param>
+public sealed record ServerDescriptor(string Name, string? ProtocolVersion, IReadOnlyList<ToolDescriptor> Tools, SnapshotTools? SnapshotTools = null, bool ToolsCanChange = false);

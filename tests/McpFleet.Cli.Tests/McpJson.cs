@@ -9,7 +9,8 @@ internal sealed class McpJson
 {
     private readonly JsonObject _servers = [];
 
-    public McpJson Stdio(string name, (string Command, string[] Arguments) command, Dictionary<string, string>? env = null, string? protocolVersion = null)
+    public McpJson Stdio(
+        string name, (string Command, string[] Arguments) command, Dictionary<string, string>? env = null, string? protocolVersion = null, bool inheritEnv = false)
     {
         JsonObject server = new()
         {
@@ -25,6 +26,11 @@ internal sealed class McpJson
         if (protocolVersion is not null)
         {
             server["protocolVersion"] = protocolVersion;
+        }
+
+        if (inheritEnv)
+        {
+            server["inheritEnv"] = true;
         }
 
         _servers[name] = server;

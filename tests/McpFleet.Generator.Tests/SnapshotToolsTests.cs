@@ -73,4 +73,19 @@ public sealed class SnapshotToolsTests
 
         Assert.Null(Assert.Single(fleet.Manifest().Servers).SnapshotTools);
     }
+
+    [Theory]
+    [InlineData("""{ "tools": { "listChanged": true } }""", true)]
+    [InlineData("""{ "tools": { "listChanged": false } }""", false)]
+    [InlineData("""{ "tools": {} }""", false)]
+    [InlineData("""{ "tools": { "listChanged": "yes" } }""", false)]
+    [InlineData("[]", false)]
+    public void The_descriptor_says_whether_the_snapshot_declares_that_its_tools_can_change(string capabilities, bool canChange)
+    {
+        using var fleet = CompiledFleet.Generate(new SnapshotInput("/snapshots/test.snapshot.json", $$"""
+            { "formatVersion": 1, "name": "test", "protocolVersion": "2025-11-25", "capabilities": {{capabilities}}, "tools": [] }
+            """));
+
+        Assert.Equal(canChange, Assert.Single(fleet.Manifest().Servers).ToolsCanChange);
+    }
 }

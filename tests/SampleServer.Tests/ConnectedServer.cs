@@ -29,11 +29,16 @@ internal sealed class ConnectedServer : IAsyncDisposable
         ConnectedServer server = new(process);
         try
         {
-            McpClientOptions options = new() { ProtocolVersion = protocolVersion };
-            if (discoverProbeTimeout is { } timeout)
+            McpClientOptions options = new()
             {
-                options.DiscoverProbeTimeout = timeout;
-            }
+                ProtocolVersion = protocolVersion,
+
+                // The server answers server/discover (the --ignore-discover tests pass a short timeout of their own), but a
+                // cold one on a busy machine can answer after the SDK's 5 s; the client would then fall back to initialize,
+                // which the server refuses, having taken the late probe's revision. Without a probe timeout, the
+                // initialization timeout bounds the probe instead.
+                DiscoverProbeTimeout = discoverProbeTimeout ?? Timeout.InfiniteTimeSpan,
+            };
 
             server.Client = await McpClient.CreateAsync(CreateTransport(kind, name, args, process), options, cancellationToken: server.CancellationToken);
             return server;

@@ -34,7 +34,7 @@ internal static class CaptureCommand
     private static async Task<int> RunAsync(
         CliConsole console, FileInfo? configFile, DirectoryInfo output, string[] serverNames, ConnectionOptions connection, string? protocolVersion, CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable))
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable, { } all))
         {
             return CliApplication.UsageError;
         }
@@ -42,7 +42,7 @@ internal static class CaptureCommand
         using var signIn = new OAuthSignIn(console);
         var selected = configured.Select(signIn.Prepare).ToList();
 
-        var runner = new CaptureRunner(connection, output.FullName, protocolVersion);
+        var runner = new CaptureRunner(connection, output.FullName, protocolVersion, all);
         ICaptureProgress progress = console.Live is { } live ? new LiveCaptureProgress(live) : new PlainCaptureProgress(console.Out);
         var outcomes = await progress.RunAsync(
             [.. unavailable.Select(u => u.Name), .. selected.Select(s => s.Name)],

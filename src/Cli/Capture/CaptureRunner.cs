@@ -6,13 +6,14 @@ using McpFleet.Snapshots;
 namespace McpFleet.Cli.Capture;
 
 /// <summary>Captures servers in parallel and writes each snapshot as soon as it is taken, so one server's failure
-/// costs nothing of the others'.</summary>
-internal sealed class CaptureRunner(ConnectionOptions connectionOptions, string outputDirectory, string? protocolVersion)
+/// costs nothing of the others'. No snapshot holds a secret of any <paramref name="configuredServers"/>.</summary>
+internal sealed class CaptureRunner(
+    ConnectionOptions connectionOptions, string outputDirectory, string? protocolVersion, IReadOnlyList<ServerDefinition> configuredServers)
 {
     public async Task<IReadOnlyList<ServerCaptureOutcome>> CaptureAsync(
         IReadOnlyList<ServerDefinition> servers, ICaptureObserver observer, CancellationToken cancellationToken)
     {
-        await using var capturer = new SnapshotCapturer(connectionOptions);
+        await using var capturer = new SnapshotCapturer(connectionOptions, configuredServers: configuredServers);
         return await Task.WhenAll(servers.Select(server => CaptureOneAsync(capturer, server, observer, cancellationToken)));
     }
 

@@ -62,7 +62,7 @@ internal static class CheckCommand
         bool update,
         CancellationToken cancellationToken)
     {
-        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable))
+        if (await LiveServerSelection.SelectAsync(console, configFile, serverNames) is not ({ } configured, { } unavailable, { } all))
         {
             return CliApplication.UsageError;
         }
@@ -70,7 +70,7 @@ internal static class CheckCommand
         using var signIn = new OAuthSignIn(console);
         var selected = configured.Select(signIn.Prepare).ToList();
 
-        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update);
+        var runner = new CheckRunner(connection, snapshots.FullName, protocolVersion, update, all);
         ICheckDisplay display = console.Live is { } live ? new LiveCheckDisplay(live) : new PlainCheckDisplay(console.Out);
         var outcomes = (await display.RunAsync(selected.Count, () => runner.CheckAsync(selected, cancellationToken)))
             .Concat(unavailable.Select(u => new ServerCheckOutcome(u.Name, [], Error: u.Reason)))

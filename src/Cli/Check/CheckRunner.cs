@@ -9,13 +9,15 @@ namespace McpFleet.Cli.Check;
 /// <summary>
 /// Checks servers against their committed snapshots, in parallel: each server is captured as <c>mcpfleet capture</c>
 /// does (same connection, same protocol pinning) and its live tools are compared with the snapshot's, as the runtime
-/// compares them. With <c>update</c>, the fresh snapshot is written over the old one.
+/// compares them. With <c>update</c>, the fresh snapshot is written over the old one; as with capture, none holds a
+/// secret of any <paramref name="configuredServers"/>.
 /// </summary>
-internal sealed class CheckRunner(ConnectionOptions connectionOptions, string snapshotDirectory, string? protocolVersion, bool update)
+internal sealed class CheckRunner(
+    ConnectionOptions connectionOptions, string snapshotDirectory, string? protocolVersion, bool update, IReadOnlyList<ServerDefinition> configuredServers)
 {
     public async Task<IReadOnlyList<ServerCheckOutcome>> CheckAsync(IReadOnlyList<ServerDefinition> servers, CancellationToken cancellationToken)
     {
-        await using var capturer = new SnapshotCapturer(connectionOptions);
+        await using var capturer = new SnapshotCapturer(connectionOptions, configuredServers: configuredServers);
         return await Task.WhenAll(servers.Select(server => CheckOneAsync(capturer, server, cancellationToken)));
     }
 

@@ -96,7 +96,22 @@ internal static class ServerEmitter
         writer.Indent();
         writer.WriteLine("Name,");
         writer.WriteLine(protocolVersion + ",");
-        var end = server.SnapshotResource is null ? ");" : ",";
+        // Named arguments after the tools, each line but the last ending in a comma.
+        var trailing = new List<string>();
+
+        // The definitions stay in the embedded snapshot, read when the server joins the fleet: as string literals they
+        // would cost compile time and, in a large fleet, overflow the 16 MB string heap (CS8103).
+        if (server.SnapshotResource is { } resource)
+        {
+            trailing.Add($"SnapshotTools: {KnownTypes.SnapshotTools}.FromResource(typeof({TypeSyntax.Generated(ns, server.ClassName)}).Assembly, {CSharpLiteral.String(resource)})");
+        }
+
+        if (server.ToolsCanChange)
+        {
+            trailing.Add("ToolsCanChange: true");
+        }
+
+        var end = trailing.Count == 0 ? ");" : ",";
         if (server.Tools.Count == 0)
         {
             writer.WriteLine("[]" + end);
@@ -114,11 +129,9 @@ internal static class ServerEmitter
             writer.WriteLine("]" + end);
         }
 
-        // The definitions stay in the embedded snapshot, read when the server joins the fleet: as string literals they
-        // would cost compile time and, in a large fleet, overflow the 16 MB string heap (CS8103).
-        if (server.SnapshotResource is { } resource)
+        for (var i = 0; i < trailing.Count; i++)
         {
-            writer.WriteLine($"SnapshotTools: {KnownTypes.SnapshotTools}.FromResource(typeof({TypeSyntax.Generated(ns, server.ClassName)}).Assembly, {CSharpLiteral.String(resource)}));");
+            writer.WriteLine(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
         }
 
         writer.Unindent();

@@ -23,6 +23,8 @@ namespace McpFleet.Generator.Model;
 /// servers reporting one product are replicas of one logical server.</param>
 /// <param name="ReplicaOf">The <c>ReplicaOf</c> metadata of the snapshot's item: the server of the fleet this one is
 /// declared a replica of.</param>
+/// <param name="ToolsCanChange">Whether the snapshot's capabilities say the tool list can change (<c>tools.listChanged</c>):
+/// the runtime then lists the server's tools again periodically.</param>
 internal sealed record ServerSpec(
     string FilePath,
     string Name,
@@ -39,4 +41,5 @@ internal sealed record ServerSpec(
     EquatableArray<CatalogItemSpec> Catalog,
     string? SnapshotResource,
     string? Product,
-    string? ReplicaOf);
+    string? ReplicaOf,
+    bool ToolsCanChange);

@@ -99,8 +99,15 @@ internal static class SnapshotParser
             CatalogReader.Read(root, diagnostics),
             file.ResourceName,
             product,
-            file.ReplicaOf);
+            file.ReplicaOf,
+            ToolsCanChange(root));
     }
+
+    /// <summary>Whether <c>capabilities.tools.listChanged</c> is <c>true</c>; any other shape means no.</summary>
+    private static bool ToolsCanChange(JsonObject root) =>
+        root.GetValueOrNull("capabilities") is JsonObject capabilities
+        && capabilities.GetValueOrNull("tools") is JsonObject tools
+        && tools.GetValueOrNull("listChanged") is JsonBoolean { Value: true };
 
     /// <summary>The <c>Priority</c> metadata as a number; anything else is reported and ignored.</summary>
     private static double? ReadPriority(string? text, SnapshotDiagnostics diagnostics)

@@ -28,8 +28,9 @@ internal sealed class AttemptFailure(CallCandidate replica, FailureKind kind, Ca
     /// <summary>Whether the tool may have run: the request was sent and not refused.</summary>
     public bool MayHaveRun => Delivery == CallDelivery.OutcomeUnknown || Kind == FailureKind.ServerError;
 
-    /// <summary>The server's circuit counts failures of the server itself: it cannot be reached, or its session broke.</summary>
-    public bool CountsAgainstServer => Kind is FailureKind.Unreachable or FailureKind.SessionLost;
+    /// <summary>The server's circuit counts failures of the server itself: it cannot be reached, its session broke, or
+    /// it sent more than it may.</summary>
+    public bool CountsAgainstServer => Kind is FailureKind.Unreachable or FailureKind.SessionLost or FailureKind.MessageTooLarge;
 
     /// <summary>A tool's circuit counts what says the tool is failing on a server that answers: timeouts and server errors.</summary>
     public bool CountsAgainstTool => Kind is FailureKind.TimedOut or FailureKind.ServerError;
@@ -44,6 +45,7 @@ internal sealed class AttemptFailure(CallCandidate replica, FailureKind kind, Ca
         FailureKind.TimedOutBeforeSending or FailureKind.TimedOut => "timeout",
         FailureKind.Refused or FailureKind.ServerError => "protocol_error",
         FailureKind.SessionLost => "session_lost",
+        FailureKind.MessageTooLarge => "message_too_large",
         FailureKind.ShuttingDown => "shutting_down",
         _ => "cancelled",
     };

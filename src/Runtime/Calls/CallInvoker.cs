@@ -1,5 +1,6 @@
 using McpFleet.Caching;
 using McpFleet.Registry;
+using McpFleet.Secrets;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,17 @@ namespace McpFleet.Calls;
 /// </list>
 /// </summary>
 internal sealed class CallInvoker(
-    ServerRegistry registry, IReadOnlyDictionary<string, string> unavailableServers, ReplicaRouter router, ResendStage resend, ToolResultCache cache, TimeSpan callTimeout, TimeProvider time, FleetTelemetry telemetry, ILogger logger, CancellationToken shutdown)
+    ServerRegistry registry,
+    IReadOnlyDictionary<string, string> unavailableServers,
+    ReplicaRouter router,
+    ResendStage resend,
+    ToolResultCache cache,
+    TimeSpan callTimeout,
+    TimeProvider time,
+    FleetSecrets secrets,
+    FleetTelemetry telemetry,
+    ILogger logger,
+    CancellationToken shutdown)
 {
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -132,14 +143,15 @@ internal sealed class CallInvoker(
     }
 
     /// <summary>The typed result of an answer; an error result, or one that does not match the schema, is delivered and failed.</summary>
-    private static TResult Read<TResult>(Call call, CallCandidate replica, CallToolResult answer)
+    private TResult Read<TResult>(Call call, CallCandidate replica, CallToolResult answer)
         where TResult : IToolResult<TResult>
     {
         var tool = replica.Tool;
         var attempts = () => call.Failures.Select(f => f.ToAttempt()).Append(new ToolCallAttempt(replica.Entry.Name, CallDelivery.Delivered, "answered")).ToArray();
         if (answer.IsError == true)
         {
-            var error = new ToolErrorException(tool, answer);
+            // The tool's error text can echo any server's secret.
+            var error = new ToolErrorException(tool, answer, secrets.Mask);
             error.Describe(tool.ServerName, call.Target.GroupName, attempts());
             throw error;
         }

@@ -24,6 +24,9 @@ internal enum FailureKind
     /// <summary>Sent: the server answered with an internal error; the tool may have run in part.</summary>
     ServerError,
 
+    /// <summary>Sent: the answer was larger than the server may send, and was refused unread.</summary>
+    MessageTooLarge,
+
     /// <summary>Sent: no answer within the attempt's timeout or the call's deadline.</summary>
     TimedOut,
 

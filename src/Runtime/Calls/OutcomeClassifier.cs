@@ -2,6 +2,7 @@ using System.Net.Http;
 using McpFleet.Connections;
 using McpFleet.Secrets;
 using McpFleet.Tools;
+using McpFleet.Transports;
 using ModelContextProtocol;
 
 namespace McpFleet.Calls;
@@ -42,7 +43,10 @@ internal sealed class OutcomeClassifier(FleetSecrets secrets)
 
             // Nothing was delivered: the server is unreachable, and another one may take the call.
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } http =>
-                New(FailureKind.Unreachable, CallDelivery.NotSent, ConnectionFailureClassifier.Classify(replica.Entry.Definition, http).Message, http),
+                New(FailureKind.Unreachable, CallDelivery.NotSent, ConnectionFailureClassifier.Classify(replica.Entry.Definition, http, secrets).Message, http),
+
+            // The server answered with more than it may send: refused unread, and the same answer would come again.
+            MessageTooLargeException tooLarge => New(FailureKind.MessageTooLarge, CallDelivery.Delivered, tooLarge.Message, tooLarge),
             ObjectDisposedException when !sent => New(FailureKind.Draining, CallDelivery.NotSent, $"server '{replica.Entry.Name}' left the fleet", failure),
             McpException or IOException or HttpRequestException or ObjectDisposedException =>
                 New(FailureKind.SessionLost, CallDelivery.OutcomeUnknown, $"the session ended during the call, so whether the tool ran is unknown ({failure.Message})", failure),

@@ -179,6 +179,7 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
         }
 
         var workingDirectory = GetString(element, "cwd", where) is { } cwd ? ResolvePath(variables.Expand(cwd, $"{where}.cwd")) : null;
+        var (inheritAll, inheritedNames) = ReadInheritEnv(element, where);
         return new ServerDefinition
         {
             Name = name,
@@ -186,11 +187,26 @@ internal sealed class McpConfigurationParser(string? sourcePath, Func<string, st
             Command = variables.Expand(command, $"{where}.command"),
             Arguments = ReadStringArray(element, "args", where, variables),
             EnvironmentVariables = environment,
+            InheritEnvironment = inheritAll,
+            InheritedEnvironmentVariables = inheritedNames,
             WorkingDirectory = workingDirectory,
             ProtocolVersion = GetString(element, "protocolVersion", where),
             Secrets = CollectSecrets(environment.Values, variables),
         };
     }
+
+    /// <summary>
+    /// McpFleet's <c>inheritEnv</c>: <c>true</c> to pass this process's whole environment to a stdio server, or the names
+    /// of the variables to pass besides the minimal default set.
+    /// </summary>
+    private (bool All, ImmutableArray<string> Names) ReadInheritEnv(JsonElement element, string where) =>
+        !element.TryGetProperty("inheritEnv", out var value) ? (false, [])
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? (value.ValueKind == JsonValueKind.True, [])
+        : value.ValueKind == JsonValueKind.Array
+            ? (false, [.. value.EnumerateArray().Select((name, index) => name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } text
+                ? text
+                : throw Error($"{where}: \"inheritEnv[{index}]\" must be the name of an environment variable."))])
+        : throw Error($"{where}: \"inheritEnv\" must be true, false or an array of environment variable names.");
 
     private ServerDefinition ParseRemoteServer(string name, TransportKind transport, JsonElement element, string where, VariableSubstitution variables)
     {

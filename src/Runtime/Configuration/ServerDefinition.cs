@@ -24,8 +24,21 @@ public sealed record ServerDefinition
     /// <summary>The arguments of a stdio server.</summary>
     public ImmutableArray<string> Arguments { get; init; } = [];
 
-    /// <summary>Environment variables given to a stdio server, on top of the inherited environment.</summary>
+    /// <summary>
+    /// Environment variables given to a stdio server, on top of the few it inherits (see <see cref="InheritEnvironment"/>).
+    /// </summary>
     public ImmutableDictionary<string, string> EnvironmentVariables { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Whether a stdio server inherits the whole environment of this process. By default (<see langword="false"/>) it gets
+    /// only what a process needs to run (<c>PATH</c>, <c>HOME</c>, locale, temporary folder and the like, listed in
+    /// docs/security.md), <see cref="InheritedEnvironmentVariables"/> and its own
+    /// <see cref="EnvironmentVariables"/>, so it cannot read the credentials meant for other servers.
+    /// </summary>
+    public bool InheritEnvironment { get; init; }
+
+    /// <summary>More variables of this process's environment that a stdio server inherits, by name (e.g. <c>JAVA_HOME</c>, <c>HTTPS_PROXY</c>).</summary>
+    public ImmutableArray<string> InheritedEnvironmentVariables { get; init; } = [];
 
     /// <summary>The working directory of a stdio server.</summary>
     public string? WorkingDirectory { get; init; }
@@ -82,6 +95,10 @@ public sealed record ServerDefinition
     /// <summary>The most calls sent to this server at once; further calls wait. <see langword="null"/> uses the fleet's.</summary>
     public int? MaxConcurrency { get; init; }
 
+    /// <summary>The largest message, in bytes, accepted from this server; <see langword="null"/> uses the fleet's
+    /// (<see cref="Connections.ConnectionOptions.MaxMessageSize"/>).</summary>
+    public long? MaxMessageSize { get; init; }
+
     /// <summary>A server started as a child process that speaks MCP over its standard input and output.</summary>
     public static ServerDefinition Stdio(string name, string command, params IEnumerable<string> arguments)
     {
@@ -124,6 +141,8 @@ public sealed record ServerDefinition
         && Command == other.Command
         && Arguments.SequenceEqual(other.Arguments)
         && SameItems(EnvironmentVariables, other.EnvironmentVariables)
+        && InheritEnvironment == other.InheritEnvironment
+        && InheritedEnvironmentVariables.SequenceEqual(other.InheritedEnvironmentVariables)
         && WorkingDirectory == other.WorkingDirectory
         && Endpoint == other.Endpoint
         && SameItems(Headers, other.Headers)
@@ -138,7 +157,8 @@ public sealed record ServerDefinition
         && Priority == other.Priority
         && CallTimeout == other.CallTimeout
         && ConnectTimeout == other.ConnectTimeout
-        && MaxConcurrency == other.MaxConcurrency;
+        && MaxConcurrency == other.MaxConcurrency
+        && MaxMessageSize == other.MaxMessageSize;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Transport, Command, Endpoint, Weight, Priority);

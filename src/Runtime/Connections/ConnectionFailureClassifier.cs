@@ -4,31 +4,37 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.Secrets;
+using McpFleet.Transports;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 
 namespace McpFleet.Connections;
 
 /// <summary>Turns what the MCP SDK and the network throw into a <see cref="ServerConnectionException"/> that says
-/// which server failed and why, in words a person can act on, with the server's secrets masked.</summary>
+/// which server failed and why, in words a person can act on, with every secret of the fleet masked.</summary>
 internal static class ConnectionFailureClassifier
 {
-    public static ServerConnectionException Classify(ServerDefinition server, Exception exception)
+    public static ServerConnectionException Classify(ServerDefinition server, Exception exception, FleetSecrets secrets)
     {
         var (kind, cause) = Describe(server, exception);
-        var message = SecretRedactor.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): {cause}", server.Secrets);
+        var message = secrets.Mask($"Server '{server.Name}' ({server.DescribeTarget()}): {cause}");
 
-        // The original exception is kept for its stack trace only when nothing in it reveals a secret.
-        var inner = SecretRedactor.ContainsSecret(exception.ToString(), server.Secrets) ? null : exception;
-        return new ServerConnectionException(server.Name, kind, message, inner);
+        // The original exception, or a masked copy of it when something in it reveals a secret.
+        return new ServerConnectionException(server.Name, kind, message, secrets.Wrap(exception));
     }
 
-    public static ServerConnectionException Timeout(ServerDefinition server, TimeSpan timeout, string activity) =>
+    public static ServerConnectionException Timeout(ServerDefinition server, TimeSpan timeout, string activity, FleetSecrets secrets) =>
         new(server.Name, ConnectionFailureKind.Timeout,
-            SecretRedactor.Redact($"Server '{server.Name}' ({server.DescribeTarget()}): no answer to {activity} within {timeout.TotalSeconds:0.#} s.", server.Secrets));
+            secrets.Mask($"Server '{server.Name}' ({server.DescribeTarget()}): no answer to {activity} within {timeout.TotalSeconds:0.#} s."));
 
     private static (ConnectionFailureKind Kind, string Cause) Describe(ServerDefinition server, Exception exception)
     {
+        if (MessageTooLargeException.FindIn(exception) is { } tooLarge)
+        {
+            return (ConnectionFailureKind.ProtocolError, $"a message of at least {tooLarge.Size:N0} bytes, over its limit of {tooLarge.Limit:N0}, was refused unread.");
+        }
+
         if (Find<ClientTransportClosedException>(exception) is { Details: StdioClientCompletionDetails stdio })
         {
             var tail = stdio.StandardErrorTail is { Count: > 0 } lines
@@ -49,6 +55,7 @@ internal static class ConnectionFailureClassifier
                 { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } =>
                     (ConnectionFailureKind.AuthenticationRejected,
                      $"authentication rejected (HTTP {(int)http.StatusCode} {http.StatusCode}); check the server's headers or token."),
+                { StatusCode: { } redirect } when (int)redirect is >= 300 and < 400 => (ConnectionFailureKind.HttpError, http.Message),
                 { StatusCode: { } status } =>
                     (ConnectionFailureKind.HttpError, $"the server answered HTTP {(int)status} {status}."),
                 _ when Find<SocketException>(exception) is { SocketErrorCode: SocketError.ConnectionRefused } =>

@@ -53,7 +53,7 @@ internal sealed class ServerConnection : IAsyncDisposable
         _connector = connector;
         _logger = logger;
         _checkSession = checkSession;
-        _httpClient = ServerHttpClient.Create(definition);
+        _httpClient = ServerHttpClient.Create(definition, definition.MaxMessageSize ?? options.MaxMessageSize);
         _reconnect = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {

@@ -1,6 +1,8 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using McpFleet.Transports;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -19,6 +21,10 @@ internal static class ToolCaller
 {
     private static readonly TimeSpan s_noticeGrace = TimeSpan.FromSeconds(2);
     private static readonly JsonTypeInfo<CallToolResult> s_resultType = (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
+    /// <summary>The message the session ended with for being too large, if it has ended so.</summary>
+    private static MessageTooLargeException? EndedBy(McpClient client) =>
+        client.Completion is { IsCompletedSuccessfully: true } ended && ended.Result.Exception is { } cause ? MessageTooLargeException.FindIn(cause) : null;
 
     /// <param name="client">The session.</param>
     /// <param name="parameters">The request's parameters, written once by the call (<c>name</c> and <c>arguments</c>).</param>
@@ -57,6 +63,13 @@ internal static class ToolCaller
             }
 
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (Exception e) when ((MessageTooLargeException.FindIn(e) ?? EndedBy(client)) is { } tooLarge)
+        {
+            // The SDK wraps it, or fails the session's pending requests its own way as the session ends: the caller is
+            // told what happened, in the exception made for it.
+            ExceptionDispatchInfo.Throw(tooLarge);
+            throw;
         }
         catch (OperationCanceledException e)
         {

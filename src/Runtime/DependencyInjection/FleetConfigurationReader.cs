@@ -17,7 +17,7 @@ namespace McpFleet.DependencyInjection;
 ///   "McpJson": ".vscode/mcp.json",
 ///   "CallTimeout": "00:00:30",
 ///   "AllowUnconfiguredServers": false,
-///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25" },
+///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25", "MaxMessageSize": 4194304 },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search/find": "consistent-hash:query" } },
 ///   "Resilience": {
@@ -29,8 +29,11 @@ namespace McpFleet.DependencyInjection;
 ///     "Tools": { "github/create_issue": { "Resend": "Never", "Timeout": "00:00:05", "FailoverOrder": [ "github-eu" ] } }
 ///   },
 ///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "clock/get_time": "00:00:00" } },
-///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "Servers": { "weather": { "Breaking": "Warn" } } },
-///   "Servers": { "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] } }
+///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "RelistInterval": "00:05:00", "Servers": { "weather": { "Breaking": "Warn", "Relist": "Always" } } },
+///   "Servers": {
+///     "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] },
+///     "files": { "Command": "npx", "Args": [ "-y", "@modelcontextprotocol/server-filesystem", "." ], "InheritEnv": [ "HTTPS_PROXY" ] }
+///   }
 /// }
 /// </code>
 /// Per-tool keys name a server's tool as <c>server/tool</c> and a unified tool by its name (configuration keys may hold
@@ -67,6 +70,9 @@ internal static class FleetConfigurationReader
         options.Connection.MaxReconnectDelay = TimeSpanValue(connection, "MaxReconnectDelay") ?? options.Connection.MaxReconnectDelay;
         options.Connection.MaxConcurrentCalls = IntValue(connection, "MaxConcurrentCalls") ?? options.Connection.MaxConcurrentCalls;
         options.Connection.ProtocolVersion = connection["ProtocolVersion"] ?? options.Connection.ProtocolVersion;
+        options.Connection.DiscoverProbeTimeout = TimeSpanValue(connection, "DiscoverProbeTimeout") ?? options.Connection.DiscoverProbeTimeout;
+        options.Connection.MaxMessageSize = LongValue(connection, "MaxMessageSize") ?? options.Connection.MaxMessageSize;
+        options.Connection.LogMessageContents = BoolValue(connection, "LogMessageContents") ?? options.Connection.LogMessageContents;
 
         var health = configuration.GetSection("Health");
         options.Health.Enabled = BoolValue(health, "Enabled") ?? options.Health.Enabled;
@@ -103,6 +109,10 @@ internal static class FleetConfigurationReader
         options.Drift.AnnotationEscalation = EnumValue<DriftAction>(drift, "AnnotationEscalation") ?? options.Drift.AnnotationEscalation;
         options.Drift.DescriptionChange = EnumValue<DriftAction>(drift, "DescriptionChange") ?? options.Drift.DescriptionChange;
         options.Drift.BlockScope = EnumValue<DriftBlockScope>(drift, "BlockScope") ?? options.Drift.BlockScope;
+        options.Drift.Relist = EnumValue<RelistMode>(drift, "Relist") ?? options.Drift.Relist;
+        options.Drift.RelistInterval = TimeSpanValue(drift, "RelistInterval") ?? options.Drift.RelistInterval;
+        options.Drift.MinRecheckInterval = TimeSpanValue(drift, "MinRecheckInterval") ?? options.Drift.MinRecheckInterval;
+        options.Drift.DestructiveCallMaxCheckAge = TimeSpanValue(drift, "DestructiveCallMaxCheckAge") ?? options.Drift.DestructiveCallMaxCheckAge;
         foreach (var server in drift.GetSection("Servers").GetChildren())
         {
             options.Drift.Servers[server.Key] = new DriftServerOptions
@@ -112,6 +122,7 @@ internal static class FleetConfigurationReader
                 AnnotationEscalation = EnumValue<DriftAction>(server, "AnnotationEscalation"),
                 DescriptionChange = EnumValue<DriftAction>(server, "DescriptionChange"),
                 BlockScope = EnumValue<DriftBlockScope>(server, "BlockScope"),
+                Relist = EnumValue<RelistMode>(server, "Relist"),
             };
         }
 
@@ -194,6 +205,9 @@ internal static class FleetConfigurationReader
         };
         var headers = section.GetSection("Headers").GetChildren().ToImmutableDictionary(h => h.Key, h => h.Value ?? "", StringComparer.OrdinalIgnoreCase);
         var environment = section.GetSection("Env").GetChildren().ToImmutableDictionary(e => e.Key, e => e.Value ?? "", StringComparer.Ordinal);
+
+        // InheritEnv: true (the whole environment), or a list of names.
+        var inheritEnv = section.GetSection("InheritEnv");
         return new ServerDefinition
         {
             Name = section.Key,
@@ -201,6 +215,8 @@ internal static class FleetConfigurationReader
             Command = section["Command"],
             Arguments = [.. section.GetSection("Args").GetChildren().Select(a => a.Value ?? "")],
             EnvironmentVariables = environment,
+            InheritEnvironment = BoolValue(section, "InheritEnv") ?? false,
+            InheritedEnvironmentVariables = inheritEnv.Value is null ? [.. inheritEnv.GetChildren().Select(n => n.Value ?? "")] : [],
             WorkingDirectory = section["Cwd"],
             Endpoint = section["Url"] is { } url ? new Uri(url, UriKind.Absolute) : null,
             Headers = headers,
@@ -213,6 +229,7 @@ internal static class FleetConfigurationReader
             CallTimeout = TimeSpanValue(section, "CallTimeout"),
             ConnectTimeout = TimeSpanValue(section, "ConnectTimeout"),
             MaxConcurrency = IntValue(section, "MaxConcurrency"),
+            MaxMessageSize = LongValue(section, "MaxMessageSize"),
         };
     }
 

@@ -3,44 +3,63 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Secrets;
 using ModelContextProtocol.Client;
 
 namespace McpFleet.Drift;
 
 /// <summary>
 /// Checks one server for drift and refuses the calls its policy blocks. The check runs when a session opens, before
-/// the session serves calls, and again when the server says its tool list changed; the latest verdict applies to every
-/// call. A server whose snapshot's tools are unknown (a manifest without them) is never checked.
+/// the session serves calls; again when the server says its tool list changed, and every relist interval
+/// (<see cref="RecheckScheduler"/>); and before a destructive call when the verdict is older than allowed. The latest
+/// verdict applies to every call. A server whose snapshot's tools are unknown (a manifest without them) is never checked.
 /// </summary>
 internal sealed class DriftGuard
 {
     private readonly ServerDefinition _server;
     private readonly ImmutableArray<JsonElement>? _snapshotTools;
     private readonly DriftPolicy _policy;
+    private readonly DriftSchedule _schedule;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
-    private readonly Action<ServerDefinition, DriftVerdict, DriftVerdict> _decided;
+    private readonly FleetSecrets _secrets;
+    private readonly DriftMonitor _monitor;
+    private readonly RecheckScheduler _rechecks;
     private readonly Lock _gate = new();
     private DriftVerdict _verdict = DriftVerdict.None;
     private FrozenDictionary<string, ToolHints> _liveHints = FrozenDictionary<string, ToolHints>.Empty;
     private long _checksStarted;
     private long _latestApplied;
+    private long _lastChecked;
+    private Task? _freshening;
 
     /// <param name="server">The server.</param>
     /// <param name="snapshotTools">The snapshot's tools, or <see langword="null"/> to never check.</param>
     /// <param name="policy">The server's policy.</param>
+    /// <param name="schedule">When to check again after a session opened.</param>
     /// <param name="timeout">How long listing the tools may take.</param>
-    /// <param name="time">The clock of the timeout.</param>
-    /// <param name="decided">Told each new verdict and the one it replaces.</param>
+    /// <param name="time">The clock of the timeout and the schedule.</param>
+    /// <param name="secrets">Every secret of the fleet, masked in failures.</param>
+    /// <param name="monitor">Reports checks, verdicts, failures and announced list changes.</param>
     public DriftGuard(
-        ServerDefinition server, ImmutableArray<JsonElement>? snapshotTools, DriftPolicy policy, TimeSpan timeout, TimeProvider time, Action<ServerDefinition, DriftVerdict, DriftVerdict> decided)
+        ServerDefinition server,
+        ImmutableArray<JsonElement>? snapshotTools,
+        DriftPolicy policy,
+        DriftSchedule schedule,
+        TimeSpan timeout,
+        TimeProvider time,
+        FleetSecrets secrets,
+        DriftMonitor monitor)
     {
         _server = server;
         _snapshotTools = snapshotTools;
         _policy = policy;
+        _schedule = schedule;
         _timeout = timeout;
         _time = time;
-        _decided = decided;
+        _secrets = secrets;
+        _monitor = monitor;
+        _rechecks = new RecheckScheduler(schedule, time, RecheckAsync, () => monitor.ToolListChanged(server.Name));
     }
 
     /// <summary>Whether sessions are checked at all.</summary>
@@ -61,19 +80,53 @@ internal sealed class DriftGuard
     /// <exception cref="Tools.ToolBlockedException">The tool, or its whole server, is blocked.</exception>
     public void ThrowIfBlocked(ToolDescriptor tool) => Verdict.ThrowIfBlocked(tool, _server.Name);
 
-    /// <summary>Checks a session that has just opened, before it serves calls.</summary>
+    /// <summary>Checks a session that has just opened, before it serves calls; it is then re-checked on schedule.</summary>
     /// <exception cref="ServerConnectionException">The server's tools could not be listed; the session is not used.</exception>
     public async Task CheckSessionAsync(McpClient client, CancellationToken cancellationToken)
     {
         if (IsEnabled)
         {
-            await CheckAsync(client, cancellationToken).ConfigureAwait(false);
+            await CheckAsync(client, DriftCheckTrigger.Session, cancellationToken).ConfigureAwait(false);
+            _rechecks.SessionOpened(client);
         }
     }
 
-    /// <summary>Checks again after the server said its tool list changed. A failure keeps the previous verdict: it is
-    /// reported to <paramref name="failed"/>, and the next session's check decides afresh.</summary>
-    public async Task RecheckAsync(McpClient client, Action<string> failed, CancellationToken endOfSession)
+    /// <summary>The server said its tool list changed: a coalesced re-check follows (see <see cref="RecheckScheduler"/>).</summary>
+    public void ToolListChanged(McpClient client, CancellationToken sessionEnded) => _rechecks.ListChanged(client, sessionEnded);
+
+    /// <summary>
+    /// Before a call of <paramref name="tool"/> on <paramref name="client"/>'s session: when the tool is destructive (by
+    /// the stricter hints) and the verdict is older than <see cref="DriftOptions.DestructiveCallMaxCheckAge"/>, checks
+    /// the live definitions again first (concurrent callers share one check). Call <see cref="ThrowIfBlocked"/> after it.
+    /// </summary>
+    /// <exception cref="ServerConnectionException">The tools could not be listed: the call is not sent unchecked.</exception>
+    public async ValueTask EnsureCurrentAsync(McpClient client, ToolDescriptor tool, CancellationToken cancellationToken)
+    {
+        if (!IsEnabled || _schedule.MaxCheckAge == Timeout.InfiniteTimeSpan || !IsDestructive(tool)
+            || _time.GetElapsedTime(Volatile.Read(ref _lastChecked)) <= _schedule.MaxCheckAge)
+        {
+            return;
+        }
+
+        Task check;
+        lock (_gate)
+        {
+            if (_freshening is not { IsCompleted: false } running)
+            {
+                running = _freshening = CheckAsync(client, DriftCheckTrigger.DestructiveCall, CancellationToken.None);
+            }
+
+            check = running;
+        }
+
+        await check.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="tool"/> is destructive by the stricter of its snapshot's and its live hints.</summary>
+    private bool IsDestructive(ToolDescriptor tool) => (LiveHints(tool.ToolName) is { } live ? StricterHints.Of(tool.Hints, live) : tool.Hints).IsDestructive;
+
+    /// <summary>Checks again on schedule. A failure keeps the previous verdict: it is reported, and the next check decides afresh.</summary>
+    private async Task RecheckAsync(McpClient client, DriftCheckTrigger trigger, CancellationToken endOfSession)
     {
         if (!IsEnabled)
         {
@@ -82,11 +135,11 @@ internal sealed class DriftGuard
 
         try
         {
-            await CheckAsync(client, endOfSession).ConfigureAwait(false);
+            await CheckAsync(client, trigger, endOfSession).ConfigureAwait(false);
         }
         catch (ServerConnectionException e)
         {
-            failed(e.Message);
+            _monitor.RecheckFailed(_server.Name, e.Message);
         }
         catch (OperationCanceledException) when (endOfSession.IsCancellationRequested)
         {
@@ -94,9 +147,11 @@ internal sealed class DriftGuard
         }
     }
 
-    private async Task CheckAsync(McpClient client, CancellationToken cancellationToken)
+    private async Task CheckAsync(McpClient client, DriftCheckTrigger trigger, CancellationToken cancellationToken)
     {
         var check = Interlocked.Increment(ref _checksStarted);
+        var started = _time.GetTimestamp();
+        _monitor.Checking(_server.Name, trigger);
         using var timeout = new RequestTimeout(_timeout, _time, cancellationToken);
         IReadOnlyList<JsonElement> live;
         try
@@ -105,12 +160,12 @@ internal sealed class DriftGuard
         }
         catch (OperationCanceledException) when (timeout.HasExpired)
         {
-            throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check");
+            throw ConnectionFailureClassifier.Timeout(_server, _timeout, "tools/list for the drift check", _secrets);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever ended the list (a lost session, a malformed answer) is a connection failure, told in its words.
-            throw ConnectionFailureClassifier.Classify(_server, e);
+            throw ConnectionFailureClassifier.Classify(_server, e, _secrets);
         }
 
         var verdict = DriftVerdict.Decide(DriftClassifier.Compare(_snapshotTools!.Value, live), _policy);
@@ -126,28 +181,11 @@ internal sealed class DriftGuard
             _latestApplied = check;
             previous = _verdict;
             Volatile.Write(ref _verdict, verdict);
-            Volatile.Write(ref _liveHints, LiveToolHints(live));
+            Volatile.Write(ref _liveHints, StricterHints.ByName(live));
+            Volatile.Write(ref _lastChecked, started);
         }
 
-        _decided(_server, verdict, previous);
+        _monitor.Decided(_server, verdict, previous);
     }
 
-    private static FrozenDictionary<string, ToolHints> LiveToolHints(IReadOnlyList<JsonElement> live)
-    {
-        var hints = new Dictionary<string, ToolHints>(StringComparer.Ordinal);
-        foreach (var tool in live)
-        {
-            if (tool.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
-            {
-                hints[name.GetString()!] = tool.TryGetProperty("annotations", out var annotations) && annotations.ValueKind == JsonValueKind.Object
-                    ? new ToolHints(Flag(annotations, "readOnlyHint"), Flag(annotations, "destructiveHint"), Flag(annotations, "idempotentHint"), Flag(annotations, "openWorldHint"))
-                    : ToolHints.None;
-            }
-        }
-
-        return hints.ToFrozenDictionary(StringComparer.Ordinal);
-
-        static bool? Flag(JsonElement annotations, string name) =>
-            annotations.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
-    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using McpFleet.Configuration;
+using McpFleet.Secrets;
 using McpFleet.Snapshots;
 using McpFleet.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -15,15 +16,35 @@ internal sealed class DriftMonitor
 {
     private readonly DriftOptions _options;
     private readonly Dictionary<string, SnapshotTools> _snapshotTools;
+    private readonly HashSet<string> _toolsCanChange;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly FleetSecrets _secrets;
     private readonly ILogger _logger;
     private readonly FleetTelemetry _telemetry;
     private readonly Action<DriftDetectedEventArgs> _detected;
+    private readonly Action<string> _toolListChanged;
 
     /// <exception cref="ValidationException">A server's snapshot tools in the manifest cannot be read (a missing resource).</exception>
-    public DriftMonitor(FleetOptions options, FleetManifest manifest, ILogger logger, FleetTelemetry telemetry, Action<DriftDetectedEventArgs> detected)
+    /// <param name="options">The fleet's drift options, request timeout and clock.</param>
+    /// <param name="manifest">The snapshot servers: their tools, and whether their tools can change.</param>
+    /// <param name="secrets">Every secret of the fleet, masked in failures.</param>
+    /// <param name="logger">Receives drift findings and failed re-checks.</param>
+    /// <param name="telemetry">Counts checks and changes.</param>
+    /// <param name="detected">Raises <see cref="FleetRuntime.DriftDetected"/>.</param>
+    /// <param name="toolListChanged">Told once per coalesced round of a server's <c>list_changed</c> notifications.</param>
+    public DriftMonitor(
+        FleetOptions options,
+        FleetManifest manifest,
+        FleetSecrets secrets,
+        ILogger logger,
+        FleetTelemetry telemetry,
+        Action<DriftDetectedEventArgs> detected,
+        Action<string> toolListChanged)
     {
+        _secrets = secrets;
+        _toolListChanged = toolListChanged;
+        _toolsCanChange = manifest.Servers.Where(server => server.ToolsCanChange).Select(server => server.Name).ToHashSet(StringComparer.Ordinal);
         _options = options.Drift;
         _timeout = options.Connection.RequestTimeout;
         _time = options.TimeProvider;
@@ -48,14 +69,33 @@ internal sealed class DriftMonitor
         server,
         _snapshotTools.TryGetValue(server.Service, out var tools) ? tools.Tools : null,
         _options.PolicyFor(server),
+        ScheduleFor(server),
         _timeout,
         _time,
-        Decided);
+        _secrets,
+        this);
 
-    /// <summary>Reports a failed re-check after a tool list change.</summary>
+    /// <summary>Counts a check as it starts.</summary>
+    public void Checking(string server, DriftCheckTrigger trigger) => _telemetry.DriftCheck(server, DriftNames.Tag(trigger));
+
+    /// <summary>Reports a failed re-check.</summary>
     public void RecheckFailed(string server, string cause) => Log.DriftCheckFailed(_logger, server, cause);
 
-    private void Decided(ServerDefinition server, DriftVerdict verdict, DriftVerdict previous)
+    /// <summary>Reports a round of a server's <c>list_changed</c> notifications, as its re-check starts.</summary>
+    public void ToolListChanged(string server) => _toolListChanged(server);
+
+    private DriftSchedule ScheduleFor(ServerDefinition server) => new(
+        _options.MinRecheckInterval,
+        _options.RelistFor(server) switch
+        {
+            RelistMode.Always => _options.RelistInterval,
+            RelistMode.WhenToolsCanChange when _toolsCanChange.Contains(server.Service) => _options.RelistInterval,
+            _ => null,
+        },
+        _options.DestructiveCallMaxCheckAge);
+
+    /// <summary>Reports a new verdict: each change is logged and counted, and a new set of changes raises the event.</summary>
+    public void Decided(ServerDefinition server, DriftVerdict verdict, DriftVerdict previous)
     {
         if (!verdict.HasDrift)
         {

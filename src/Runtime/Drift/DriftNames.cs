@@ -1,6 +1,6 @@
 namespace McpFleet.Drift;
 
-/// <summary>The words for drift classes and actions in messages, and their metric tag values.</summary>
+/// <summary>The words for drift classes, actions and check triggers in messages, and their metric tag values.</summary>
 internal static class DriftNames
 {
     public static string Describe(DriftClass driftClass) => driftClass switch
@@ -18,5 +18,13 @@ internal static class DriftNames
         DriftAction.Allow => "allow",
         DriftAction.Warn => "warn",
         _ => "block",
+    };
+
+    public static string Tag(DriftCheckTrigger trigger) => trigger switch
+    {
+        DriftCheckTrigger.Session => "session",
+        DriftCheckTrigger.ListChanged => "list_changed",
+        DriftCheckTrigger.Periodic => "periodic",
+        _ => "destructive_call",
     };
 }

@@ -26,6 +26,31 @@ public sealed class DriftOptions
     /// <summary>What a block refuses: the affected tools or the whole server. Default: <see cref="DriftBlockScope.Tools"/>.</summary>
     public DriftBlockScope BlockScope { get; set; } = DriftBlockScope.Tools;
 
+    /// <summary>
+    /// How often a server's tools are listed again, to see changes no <c>list_changed</c> notification announced (a
+    /// server may change silently, or, on Streamable HTTP at 2026-07-28, have no stream to announce on). Each wait is
+    /// shortened by up to a tenth at random, so servers are not all listed at once; a change is seen within the
+    /// interval. Default: 5 min.
+    /// </summary>
+    public TimeSpan RelistInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Which servers are listed every <see cref="RelistInterval"/>. Default: <see cref="RelistMode.WhenToolsCanChange"/>.</summary>
+    public RelistMode Relist { get; set; } = RelistMode.WhenToolsCanChange;
+
+    /// <summary>
+    /// The shortest time between two re-checks of one server prompted by its <c>list_changed</c> notifications:
+    /// notifications that arrive meanwhile are answered by one more re-check, so a flood of them costs a bounded
+    /// number of <c>tools/list</c> requests. Default: 1 s.
+    /// </summary>
+    public TimeSpan MinRecheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How old a server's verdict may be when a destructive tool (by the stricter of its snapshot and live hints) is
+    /// called; an older one is checked again, with the live definition, before the call is sent.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> never checks before a call. Default: 1 min.
+    /// </summary>
+    public TimeSpan DestructiveCallMaxCheckAge { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Overrides by server name: a server's own name is looked up first, then the snapshot server it is a
     /// replica of. What an override leaves unset comes from these options.</summary>
     public IDictionary<string, DriftServerOptions> Servers { get; } = new Dictionary<string, DriftServerOptions>(StringComparer.Ordinal);
@@ -39,6 +64,10 @@ public sealed class DriftOptions
         Check<DriftAction>(AnnotationEscalation, nameof(AnnotationEscalation), "");
         Check<DriftAction>(DescriptionChange, nameof(DescriptionChange), "");
         Check<DriftBlockScope>(BlockScope, nameof(BlockScope), "");
+        Check<RelistMode>(Relist, nameof(Relist), "");
+        CheckPositive(RelistInterval, nameof(RelistInterval));
+        CheckPositive(MinRecheckInterval, nameof(MinRecheckInterval));
+        CheckPositive(DestructiveCallMaxCheckAge, nameof(DestructiveCallMaxCheckAge));
         foreach (var (name, server) in Servers)
         {
             if (string.IsNullOrEmpty(name) || server is null)
@@ -52,6 +81,7 @@ public sealed class DriftOptions
             Check<DriftAction>(server.AnnotationEscalation, nameof(AnnotationEscalation), where);
             Check<DriftAction>(server.DescriptionChange, nameof(DescriptionChange), where);
             Check<DriftBlockScope>(server.BlockScope, nameof(BlockScope), where);
+            Check<RelistMode>(server.Relist, nameof(Relist), where);
         }
     }
 
@@ -67,6 +97,20 @@ public sealed class DriftOptions
             own?.AnnotationEscalation ?? AnnotationEscalation,
             own?.DescriptionChange ?? DescriptionChange,
             own?.BlockScope ?? BlockScope);
+    }
+
+    /// <summary>The relist mode of <paramref name="server"/>: its override, its service's, or these options'.</summary>
+    internal RelistMode RelistFor(ServerDefinition server) =>
+        (Servers.TryGetValue(server.Name, out var byName) ? byName.Relist : null)
+        ?? (Servers.TryGetValue(server.Service, out var byService) ? byService.Relist : null)
+        ?? Relist;
+
+    private static void CheckPositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ValidationException($"Drift.{name} must be positive or infinite; it is {value}.");
+        }
     }
 
     private static void Check<TEnum>(TEnum? value, string name, string where)

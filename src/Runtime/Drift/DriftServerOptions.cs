@@ -17,4 +17,7 @@ public sealed class DriftServerOptions
 
     /// <summary>What a block refuses, or <see langword="null"/> for the fleet's.</summary>
     public DriftBlockScope? BlockScope { get; set; }
+
+    /// <summary>Whether the server is listed every <see cref="DriftOptions.RelistInterval"/>, or <see langword="null"/> for the fleet's.</summary>
+    public RelistMode? Relist { get; set; }
 }

@@ -15,7 +15,7 @@ namespace McpFleet.Registry;
 /// <summary>
 /// Builds a server instance as it joins the fleet, and wires it once: its connection (with the protocol revision its
 /// snapshot recorded), health feed and probes, circuit breakers, drift guard, and what its connection's events lead to
-/// (probing once connected, a tool list change's invalidation, event and drift re-check). Events reach the fleet's
+/// (probing once connected, a tool list change's invalidation and coalesced drift re-check). Events reach the fleet's
 /// handlers with every secret masked.
 /// </summary>
 internal sealed class ServerEntryFactory(
@@ -28,7 +28,6 @@ internal sealed class ServerEntryFactory(
     FleetSecrets secrets,
     FleetEvents events,
     FleetTelemetry telemetry,
-    BackgroundTasks background,
     ILogger logger)
 {
     public ServerEntry Create(ServerDefinition definition)
@@ -80,11 +79,11 @@ internal sealed class ServerEntryFactory(
         events.Raise(events.CircuitStateChanged, new CircuitStateChangedEventArgs(server, tool, state, reason));
     }
 
+    /// <summary>Each notification drops the server's listed tools at once; the event and the drift re-check are
+    /// coalesced by the server's drift guard, which announces them through the <see cref="DriftMonitor"/>.</summary>
     private void ToolListChanged(ServerEntry entry, McpClient client, CancellationToken sessionEnded)
     {
-        Log.ToolListChanged(logger, entry.Name);
         toolLists.Invalidate(entry.Name);
-        events.Raise(events.ToolListChanged, new ToolListChangedEventArgs(entry.Name));
-        background.Track(entry.Drift.RecheckAsync(client, cause => drift.RecheckFailed(entry.Name, secrets.Mask(cause)), sessionEnded));
+        entry.Drift.ToolListChanged(client, sessionEnded);
     }
 }

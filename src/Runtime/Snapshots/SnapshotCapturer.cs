@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFleet.Configuration;
 using McpFleet.Connections;
+using McpFleet.Secrets;
 using McpFleet.Transports;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -22,15 +23,20 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     private const int MaxPages = 1000;
 
     private readonly ConnectionOptions _options;
+    private readonly FleetSecrets _secrets;
     private readonly ServerConnector _connector;
 
     /// <summary>Creates a capturer.</summary>
     /// <param name="options">Timeouts and protocol pinning; validated here.</param>
     /// <param name="loggerFactory">Receives the MCP SDK's logs.</param>
-    public SnapshotCapturer(ConnectionOptions? options = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="configuredServers">Every server of the configuration: no snapshot may hold a secret of any of them
+    /// (a server that can read another's token could publish it), and all of them are masked in failures and logs.
+    /// Without them, a snapshot is checked for the secrets of the servers this capturer has captured so far.</param>
+    public SnapshotCapturer(ConnectionOptions? options = null, ILoggerFactory? loggerFactory = null, IEnumerable<ServerDefinition>? configuredServers = null)
     {
         _options = options ?? new ConnectionOptions();
-        _connector = new ServerConnector(_options, loggerFactory);
+        _secrets = new FleetSecrets(configuredServers ?? []);
+        _connector = new ServerConnector(_options, loggerFactory, _secrets);
     }
 
     /// <summary>Connects to <paramref name="server"/>, lists everything it offers and disconnects.</summary>
@@ -38,11 +44,12 @@ public sealed class SnapshotCapturer : IAsyncDisposable
     /// <param name="protocolVersion">A protocol revision to pin for this capture, overriding the server's own setting.</param>
     /// <param name="cancellationToken">Cancels the capture.</param>
     /// <exception cref="ServerConnectionException">The server could not be reached or failed to answer.</exception>
-    /// <exception cref="SecretExposureException">The server sent back one of its configured secrets.</exception>
+    /// <exception cref="SecretExposureException">The server sent back a configured secret, its own or another server's.</exception>
     public async Task<ServerSnapshot> CaptureAsync(ServerDefinition server, string? protocolVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
-        using var httpClient = ServerHttpClient.Create(server);
+        _secrets.Add(server);
+        using var httpClient = ServerHttpClient.Create(server, server.MaxMessageSize ?? _options.MaxMessageSize);
         await using var client = await _connector.ConnectAsync(server, httpClient, protocolVersion, cancellationToken).ConfigureAwait(false);
         var capabilities = client.ServerCapabilities ?? new ServerCapabilities();
         var snapshot = new ServerSnapshot
@@ -58,11 +65,11 @@ public sealed class SnapshotCapturer : IAsyncDisposable
             Prompts = capabilities.Prompts is null ? [] : await ListAsync(client, server, RequestMethods.PromptsList, "prompts", cancellationToken).ConfigureAwait(false),
         };
 
-        if (SecretRedactor.ContainsSecret(Encoding.UTF8.GetString(SnapshotSerializer.Serialize(snapshot)), server.Secrets))
+        if (_secrets.IsIn(Encoding.UTF8.GetString(SnapshotSerializer.Serialize(snapshot))))
         {
             throw new SecretExposureException(
                 server.Name,
-                $"Server '{server.Name}' ({server.DescribeTarget()}): its definitions contain one of the secrets configured for it (an environment value, header or variable); no snapshot was written.");
+                $"Server '{server.Name}' ({server.DescribeTarget()}): what it offers contains a secret of the configuration (an environment value, header or variable of this or another server); no snapshot was written.");
         }
 
         return snapshot;
@@ -87,7 +94,7 @@ public sealed class SnapshotCapturer : IAsyncDisposable
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw ConnectionFailureClassifier.Timeout(server, _options.RequestTimeout, method);
+                throw ConnectionFailureClassifier.Timeout(server, _options.RequestTimeout, method, _secrets);
             }
             catch (McpProtocolException e) when (e.ErrorCode == McpErrorCode.MethodNotFound && method != RequestMethods.ToolsList)
             {
@@ -96,7 +103,7 @@ public sealed class SnapshotCapturer : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw ConnectionFailureClassifier.Classify(server, e);
+                throw ConnectionFailureClassifier.Classify(server, e, _secrets);
             }
 
             var result = JsonSerializer.SerializeToElement(response.Result, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonNode)));

@@ -31,6 +31,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _fanOuts;
     private readonly Histogram<double> _fanOutDuration;
     private readonly Counter<long> _driftChanges;
+    private readonly Counter<long> _driftChecks;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -50,6 +51,8 @@ internal sealed class FleetTelemetry : IDisposable
         _fanOutDuration = _meter.CreateHistogram<double>("mcpfleet.fanout.duration", "s", "Duration of fan-outs, by tool and aggregation strategy.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
+        _driftChecks = _meter.CreateCounter<long>(
+            "mcpfleet.drift.checks", "{check}", "Drift checks started (tools listed and compared with the snapshot), by server and trigger: session, list_changed, periodic, destructive_call.");
     }
 
     /// <summary>The source of the fleet's spans: one per tool call, fan-out and composite tool.</summary>
@@ -172,6 +175,12 @@ internal sealed class FleetTelemetry : IDisposable
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.drift.class", DriftNames.Tag(driftClass)),
             new KeyValuePair<string, object?>("mcpfleet.drift.action", DriftNames.Tag(action)));
+
+    public void DriftCheck(string server, string trigger) =>
+        _driftChecks.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.server.name", server),
+            new KeyValuePair<string, object?>("mcpfleet.drift.trigger", trigger));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

@@ -47,6 +47,15 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Error, "A handler of the fleet's {Event} event failed.")]
     public static partial void EventHandlerFailed(ILogger logger, string @event, Exception exception);
 
+    [LoggerMessage(15, LogLevel.Information, "Server '{Server}' did not complete the negotiated handshake ({Cause}); connecting again with protocol {ProtocolVersion} pinned.")]
+    public static partial void NegotiationRetried(ILogger logger, string server, string protocolVersion, string cause);
+
+    [LoggerMessage(16, LogLevel.Information, "Server '{Server}' wrote to standard error: {Line}")]
+    public static partial void ServerStandardError(ILogger logger, string server, string line);
+
+    [LoggerMessage(17, LogLevel.Warning, "Server '{Server}' wrote a line of {Length} bytes to standard output that is not a JSON-RPC message; it was skipped.")]
+    public static partial void StandardOutputNotJsonRpc(ILogger logger, string server, int length);
+
     [LoggerMessage(20, LogLevel.Information, "Call of tool '{Tool}' on server '{Server}' is sent again ({Kind} after attempt {Attempt}): {Reason}")]
     public static partial void CallResent(ILogger logger, string tool, string server, ResendKind kind, int attempt, string reason);
 

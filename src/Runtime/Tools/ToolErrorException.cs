@@ -29,7 +29,13 @@ public sealed class ToolErrorException : ToolFailedException
     /// <param name="tool">The tool that was called.</param>
     /// <param name="result">The result, with <c>isError: true</c>.</param>
     public ToolErrorException(ToolDescriptor tool, CallToolResult result)
-        : base(tool, $"Tool '{tool?.ToolName}' on server '{tool?.ServerName}' reported an error: {ToolResultText.Join(result?.Content ?? [])}")
+        : this(tool, result, static text => text)
+    {
+    }
+
+    /// <summary>Creates the exception with the error text passed through <paramref name="redact"/>, which masks secrets.</summary>
+    internal ToolErrorException(ToolDescriptor tool, CallToolResult result, Func<string, string> redact)
+        : base(tool, redact($"Tool '{tool?.ToolName}' on server '{tool?.ServerName}' reported an error: {ToolResultText.Join(result?.Content ?? [])}"))
     {
         ArgumentNullException.ThrowIfNull(result);
         Result = result;

@@ -7,21 +7,12 @@ namespace McpFleet.Transports;
 /// <summary>Creates the ModelContextProtocol client transport for a <see cref="ServerDefinition"/>.</summary>
 internal static class ClientTransportFactory
 {
-    /// <summary>Creates the transport. HTTP transports use <paramref name="httpClient"/>, which must be the server's own
-    /// when it has a token provider, and leave it open.</summary>
-    public static IClientTransport Create(ServerDefinition server, HttpClient httpClient, ILoggerFactory? loggerFactory) =>
+    /// <summary>Creates the transport. HTTP transports use <paramref name="httpClient"/>, the server's own from
+    /// <see cref="ServerHttpClient"/> (which bounds their messages), and leave it open.</summary>
+    public static IClientTransport Create(ServerDefinition server, HttpClient httpClient, long maxMessageSize, ILoggerFactory? loggerFactory) =>
         server.Transport switch
         {
-            TransportKind.Stdio => new ExitReportingStdioTransport(new StdioClientTransport(
-                new StdioClientTransportOptions
-                {
-                    Name = server.Name,
-                    Command = server.Command!,
-                    Arguments = [.. server.Arguments],
-                    WorkingDirectory = server.WorkingDirectory,
-                    EnvironmentVariables = server.EnvironmentVariables.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal),
-                },
-                loggerFactory)),
+            TransportKind.Stdio => new StdioProcessTransport(server, maxMessageSize, loggerFactory),
             TransportKind.Http or TransportKind.StreamableHttp or TransportKind.Sse => new HttpClientTransport(
                 new HttpClientTransportOptions
                 {
@@ -49,6 +40,7 @@ internal static class ClientTransportFactory
                     TokenProvider = server.TokenProvider,
                     // The connector bounds the whole handshake; this bounds the upgrade within it.
                     ConnectTimeout = Timeout.InfiniteTimeSpan,
+                    MaxMessageSize = (int)maxMessageSize,
                 },
                 loggerFactory),
             TransportKind.Custom => server.TransportFactory?.Invoke() ?? throw new InvalidOperationException($"Server '{server.Name}' has a custom transport but no transport factory."),

@@ -14,7 +14,7 @@ namespace McpFleet.Transports;
 /// Connecting fails with a <see cref="WebSocketException"/> when the server cannot be reached (its inner exception, an
 /// <see cref="HttpRequestException"/>, holds the <see cref="System.Net.Sockets.SocketException"/> of a refused connection), with an
 /// <see cref="HttpRequestException"/> whose <see cref="HttpRequestException.StatusCode"/> is set when the server answers the upgrade
-/// request with an HTTP status other than 101 (such as 401), and with a <see cref="TimeoutException"/> after
+/// request with an HTTP status other than 101 (such as 401, or a redirect, which is never followed), and with a <see cref="TimeoutException"/> after
 /// <see cref="WebSocketClientTransportOptions.ConnectTimeout"/>.
 /// </remarks>
 public sealed class WebSocketClientTransport : IClientTransport
@@ -26,6 +26,10 @@ public sealed class WebSocketClientTransport : IClientTransport
 #if NET9_0_OR_GREATER
     private static readonly TimeSpan s_keepAliveTimeout = TimeSpan.FromSeconds(30);
 #endif
+
+    // ClientWebSocket's own handler follows redirects, sending every header it was given to wherever they point; this one
+    // does not, so a server's headers and token go to its own endpoint only.
+    private static readonly HttpMessageInvoker s_noRedirects = new(new SocketsHttpHandler { AllowAutoRedirect = false });
 
     private readonly WebSocketClientTransportOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
@@ -71,7 +75,7 @@ public sealed class WebSocketClientTransport : IClientTransport
             try
             {
                 await ConfigureAsync(socket.Options, connecting.Token).ConfigureAwait(false);
-                await socket.ConnectAsync(_options.Endpoint, connecting.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(_options.Endpoint, s_noRedirects, connecting.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (connecting.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -81,8 +85,11 @@ public sealed class WebSocketClientTransport : IClientTransport
             {
                 // ClientWebSocket reports a refused upgrade as a WebSocketException with the status only in a message; an
                 // HttpRequestException with StatusCode is how HTTP transports report it, so callers can tell 401 from the rest.
+                var redirect = (int)socket.HttpStatusCode is >= 300 and < 400
+                    ? "; WebSocket connections are not redirected, so that no header or credential configured for the server is sent elsewhere"
+                    : "";
                 throw new HttpRequestException(
-                    $"The server answered the WebSocket upgrade request with HTTP {(int)socket.HttpStatusCode} ({socket.HttpStatusCode}).",
+                    $"The server answered the WebSocket upgrade request with HTTP {(int)socket.HttpStatusCode} ({socket.HttpStatusCode}){redirect}.",
                     exception,
                     socket.HttpStatusCode);
             }

@@ -27,6 +27,9 @@ public sealed class WebSocketClientTransportOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
 
-    /// <summary>The largest message accepted from the server, in bytes; a larger one ends the session. By default 16 MiB.</summary>
+    /// <summary>
+    /// The largest message accepted from the server, in bytes; a larger one ends the session, with a
+    /// <see cref="MessageTooLargeException"/> as the cause. By default 16 MiB (a fleet passes its own limit, 4 MiB by default).
+    /// </summary>
     public int MaxMessageSize { get; set; } = DefaultMaxMessageSize;
 }

@@ -24,6 +24,7 @@ internal sealed class WebSocketSessionTransport : TransportBase
 
     private static readonly JsonTypeInfo<JsonRpcMessage> s_messageTypeInfo = McpJsonUtilities.DefaultOptions.GetTypeInfo<JsonRpcMessage>();
 
+    private readonly string _name;
     private readonly WebSocket _socket;
     private readonly int _maxMessageSize;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -34,6 +35,7 @@ internal sealed class WebSocketSessionTransport : TransportBase
     public WebSocketSessionTransport(string name, WebSocket socket, int maxMessageSize, ILoggerFactory? loggerFactory)
         : base(name, loggerFactory)
     {
+        _name = name;
         _socket = socket;
         _maxMessageSize = maxMessageSize;
         SetConnected();
@@ -96,7 +98,8 @@ internal sealed class WebSocketSessionTransport : TransportBase
         {
             while (true)
             {
-                var frame = await _socket.ReceiveAsync(message.GetMemory(ReceiveChunkSize), _aborting.Token).ConfigureAwait(false);
+                // One chunk at a time, so that no more than a chunk past the limit is ever read.
+                var frame = await _socket.ReceiveAsync(message.GetMemory(ReceiveChunkSize)[..ReceiveChunkSize], _aborting.Token).ConfigureAwait(false);
                 if (frame.MessageType == WebSocketMessageType.Close)
                 {
                     await EndAsync(new IOException($"The server closed the WebSocket connection ({_socket.CloseStatus}: {_socket.CloseStatusDescription})."))
@@ -115,9 +118,7 @@ internal sealed class WebSocketSessionTransport : TransportBase
                 message.Advance(frame.Count);
                 if (message.WrittenCount > _maxMessageSize)
                 {
-                    await EndAsync(
-                        new InvalidDataException($"The server sent a message of more than {_maxMessageSize} bytes, the most this client accepts."),
-                        WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
+                    await EndAsync(new MessageTooLargeException(_name, _maxMessageSize, message.WrittenCount), WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
                     return;
                 }
 

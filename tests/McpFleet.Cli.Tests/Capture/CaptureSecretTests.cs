@@ -1,4 +1,5 @@
 using McpFleet.SampleServer.Launching;
+using McpFleet.Testing;
 
 namespace McpFleet.Cli.Tests.Capture;
 
@@ -46,10 +47,54 @@ public sealed class CaptureSecretTests
             "failed  echoer: Server 'echoer' (stdio ",
             result.Output,
             StringComparison.Ordinal);
-        Assert.Contains("its definitions contain one of the secrets configured for it (an environment value, header or variable); no snapshot was written.", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "what it offers contains a secret of the configuration (an environment value, header or variable of this or another server); no snapshot was written.",
+            result.Output,
+            StringComparison.Ordinal);
         Assert.Contains("--title ***", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, result.AllText, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(directory.Path, "*.snapshot.json"));
+    }
+
+    [Fact]
+    public async Task A_server_that_publishes_its_environment_cannot_read_another_servers_token_into_its_snapshot()
+    {
+        using TemporaryDirectory directory = new();
+        var config = new McpJson()
+            .Stdio("holder", SampleServerProcess.StdioCommand("holder"), new() { ["API_TOKEN"] = "${env:FLEET_TOKEN}" })
+            .Stdio("publisher", HostileServer.Stdio("--publish-env"))
+            .WriteTo(directory);
+
+        var result = await CliRunner.RunProcessAsync(s_environment, "capture", "--config", config, "--out", directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var snapshot = await File.ReadAllTextAsync(directory.Combine("publisher.snapshot.json"));
+        Assert.Contains("\\\"PATH\\\":", snapshot, StringComparison.Ordinal);
+        Assert.DoesNotContain("FLEET_TOKEN", snapshot, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, snapshot, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_snapshot_holding_another_servers_secret_is_refused()
+    {
+        using TemporaryDirectory directory = new();
+        var config = new McpJson()
+            .Stdio("holder", SampleServerProcess.StdioCommand("holder"), new() { ["API_TOKEN"] = "${env:FLEET_TOKEN}" })
+            .Stdio("publisher", HostileServer.Stdio("--publish-env"), inheritEnv: true)
+            .WriteTo(directory);
+
+        var result = await CliRunner.RunProcessAsync(s_environment, "capture", "--config", config, "--out", directory.Path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("ok      holder:", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "failed  publisher: Server 'publisher' (stdio node ",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("what it offers contains a secret of the configuration", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, result.AllText, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.Combine("publisher.snapshot.json")));
+        Assert.DoesNotContain(Token, await File.ReadAllTextAsync(directory.Combine("holder.snapshot.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,8 +15,9 @@ public sealed class ProtocolPinningTests
         using TemporaryDirectory directory = new();
         var config = new McpJson().SampleStdio("legacy", "--ignore-discover", "--tools", "echo").WriteTo(directory);
 
-        // The first capture pays the probe timeout once and falls back to initialize.
-        var first = await CliRunner.RunAsync("capture", "--config", config, "--out", directory.Path);
+        // The first capture pays the probe timeout once and falls back to initialize: on stdio the connect timeout less
+        // the 5 s left for the fallback.
+        var first = await CliRunner.RunAsync("capture", "--config", config, "--out", directory.Path, "--timeout", "10");
         var second = await CliRunner.RunAsync("capture", "--config", config, "--out", directory.Path);
 
         Assert.True(first.ExitCode == 0, first.ToString());

@@ -258,4 +258,38 @@ public sealed class McpConfigurationTests : IDisposable
 
         Assert.Equal("No server named 'c' in the configuration; servers: a, b.", error.Message);
     }
+
+    [Fact]
+    public void Reads_which_variables_a_stdio_server_inherits()
+    {
+        var configuration = Parse("""
+            {
+              "servers": {
+                "scoped": { "command": "a" },
+                "named": { "command": "b", "inheritEnv": ["JAVA_HOME", "HTTPS_PROXY"] },
+                "whole": { "command": "c", "inheritEnv": true },
+                "none": { "command": "d", "inheritEnv": false }
+              }
+            }
+            """);
+
+        Assert.All(["scoped", "none"], name =>
+        {
+            Assert.False(configuration.GetServer(name).InheritEnvironment);
+            Assert.Empty(configuration.GetServer(name).InheritedEnvironmentVariables);
+        });
+        Assert.Equal(["JAVA_HOME", "HTTPS_PROXY"], configuration.GetServer("named").InheritedEnvironmentVariables.AsEnumerable());
+        Assert.False(configuration.GetServer("named").InheritEnvironment);
+        Assert.True(configuration.GetServer("whole").InheritEnvironment);
+    }
+
+    [Theory]
+    [InlineData("\"yes\"", "\"inheritEnv\" must be true, false or an array of environment variable names.")]
+    [InlineData("[\"PATH\", 3]", "\"inheritEnv[1]\" must be the name of an environment variable.")]
+    public void A_malformed_inherit_env_is_an_error_that_names_the_server(string value, string expected)
+    {
+        var error = Assert.Throws<McpConfigurationException>(() => Parse($$"""{ "servers": { "files": { "command": "npx", "inheritEnv": {{value}} } } }"""));
+
+        Assert.Equal($"server 'files': {expected}", error.Message);
+    }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using McpFleet.Configuration;
+using McpFleet.DependencyInjection;
+using McpFleet.Drift;
 using McpFleet.Routing;
 using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
@@ -119,6 +121,40 @@ public sealed class AddMcpFleetTests
         {
             Directory.Delete(contentRoot, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Reads_the_inherited_environment_the_message_limits_and_the_relisting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connection:MaxMessageSize"] = "1048576",
+            ["Servers:named:Command"] = "a",
+            ["Servers:named:InheritEnv:0"] = "JAVA_HOME",
+            ["Servers:named:MaxMessageSize"] = "65536",
+            ["Servers:whole:Command"] = "b",
+            ["Servers:whole:InheritEnv"] = "true",
+            ["Drift:Relist"] = "always",
+            ["Drift:RelistInterval"] = "00:02:00",
+            ["Drift:DestructiveCallMaxCheckAge"] = "00:00:30",
+            ["Drift:Servers:whole:Relist"] = "Never",
+        }).Build();
+        var options = new FleetOptions();
+
+        FleetConfigurationReader.Read(configuration, options);
+
+        Assert.Equal(1_048_576, options.Connection.MaxMessageSize);
+        var named = options.Servers.Single(s => s.Name == "named");
+        Assert.Equal(["JAVA_HOME"], named.InheritedEnvironmentVariables.AsEnumerable());
+        Assert.False(named.InheritEnvironment);
+        Assert.Equal(65_536, named.MaxMessageSize);
+        var whole = options.Servers.Single(s => s.Name == "whole");
+        Assert.True(whole.InheritEnvironment);
+        Assert.Empty(whole.InheritedEnvironmentVariables);
+        Assert.Equal(RelistMode.Always, options.Drift.Relist);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Drift.RelistInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Drift.DestructiveCallMaxCheckAge);
+        Assert.Equal(RelistMode.Never, options.Drift.Servers["whole"].Relist);
     }
 
     /// <summary>What the generator emits for a fleet, reduced to what dependency injection uses.</summary>

@@ -133,9 +133,10 @@ public sealed class FleetRuntimeTests : IDisposable
     [Fact]
     public async Task Connects_with_the_revision_the_snapshot_recorded()
     {
-        // This server never answers the discovery probe, which costs 5 s unpinned: more than the connect timeout.
+        // This server never answers the discovery probe, which costs the SDK's 5 s unpinned: more than the connect timeout.
         var options = Options(TestServers.Stdio("legacy", "--ignore-discover"));
         options.Connection.ConnectTimeout = TimeSpan.FromSeconds(3);
+        options.Connection.DiscoverProbeTimeout = TimeSpan.FromSeconds(5);
         await using var pinned = Runtime(options, SampleTools.Server("legacy", "2025-11-25"));
         await using var unpinned = Runtime(options, SampleTools.Server("legacy"));
 

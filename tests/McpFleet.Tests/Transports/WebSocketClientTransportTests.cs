@@ -119,7 +119,9 @@ public sealed class WebSocketClientTransportTests : IDisposable
 
         WebSocketClientCompletionDetails details = Assert.IsType<WebSocketClientCompletionDetails>(completion);
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, details.CloseStatus);
-        Assert.IsType<InvalidDataException>(details.Exception);
+        MessageTooLargeException tooLarge = Assert.IsType<MessageTooLargeException>(details.Exception);
+        Assert.Equal(4096, tooLarge.Limit);
+        Assert.True(tooLarge.Size > 4096);
         Assert.False(server.HasExited);
     }
 

@@ -26,7 +26,8 @@ namespace MyApp.Alpha
                 Tools.Echo,
                 Tools.MathCalc,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Alpha.AlphaServer).Assembly, "McpFleet/alpha.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Alpha.AlphaServer).Assembly, "McpFleet/alpha.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>alpha</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

@@ -37,7 +37,8 @@ namespace MyApp.Everything
                 Tools.ToggleSubscriberUpdates,
                 Tools.TriggerLongRunningOperation,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Everything.EverythingServer).Assembly, "McpFleet/everything.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Everything.EverythingServer).Assembly, "McpFleet/everything.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>everything</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

@@ -38,7 +38,8 @@ namespace MyApp.Filesystem
                 Tools.SearchFiles,
                 Tools.WriteFile,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Filesystem.FilesystemServer).Assembly, "McpFleet/filesystem.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Filesystem.FilesystemServer).Assembly, "McpFleet/filesystem.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>filesystem</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

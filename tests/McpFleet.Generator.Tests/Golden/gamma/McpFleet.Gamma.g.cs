@@ -26,7 +26,8 @@ namespace MyApp.Gamma
                 Tools.Echo,
                 Tools.ListFiles,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Gamma.GammaServer).Assembly, "McpFleet/gamma.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Gamma.GammaServer).Assembly, "McpFleet/gamma.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>gamma</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

@@ -33,7 +33,8 @@ namespace MyApp.Memory
                 Tools.ReadGraph,
                 Tools.SearchNodes,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Memory.MemoryServer).Assembly, "McpFleet/memory.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Memory.MemoryServer).Assembly, "McpFleet/memory.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>memory</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]

@@ -29,7 +29,8 @@ namespace MyApp.Sample
                 Tools.MathCalc,
                 Tools.RunCommand,
             ],
-            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Sample.SampleServer).Assembly, "McpFleet/sample.snapshot.json"));
+            SnapshotTools: global::McpFleet.Snapshots.SnapshotTools.FromResource(typeof(global::MyApp.Sample.SampleServer).Assembly, "McpFleet/sample.snapshot.json"),
+            ToolsCanChange: true);
 
         /// <summary>The tools of server <c>sample</c>, as captured.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
