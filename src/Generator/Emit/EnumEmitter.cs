@@ -31,15 +31,16 @@ internal static class EnumEmitter
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"internal static class {spec.HelperName}");
         writer.OpenBlock();
-        DocWriter.Summary(writer, "The string that stands for the value on the wire.");
-        writer.WriteLine($"public static string ToWireValue(this {type} value) => value switch");
+        DocWriter.Summary(writer, "The string that stands for the value on the wire; <paramref name=\"name\"/> names the argument when the value is not a member.");
+        writer.WriteLine($"public static string ToWireValue(this {type} value, string name = \"value\") => value switch");
         writer.OpenBlock();
         foreach (var member in spec.Members)
         {
             writer.WriteLine($"{type}.{member.Name} => {CSharpLiteral.String(member.WireValue)},");
         }
 
-        writer.WriteLine($"_ => throw new {KnownTypes.ArgumentOutOfRangeException}(nameof(value), value, \"The value is not one the tool's schema allows.\"),");
+        var allowed = CSharpLiteral.String(" is not one of the values the tool's schema allows: " + string.Join(", ", spec.Members.Select(m => m.WireValue)) + ".");
+        writer.WriteLine($"_ => throw new {KnownTypes.ArgumentOutOfRangeException}(name, value, \"'\" + name + \"' \" + value + {allowed}),");
         writer.CloseBlock(";");
         writer.WriteLine();
         DocWriter.Summary(writer, "The value for a string from the wire, or <see langword=\"null\"/> when the schema does not allow the string.");

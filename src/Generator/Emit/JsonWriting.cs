@@ -50,15 +50,16 @@ internal static class JsonWriting
         writer.WriteLine("writer.WriteEndObject();");
     }
 
-    /// <summary>Writes a value of <paramref name="type"/> (not null) held by <paramref name="expression"/>.</summary>
-    public static void WriteValue(SourceWriter writer, string expression, TypeSpec type, string ns, int depth)
+    /// <summary>Writes a value of <paramref name="type"/> (not null) held by <paramref name="expression"/>;
+    /// <paramref name="wireName"/> is the C# literal of the property it belongs to, named when the value cannot be sent.</summary>
+    public static void WriteValue(SourceWriter writer, string expression, TypeSpec type, string ns, int depth, string wireName)
     {
         if (type.IsNullable)
         {
             writer.WriteLine($"if ({expression} is null)");
             WriteBlock(writer, () => writer.WriteLine("writer.WriteNullValue();"));
             writer.WriteLine("else");
-            WriteBlock(writer, () => WriteValue(writer, NonNull(expression, type), type with { IsNullable = false }, ns, depth));
+            WriteBlock(writer, () => WriteValue(writer, NonNull(expression, type), type with { IsNullable = false }, ns, depth, wireName));
             return;
         }
 
@@ -67,20 +68,23 @@ internal static class JsonWriting
             case TypeKind.String:
                 writer.WriteLine($"writer.WriteStringValue({expression});");
                 break;
-            case TypeKind.Integer or TypeKind.Number:
+            case TypeKind.Integer:
                 writer.WriteLine($"writer.WriteNumberValue({expression});");
+                break;
+            case TypeKind.Number:
+                writer.WriteLine($"writer.WriteNumberValue({Finite(expression, wireName)});");
                 break;
             case TypeKind.Boolean:
                 writer.WriteLine($"writer.WriteBooleanValue({expression});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteStringValue({TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
+                writer.WriteLine($"writer.WriteStringValue({TypeSyntax.Helper(type, ns)}.ToWireValue({expression}, {wireName}));");
                 break;
             case TypeKind.List:
                 var item = Variable("item", depth);
                 writer.WriteLine("writer.WriteStartArray();");
                 writer.WriteLine($"foreach (var {item} in {expression})");
-                WriteBlock(writer, () => WriteValue(writer, item, type.Item!, ns, depth + 1));
+                WriteBlock(writer, () => WriteValue(writer, item, type.Item!, ns, depth + 1, wireName));
                 writer.WriteLine("writer.WriteEndArray();");
                 break;
             case TypeKind.Map:
@@ -90,7 +94,7 @@ internal static class JsonWriting
                 WriteBlock(writer, () =>
                 {
                     writer.WriteLine($"writer.WritePropertyName({entry}.Key);");
-                    WriteValue(writer, entry + ".Value", type.Item!, ns, depth + 1);
+                    WriteValue(writer, entry + ".Value", type.Item!, ns, depth + 1, wireName);
                 });
                 writer.WriteLine("writer.WriteEndObject();");
                 break;
@@ -144,18 +148,21 @@ internal static class JsonWriting
             case TypeKind.String:
                 writer.WriteLine($"writer.WriteString({name}, {expression});");
                 break;
-            case TypeKind.Integer or TypeKind.Number:
+            case TypeKind.Integer:
                 writer.WriteLine($"writer.WriteNumber({name}, {expression});");
+                break;
+            case TypeKind.Number:
+                writer.WriteLine($"writer.WriteNumber({name}, {Finite(expression, name)});");
                 break;
             case TypeKind.Boolean:
                 writer.WriteLine($"writer.WriteBoolean({name}, {expression});");
                 break;
             case TypeKind.Enum:
-                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}));");
+                writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}, {name}));");
                 break;
             default:
                 writer.WriteLine($"writer.WritePropertyName({name});");
-                WriteValue(writer, expression, type, ns, depth: 1);
+                WriteValue(writer, expression, type, ns, depth: 1, name);
                 break;
         }
     }
@@ -177,7 +184,7 @@ internal static class JsonWriting
                 }
 
                 writer.WriteLine("writer.WritePropertyName(entry.Key);");
-                WriteValue(writer, "entry.Value", record.AdditionalProperties!, ns, depth: 2);
+                WriteValue(writer, "entry.Value", record.AdditionalProperties!, ns, depth: 2, "entry.Key");
             });
         });
     }
@@ -188,6 +195,9 @@ internal static class JsonWriting
 
     /// <summary>The non-null value of a nullable expression: <c>.Value</c> for the value types, the expression itself otherwise.</summary>
     private static string NonNull(string expression, TypeSpec type) => type.IsValueType ? expression + ".Value" : expression;
+
+    /// <summary>The number, checked finite: JSON has no NaN or infinity, and the writer's own error names no argument.</summary>
+    private static string Finite(string expression, string wireName) => $"{KnownTypes.ArgumentValues}.RequireFinite({expression}, {wireName})";
 
     private static string Variable(string name, int depth) => depth == 1 ? name : name + depth;
 

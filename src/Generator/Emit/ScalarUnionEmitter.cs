@@ -72,7 +72,7 @@ internal static class ScalarUnionEmitter
             first = false;
             writer.OpenBlock();
             var value = @case.Type.IsValueType ? @case.Name + ".Value" : @case.Name;
-            JsonWriting.WriteValue(writer, value, @case.Type, ns, depth: 1);
+            JsonWriting.WriteValue(writer, value, @case.Type, ns, depth: 1, CSharpLiteral.String("value"));
             writer.CloseBlock();
         }
 

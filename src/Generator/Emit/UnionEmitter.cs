@@ -139,7 +139,7 @@ internal static class UnionEmitter
             writer.WriteLine($"internal override void WriteTo({KnownTypes.Utf8JsonWriter} writer)");
             writer.OpenBlock();
             writer.WriteLine($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
-            JsonWriting.WriteValue(writer, "Value", value, ns, depth: 1);
+            JsonWriting.WriteValue(writer, "Value", value, ns, depth: 1, CSharpLiteral.String("value"));
             writer.CloseBlock();
         }
 

@@ -34,7 +34,19 @@ internal sealed class ToolRequest
     public IReadOnlyDictionary<string, JsonElement> ArgumentsView => _view ??= new ArgumentsView(Arguments);
 
     /// <summary>Writes the request for <paramref name="toolName"/> with typed arguments.</summary>
-    public static ToolRequest Create(string toolName, IToolArguments arguments) => Write(toolName, arguments, static (writer, arguments) => arguments.WriteTo(writer));
+    /// <exception cref="ArgumentException">An argument's value cannot be written as JSON (the inner exception names it).</exception>
+    public static ToolRequest Create(string toolName, IToolArguments arguments)
+    {
+        try
+        {
+            return Write(toolName, arguments, static (writer, arguments) => arguments.WriteTo(writer));
+        }
+        catch (ArgumentException e)
+        {
+            // The generated records name the argument (a NaN, an undefined enum value); the tool's name completes it.
+            throw new ArgumentException($"Tool '{toolName}' was not called: {e.Message}", e);
+        }
+    }
 
     /// <summary>Writes the request for <paramref name="toolName"/> with a JSON object of arguments.</summary>
     public static ToolRequest Create(string toolName, JsonElement arguments) => Write(toolName, arguments, static (writer, arguments) => arguments.WriteTo(writer));

@@ -364,7 +364,7 @@ namespace MyApp
             writer.WriteStartObject();
             if (Format is not null)
             {
-                writer.WriteString("format", global::MyApp.SampleV2.GetTimeFormatWireValues.ToWireValue(Format.Value));
+                writer.WriteString("format", global::MyApp.SampleV2.GetTimeFormatWireValues.ToWireValue(Format.Value, "format"));
             }
 
             if (Timezone is not null)

@@ -466,7 +466,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("messageType", global::MyApp.Everything.GetAnnotatedMessageMessageTypeWireValues.ToWireValue(MessageType));
+            writer.WriteString("messageType", global::MyApp.Everything.GetAnnotatedMessageMessageTypeWireValues.ToWireValue(MessageType, "messageType"));
             if (IncludeImage is not null)
             {
                 writer.WriteBoolean("includeImage", IncludeImage.Value);
@@ -506,13 +506,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetAnnotatedMessageMessageTypeWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetAnnotatedMessageMessageType value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Everything.GetAnnotatedMessageMessageType value, string name = "value") => value switch
         {
             global::MyApp.Everything.GetAnnotatedMessageMessageType.Error => "error",
             global::MyApp.Everything.GetAnnotatedMessageMessageType.Success => "success",
             global::MyApp.Everything.GetAnnotatedMessageMessageType.Debug => "debug",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: error, success, debug."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -567,7 +567,7 @@ namespace MyApp.Everything
             writer.WriteStartObject();
             if (Count is not null)
             {
-                writer.WriteNumber("count", Count.Value);
+                writer.WriteNumber("count", global::McpFleet.Tools.ArgumentValues.RequireFinite(Count.Value, "count"));
             }
 
             if (AdditionalProperties is not null)
@@ -608,12 +608,12 @@ namespace MyApp.Everything
             writer.WriteStartObject();
             if (ResourceType is not null)
             {
-                writer.WriteString("resourceType", global::MyApp.Everything.GetResourceReferenceResourceTypeWireValues.ToWireValue(ResourceType.Value));
+                writer.WriteString("resourceType", global::MyApp.Everything.GetResourceReferenceResourceTypeWireValues.ToWireValue(ResourceType.Value, "resourceType"));
             }
 
             if (ResourceId is not null)
             {
-                writer.WriteNumber("resourceId", ResourceId.Value);
+                writer.WriteNumber("resourceId", global::McpFleet.Tools.ArgumentValues.RequireFinite(ResourceId.Value, "resourceId"));
             }
 
             if (AdditionalProperties is not null)
@@ -648,12 +648,12 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetResourceReferenceResourceTypeWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetResourceReferenceResourceType value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Everything.GetResourceReferenceResourceType value, string name = "value") => value switch
         {
             global::MyApp.Everything.GetResourceReferenceResourceType.Text => "Text",
             global::MyApp.Everything.GetResourceReferenceResourceType.Blob => "Blob",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: Text, Blob."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -680,7 +680,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("location", global::MyApp.Everything.GetStructuredContentLocationWireValues.ToWireValue(Location));
+            writer.WriteString("location", global::MyApp.Everything.GetStructuredContentLocationWireValues.ToWireValue(Location, "location"));
 
             if (AdditionalProperties is not null)
             {
@@ -747,13 +747,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetStructuredContentLocationWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetStructuredContentLocation value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Everything.GetStructuredContentLocation value, string name = "value") => value switch
         {
             global::MyApp.Everything.GetStructuredContentLocation.NewYork => "New York",
             global::MyApp.Everything.GetStructuredContentLocation.Chicago => "Chicago",
             global::MyApp.Everything.GetStructuredContentLocation.LosAngeles => "Los Angeles",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: New York, Chicago, Los Angeles."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -784,8 +784,8 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteNumber("a", A);
-            writer.WriteNumber("b", B);
+            writer.WriteNumber("a", global::McpFleet.Tools.ArgumentValues.RequireFinite(A, "a"));
+            writer.WriteNumber("b", global::McpFleet.Tools.ArgumentValues.RequireFinite(B, "b"));
 
             if (AdditionalProperties is not null)
             {
@@ -863,7 +863,7 @@ namespace MyApp.Everything
 
             if (OutputType is not null)
             {
-                writer.WriteString("outputType", global::MyApp.Everything.GzipFileAsResourceOutputTypeWireValues.ToWireValue(OutputType.Value));
+                writer.WriteString("outputType", global::MyApp.Everything.GzipFileAsResourceOutputTypeWireValues.ToWireValue(OutputType.Value, "outputType"));
             }
 
             if (AdditionalProperties is not null)
@@ -898,12 +898,12 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GzipFileAsResourceOutputTypeWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GzipFileAsResourceOutputType value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Everything.GzipFileAsResourceOutputType value, string name = "value") => value switch
         {
             global::MyApp.Everything.GzipFileAsResourceOutputType.ResourceLink => "resourceLink",
             global::MyApp.Everything.GzipFileAsResourceOutputType.Resource => "resource",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: resourceLink, resource."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -1027,12 +1027,12 @@ namespace MyApp.Everything
             writer.WriteStartObject();
             if (Duration is not null)
             {
-                writer.WriteNumber("duration", Duration.Value);
+                writer.WriteNumber("duration", global::McpFleet.Tools.ArgumentValues.RequireFinite(Duration.Value, "duration"));
             }
 
             if (Steps is not null)
             {
-                writer.WriteNumber("steps", Steps.Value);
+                writer.WriteNumber("steps", global::McpFleet.Tools.ArgumentValues.RequireFinite(Steps.Value, "steps"));
             }
 
             if (AdditionalProperties is not null)

@@ -902,7 +902,7 @@ namespace MyApp.Filesystem
             writer.WriteString("path", Path);
             if (SortBy is not null)
             {
-                writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value));
+                writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value, "sortBy"));
             }
 
             if (AdditionalProperties is not null)
@@ -960,12 +960,12 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class ListDirectoryWithSizesSortByWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Filesystem.ListDirectoryWithSizesSortBy value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Filesystem.ListDirectoryWithSizesSortBy value, string name = "value") => value switch
         {
             global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Name => "name",
             global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Size => "size",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: name, size."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -1063,12 +1063,12 @@ namespace MyApp.Filesystem
             writer.WriteString("path", Path);
             if (Tail is not null)
             {
-                writer.WriteNumber("tail", Tail.Value);
+                writer.WriteNumber("tail", global::McpFleet.Tools.ArgumentValues.RequireFinite(Tail.Value, "tail"));
             }
 
             if (Head is not null)
             {
-                writer.WriteNumber("head", Head.Value);
+                writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
             }
 
             if (AdditionalProperties is not null)
@@ -1292,12 +1292,12 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class ReadMediaFileResultContentItemWithDataTypeWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value, string name = "value") => value switch
         {
             global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image => "image",
             global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio => "audio",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: image, audio."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -1397,12 +1397,12 @@ namespace MyApp.Filesystem
             writer.WriteString("path", Path);
             if (Tail is not null)
             {
-                writer.WriteNumber("tail", Tail.Value);
+                writer.WriteNumber("tail", global::McpFleet.Tools.ArgumentValues.RequireFinite(Tail.Value, "tail"));
             }
 
             if (Head is not null)
             {
-                writer.WriteNumber("head", Head.Value);
+                writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
             }
 
             if (AdditionalProperties is not null)

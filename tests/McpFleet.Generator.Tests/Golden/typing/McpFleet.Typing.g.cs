@@ -200,7 +200,7 @@ namespace MyApp.Typing
 
             if (Mode is not null)
             {
-                writer.WriteString("mode", global::MyApp.Typing.DocumentModeWireValues.ToWireValue(Mode.Value));
+                writer.WriteString("mode", global::MyApp.Typing.DocumentModeWireValues.ToWireValue(Mode.Value, "mode"));
             }
 
             if (Tags is not null)
@@ -278,7 +278,7 @@ namespace MyApp.Typing
             Payload.WriteTo(writer);
             if (Reactions is not null)
             {
-                writer.WriteString("reactions", global::MyApp.Typing.DocumentReactionsWireValues.ToWireValue(Reactions.Value));
+                writer.WriteString("reactions", global::MyApp.Typing.DocumentReactionsWireValues.ToWireValue(Reactions.Value, "reactions"));
             }
 
             if (AdditionalProperties is not null)
@@ -830,12 +830,12 @@ namespace MyApp.Typing
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class DocumentModeWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Typing.DocumentMode value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Typing.DocumentMode value, string name = "value") => value switch
         {
             global::MyApp.Typing.DocumentMode.Fast => "fast",
             global::MyApp.Typing.DocumentMode.Thorough => "thorough",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: fast, thorough."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
@@ -867,15 +867,15 @@ namespace MyApp.Typing
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class DocumentReactionsWireValues
     {
-        /// <summary>The string that stands for the value on the wire.</summary>
-        public static string ToWireValue(this global::MyApp.Typing.DocumentReactions value) => value switch
+        /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
+        public static string ToWireValue(this global::MyApp.Typing.DocumentReactions value, string name = "value") => value switch
         {
             global::MyApp.Typing.DocumentReactions.ReactionsPlus1 => "reactions-+1",
             global::MyApp.Typing.DocumentReactions.ReactionsMinus1 => "reactions--1",
             global::MyApp.Typing.DocumentReactions.M15 => "15m",
             global::MyApp.Typing.DocumentReactions.Value1 => "1",
             global::MyApp.Typing.DocumentReactions.Value1_5 => "1.5",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The value is not one the tool's schema allows."),
+            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: reactions-+1, reactions--1, 15m, 1, 1.5."),
         };
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
