@@ -90,6 +90,25 @@ public sealed class AdversarialSnapshotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void References_that_nest_schemas_past_the_parsers_depth_fall_back_instead_of_exhausting_the_stack()
+    {
+        // Each definition is shallow, so the parser's depth limit never applies; following the references nests 200
+        // levels. On a thread with a 512 KiB stack (csc's worker threads have more), the mapping must stop by itself.
+        var definitions = string.Join(", ", Enumerable.Range(0, 100).Select(i => $$""" "d{{i}}": { "type": "array", "items": { "anyOf": [{ "$ref": "#/$defs/d{{i + 1}}" }, { "type": "null" }] } } """.Trim()));
+        var snapshot = TestSnapshot.WithTools($$"""[ { "name": "t", "inputSchema": { "type": "object", "properties": { "p": { "$ref": "#/$defs/d0" } }, "$defs": { {{definitions}}, "d100": { "type": "string" } } } } ]""");
+        GeneratorOutput? output = null;
+        var thread = new Thread(() => output = GeneratorHarness.Run([snapshot]), maxStackSize: 512 * 1024);
+
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(output);
+        Assert.Contains(output.Diagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("nests schemas deeper than 64 levels, counting references", StringComparison.Ordinal));
+        using var fleet = CompiledFleet.Generate(snapshot);
+        Assert.NotNull(fleet.Type("TArguments").GetProperty("P"));
+    }
+
+    [Fact]
     public void Leading_blank_lines_in_a_description_cost_linear_time()
     {
         var description = string.Concat(Enumerable.Repeat("\\n", 100_000)) + "Text.";

@@ -99,6 +99,26 @@ internal sealed class SchemaMapper
     /// <summary>The type for a schema.</summary>
     public TypeDraft MapType(JsonNode node, string path, SchemaScope scope, string? preferredName = null)
     {
+        // The parser bounds one document's nesting, but references nest schemas again inside each other: the mapping is
+        // bounded too, so that no snapshot can exhaust the compiler's stack.
+        if (scope.MappingDepth >= JsonParser.MaxDepth)
+        {
+            return Fallback(node, path, scope, "nests schemas deeper than " + JsonParser.MaxDepth + " levels, counting references");
+        }
+
+        scope.MappingDepth++;
+        try
+        {
+            return MapSchema(node, path, scope, preferredName);
+        }
+        finally
+        {
+            scope.MappingDepth--;
+        }
+    }
+
+    private TypeDraft MapSchema(JsonNode node, string path, SchemaScope scope, string? preferredName)
+    {
         if (node is JsonBoolean)
         {
             // true allows any value, false none: either way nothing narrower than JsonElement is right.

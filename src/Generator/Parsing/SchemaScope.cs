@@ -30,6 +30,9 @@ internal sealed class SchemaScope
     /// <summary>How many references are being mapped inside one another.</summary>
     public int ReferenceDepth { get; set; }
 
+    /// <summary>How many schemas are being mapped inside one another, across references.</summary>
+    public int MappingDepth { get; set; }
+
     /// <summary>The objects being merged from their parts (schema, union branch), to stop at a cycle through parts.</summary>
     public HashSet<(JsonNode Schema, JsonNode? Variant)> Merging { get; } = [];
 
