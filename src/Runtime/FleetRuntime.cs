@@ -12,6 +12,7 @@ using McpFleet.Routing;
 using McpFleet.Secrets;
 using McpFleet.Telemetry;
 using McpFleet.Tools;
+using ModelContextProtocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -248,10 +249,20 @@ public sealed partial class FleetRuntime : IFleetRuntime
     public Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
+        => CallToolAsync<TArguments, TResult>(tool, arguments, progress: null, cancellationToken);
+
+    /// <inheritdoc cref="CallToolAsync{TArguments, TResult}(ToolDescriptor, TArguments, CancellationToken)"/>
+    /// <param name="tool">The tool, as its snapshot describes it.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
+        where TArguments : IToolArguments
+        where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(arguments);
-        return CallAsync<TResult>(_settings.For(tool), ToolRequest.Create(tool.ToolName, arguments), cancellationToken);
+        return CallAsync<TResult>(_settings.For(tool), ToolRequest.Create(tool.ToolName, arguments, progress), cancellationToken);
     }
 
     /// <summary>
@@ -276,10 +287,20 @@ public sealed partial class FleetRuntime : IFleetRuntime
     public Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>
+        => CallToolAsync<TArguments, TResult>(group, arguments, progress: null, cancellationToken);
+
+    /// <inheritdoc cref="CallToolAsync{TArguments, TResult}(ToolGroupDescriptor, TArguments, CancellationToken)"/>
+    /// <param name="group">The unified tool.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="progress">Receives the progress notifications of the server that runs the tool; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    public Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
+        where TArguments : IToolArguments
+        where TResult : IToolResult<TResult>
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(arguments);
-        return CallAsync<TResult>(_settings.For(group), ToolRequest.Create(group.ToolName, arguments), cancellationToken);
+        return CallAsync<TResult>(_settings.For(group), ToolRequest.Create(group.ToolName, arguments, progress), cancellationToken);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using McpFleet.Aggregation;
 using McpFleet.Tools;
+using ModelContextProtocol;
 
 namespace McpFleet;
 
@@ -32,6 +33,32 @@ public interface IFleetRuntime : IAsyncDisposable
     Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, CancellationToken cancellationToken = default)
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult>;
+
+    /// <summary>Calls a tool of one server, passing the server's progress notifications to <paramref name="progress"/>:
+    /// the entry point of the generated methods. A fake that does not implement it ignores the progress receiver.</summary>
+    /// <typeparam name="TArguments">The tool's generated arguments type.</typeparam>
+    /// <typeparam name="TResult">The tool's generated result type.</typeparam>
+    /// <param name="tool">The tool, as its snapshot describes it.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="progress">Receives the progress the server reports while the tool runs; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    Task<TResult> CallToolAsync<TArguments, TResult>(ToolDescriptor tool, TArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
+        where TArguments : IToolArguments
+        where TResult : IToolResult<TResult> =>
+        CallToolAsync<TArguments, TResult>(tool, arguments, cancellationToken);
+
+    /// <summary>Calls a unified tool, passing the progress notifications of the server that runs it to <paramref name="progress"/>.
+    /// A fake that does not implement it ignores the progress receiver.</summary>
+    /// <typeparam name="TArguments">The unified tool's generated arguments type.</typeparam>
+    /// <typeparam name="TResult">The unified tool's generated result type.</typeparam>
+    /// <param name="group">The unified tool.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="progress">Receives the progress the server reports while the tool runs; <see langword="null"/> asks for none.</param>
+    /// <param name="cancellationToken">Cancels the call, on the server too.</param>
+    Task<TResult> CallToolAsync<TArguments, TResult>(ToolGroupDescriptor group, TArguments arguments, IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken = default)
+        where TArguments : IToolArguments
+        where TResult : IToolResult<TResult> =>
+        CallToolAsync<TArguments, TResult>(group, arguments, cancellationToken);
 
     /// <summary>Calls a tool on every target in parallel and aggregates the outcomes.</summary>
     /// <typeparam name="TArguments">The tool's generated arguments type.</typeparam>

@@ -68,7 +68,7 @@ public sealed class ConflictDetectionTests
         Assert.All(groups, group => Assert.Equal(ToolGroupResolution.NewestVersion, group.Resolution));
         Assert.Equal(["sample-v2", "sample-v1"], groups.Single(g => g.ToolName == "echo").Members.Select(m => m.Tool.ServerName));
         Assert.Equal(["sample-v2"], groups.Single(g => g.ToolName == "get_time").Members.Select(m => m.Tool.ServerName));
-        Assert.Equal(fleet.Type("GetTimeFormat", "SampleV2"), Nullable.GetUnderlyingType(fleet.FleetType().GetMethods().Single(m => m.Name == "GetTimeAsync" && m.GetParameters().Length == 3).GetParameters()[1].ParameterType));
+        Assert.Equal(fleet.Type("GetTimeFormat", "SampleV2"), Nullable.GetUnderlyingType(fleet.FleetType().GetMethods().Single(m => m.Name == "GetTimeAsync" && m.GetParameters().Length == 4).GetParameters()[1].ParameterType));
         Assert.Contains(
             "// [skew] get_time: sample-v1 1.0.0, sample-v2 1.1.0 ('sample-v2' 1.1.0 adds optional parameter 'format') -> newest version first, the default for one product's versions (warning MCPF0102) "
                 + "-> fleet.GetTimeAsync targets sample-v2; fleet.SampleV1.GetTimeAsync only through its own method.\n",

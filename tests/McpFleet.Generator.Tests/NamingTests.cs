@@ -62,7 +62,7 @@ public sealed class NamingTests
             """));
 
         var server = fleet.Type("TestServer");
-        Assert.All(["GetItemAsync", "GetItem2Async", "GetItem3Async"], method => Assert.NotNull(server.GetMethod(method, [typeof(CancellationToken)])));
+        Assert.All(["GetItemAsync", "GetItem2Async", "GetItem3Async"], method => Assert.NotNull(server.GetMethod(method, ToolMethodParameters.None)));
 
         // Ordinal: "get-item" < "getItem" < "get_item".
         var tools = fleet.Type("TestServer+Tools");
@@ -89,7 +89,7 @@ public sealed class NamingTests
 
         var method = fleet.Type("TestServer").GetMethods().Single(m => m.Name == "TAsync" && m.GetParameters()[0].ParameterType == typeof(string));
         Assert.Equal(
-            ["class", "_2fa", "cancellationToken2", "tArguments", "toString", "cancellationToken"],
+            ["class", "_2fa", "cancellationToken2", "tArguments", "toString", "progress", "cancellationToken"],
             method.GetParameters().Select(p => p.Name));
         var arguments = fleet.Create("TArguments", ("Class", "c"), ("_2fa", "x"), ("CancellationToken", "ct"), ("TArguments2", "a"), ("ToString2", "s"));
         Assert.Equal(

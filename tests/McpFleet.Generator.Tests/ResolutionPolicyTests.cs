@@ -121,8 +121,8 @@ public sealed class ResolutionPolicyTests
 
         // Required where every member requires it: q; the others are optional.
         var parameters = Parameters(fleet, "TAsync");
-        Assert.Equal(["q", "exact", "limit", "cancellationToken"], parameters.Select(p => p.Name));
-        Assert.Equal([false, true, true, true], parameters.Select(p => p.IsOptional));
+        Assert.Equal(["q", "exact", "limit", "progress", "cancellationToken"], parameters.Select(p => p.Name));
+        Assert.Equal([false, true, true, true, true], parameters.Select(p => p.IsOptional));
         var merged = fleet.FleetNamespaceType("TMergedArguments");
         Assert.NotNull(merged.GetProperty("Q")!.GetCustomAttribute<RequiredMemberAttribute>());
         Assert.Null(merged.GetProperty("Limit")!.GetCustomAttribute<RequiredMemberAttribute>());

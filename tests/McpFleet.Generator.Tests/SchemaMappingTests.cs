@@ -57,7 +57,7 @@ public sealed class SchemaMappingTests
 
         var method = fleet.Type("TestServer").GetMethods().Single(m => m.Name == "TAsync" && m.GetParameters()[0].Name == "city");
         Assert.Equal(
-            [("city", typeof(string)), ("scale", typeof(double)), ("verbose", typeof(bool?)), ("days", typeof(long?)), ("cancellationToken", typeof(CancellationToken))],
+            [("city", typeof(string)), ("scale", typeof(double)), ("verbose", typeof(bool?)), ("days", typeof(long?)), ("progress", typeof(IProgress<ModelContextProtocol.ProgressNotificationValue>)), ("cancellationToken", typeof(CancellationToken))],
             method.GetParameters().Select(p => (p.Name!, p.ParameterType)));
         Assert.All(method.GetParameters().Skip(2), p => Assert.True(p.HasDefaultValue && p.DefaultValue is null));
 
@@ -289,7 +289,7 @@ public sealed class SchemaMappingTests
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools($$"""[ { "name": "t", "inputSchema": {}, "outputSchema": {{outputSchema}} } ]"""));
 
-        Assert.Equal(typeof(Task<JsonToolResult>), fleet.Type("TestServer").GetMethod("TAsync", [typeof(CancellationToken)])!.ReturnType);
+        Assert.Equal(typeof(Task<JsonToolResult>), fleet.Type("TestServer").GetMethod("TAsync", ToolMethodParameters.None)!.ReturnType);
         Assert.Equal(
             $"Tool 't' of server 'test': the schema at 'outputSchema' {reason}, so it is generated as JsonToolResult",
             DiagnosticAssert.Single(fleet.Output, "MCPF0006").GetMessage(CultureInfo.InvariantCulture));
@@ -300,7 +300,7 @@ public sealed class SchemaMappingTests
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools("""[ { "name": "t", "inputSchema": {} } ]"""));
 
-        Assert.Equal(typeof(Task<TextToolResult>), fleet.Type("TestServer").GetMethod("TAsync", [typeof(CancellationToken)])!.ReturnType);
+        Assert.Equal(typeof(Task<TextToolResult>), fleet.Type("TestServer").GetMethod("TAsync", ToolMethodParameters.None)!.ReturnType);
         Assert.Empty(fleet.Output.Diagnostics);
     }
 

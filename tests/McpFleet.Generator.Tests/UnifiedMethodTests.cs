@@ -16,10 +16,10 @@ public sealed class UnifiedMethodTests
         using var fleet = CompiledFleet.Generate(ConflictSets.Inputs("replicas"), null);
 
         var echo = fleet.FleetType().GetMethods().Where(m => m.Name == "EchoAsync").Select(m => string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))).Order(StringComparer.Ordinal);
-        Assert.Equal(["EchoArguments, CancellationToken", "String, CancellationToken"], echo);
+        Assert.Equal(["EchoArguments, IProgress`1, CancellationToken", "String, IProgress`1, CancellationToken"], echo);
         var source = fleet.Output.Source("McpFleet.Fleet.g.cs");
         Assert.Contains(
-            "_runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);",
+            "_runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, progress, cancellationToken);",
             source,
             StringComparison.Ordinal);
         Assert.Contains(
@@ -55,7 +55,7 @@ public sealed class UnifiedMethodTests
 
         using var fleet = CompiledFleet.Generate([TwoServers.Snapshot("alpha", "1.0.0", Tools), TwoServers.Snapshot("beta", "1.0.0", Tools)], null);
 
-        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOut2Async", [typeof(CancellationToken)]));
+        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOut2Async", ToolMethodParameters.None));
         Assert.Equal(
             ["The unified method for tool 'echo_fan_out' is named 'EchoFanOut2Async' because 'EchoFanOutAsync' is already used by the fan-out method of tool 'echo'"],
             fleet.Output.WithId("MCPF0105").Select(d => d.Message()));
@@ -69,8 +69,8 @@ public sealed class UnifiedMethodTests
 
         using var fleet = CompiledFleet.Generate([TwoServers.Snapshot("alpha", "1.0.0", Tools), TwoServers.Snapshot("beta", "1.0.0", Tools)], null);
 
-        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOutAsync", [typeof(CancellationToken)]));
-        Assert.NotNull(fleet.FleetType().GetMethod("Echo2Async", [typeof(CancellationToken)]));
+        Assert.NotNull(fleet.FleetType().GetMethod("EchoFanOutAsync", ToolMethodParameters.None));
+        Assert.NotNull(fleet.FleetType().GetMethod("Echo2Async", ToolMethodParameters.None));
         Assert.Single(fleet.FleetType().GetMethods(), m => m.Name == "Echo2FanOutAsync");
         Assert.Equal(
             ["The unified method for tool 'echo' is named 'Echo2Async' because 'EchoFanOutAsync' is already used by the unified method for tool 'Echo_fan_out'"],
@@ -87,8 +87,8 @@ public sealed class UnifiedMethodTests
         var groups = fleet.FleetType().GetNestedType("Groups")!;
         Assert.Equal("get-item", ((ToolGroupDescriptor)groups.GetField("GetItem")!.GetValue(null)!).ToolName);
         Assert.Equal("get_item", ((ToolGroupDescriptor)groups.GetField("GetItem2")!.GetValue(null)!).ToolName);
-        Assert.NotNull(fleet.FleetType().GetMethod("GetItemAsync", [typeof(CancellationToken)]));
-        Assert.NotNull(fleet.FleetType().GetMethod("GetItem2Async", [typeof(CancellationToken)]));
+        Assert.NotNull(fleet.FleetType().GetMethod("GetItemAsync", ToolMethodParameters.None));
+        Assert.NotNull(fleet.FleetType().GetMethod("GetItem2Async", ToolMethodParameters.None));
         DiagnosticAssert.Is(
             DiagnosticAssert.Single(fleet.Output, "MCPF0105"),
             "MCPF0105",
@@ -112,8 +112,8 @@ public sealed class UnifiedMethodTests
 
         using var fleet = CompiledFleet.Generate(inputs, null);
 
-        Assert.NotNull(fleet.FleetType().GetMethod("Dispose2Async", [typeof(CancellationToken)]));
-        Assert.NotNull(fleet.FleetType().GetMethod("Echo2Async", [typeof(CancellationToken)]));
+        Assert.NotNull(fleet.FleetType().GetMethod("Dispose2Async", ToolMethodParameters.None));
+        Assert.NotNull(fleet.FleetType().GetMethod("Echo2Async", ToolMethodParameters.None));
         Assert.Equal("EchoAsyncServer", fleet.FleetType().GetProperty("EchoAsync")!.PropertyType.Name);
         Assert.Equal(
             [

@@ -102,7 +102,9 @@ internal static class ReplCommand
         var signIn = new OAuthSignIn(console);
         try
         {
-            return (commandLine.OpenSession(parseResult, targets, requireServers, secrets, signIn, console.ReadInput), renderer);
+            var session = commandLine.OpenSession(parseResult, targets, requireServers, secrets, signIn, console.ReadInput);
+            session.ShowProgress = renderer.Progress;
+            return (session, renderer);
         }
         catch (Exception e) when (SessionCommandLine.IsUsageError(e))
         {

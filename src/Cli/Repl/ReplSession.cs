@@ -50,6 +50,9 @@ internal sealed class ReplSession : IAsyncDisposable
 
     public CallStatistics Statistics { get; } = new();
 
+    /// <summary>Shows a line of a running call's progress; <see langword="null"/> asks servers for none.</summary>
+    public Action<string>? ShowProgress { get; set; }
+
     /// <summary>The secrets of every server the session has had, which its output never shows.</summary>
     public SecretMask Secrets { get; }
 

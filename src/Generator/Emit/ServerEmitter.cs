@@ -196,6 +196,7 @@ internal static class ServerEmitter
         DocWriter.Summary(writer, ToolDocs.Summary(tool));
         DocWriter.Remarks(writer, ToolDocs.Remarks(tool, serverName));
         writeParameters();
+        DocWriter.Param(writer, "progress", ToolDocs.Progress);
         DocWriter.Param(writer, "cancellationToken", ToolDocs.CancellationToken);
         DocWriter.Returns(writer, ToolDocs.Returns(tool));
         ToolDocs.WriteExceptions(writer, tool);

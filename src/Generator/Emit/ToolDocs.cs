@@ -8,6 +8,9 @@ internal static class ToolDocs
     /// <summary>The documentation of a tool method's <c>cancellationToken</c> parameter.</summary>
     public const string CancellationToken = "Cancels the call, on the server too.";
 
+    /// <summary>The documentation of a tool method's <c>progress</c> parameter.</summary>
+    public const string Progress = "Receives the progress notifications the server sends while the tool runs; <see langword=\"null\"/> asks for none.";
+
     /// <summary>The summary: the tool's title (or name), then its declared behaviour, e.g. "Read-only · idempotent".</summary>
     public static string Summary(ToolSpec tool) => Summary(tool.Title, tool.WireName, tool.Hints);
 

@@ -6,7 +6,7 @@ namespace McpFleet.Generator.Emit;
 /// <summary>
 /// Writes the two methods every tool gets, on a server's proxy and (for a unified tool) on the fleet class: one taking
 /// the arguments as parameters (required first, then optional ones defaulting to null), and one taking the arguments
-/// record, which the first calls and which calls the runtime. Only the first is documented in full; the second
+/// record, both with an optional progress receiver before the cancellation token (as the SDK's <c>CallToolAsync</c>), which the first calls and which calls the runtime. Only the first is documented in full; the second
 /// inherits its documentation (<c>inheritdoc</c>), so that a fleet of thousands of tools does not compile every
 /// tool's documentation twice.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class ToolMethodEmitter
         var returnType = $"{KnownTypes.Task}<{resultType}>";
         var argumentsType = TypeSyntax.Generated(argumentsNamespace, arguments.Name);
         var parameters = arguments.Properties.Where(p => p.IsRequired).Concat(arguments.Properties.Where(p => !p.IsRequired)).ToList();
-        var cancellation = $"{KnownTypes.CancellationToken} cancellationToken = default";
+        var cancellation = $"{KnownTypes.Progress}? progress = null, {KnownTypes.CancellationToken} cancellationToken = default";
 
         writeDocs(() =>
         {
@@ -39,7 +39,7 @@ internal static class ToolMethodEmitter
         {
             writer.WriteLine($"public {returnType} {methodName}({cancellation}) =>");
             writer.Indent();
-            writer.WriteLine($"{methodName}(new {argumentsType}(), cancellationToken);");
+            writer.WriteLine($"{methodName}(new {argumentsType}(), progress, cancellationToken);");
             writer.Unindent();
         }
         else
@@ -52,22 +52,24 @@ internal static class ToolMethodEmitter
                 writer.WriteLine($"{TypeSyntax.Of(parameter.Type, argumentsNamespace, parameter.IsNullable)} {Identifiers.Escape(parameter.ParameterName!)}{optional},");
             }
 
-            writer.WriteLine($"{cancellation}) =>");
+            writer.WriteLine($"{KnownTypes.Progress}? progress = null,");
+            writer.WriteLine($"{KnownTypes.CancellationToken} cancellationToken = default) =>");
             var assignments = string.Join(", ", arguments.Properties.Select(p => $"{p.Name} = {Identifiers.Escape(p.ParameterName!)}"));
-            writer.WriteLine($"{methodName}(new {argumentsType} {{ {assignments} }}, cancellationToken);");
+            writer.WriteLine($"{methodName}(new {argumentsType} {{ {assignments} }}, progress, cancellationToken);");
             writer.Unindent();
         }
 
         writer.WriteLine();
-        var documented = string.Join(", ", parameters.Select(p => Cref(TypeSyntax.Of(p.Type, argumentsNamespace, p.IsNullable))).Append(KnownTypes.CancellationToken));
+        var documented = string.Join(", ", parameters.Select(p => Cref(TypeSyntax.Of(p.Type, argumentsNamespace, p.IsNullable))).Append(Cref(KnownTypes.Progress)).Append(KnownTypes.CancellationToken));
         writer.WriteLine($"/// <inheritdoc cref=\"{methodName}({documented})\"/>");
 
         // Parameters the documented method lacks need their own tags, and then every parameter does (CS1573).
         DocWriter.Param(writer, "arguments", "The tool's arguments.");
+        DocWriter.Param(writer, "progress", ToolDocs.Progress);
         DocWriter.Param(writer, "cancellationToken", ToolDocs.CancellationToken);
         writer.WriteLine($"public {returnType} {methodName}({argumentsType} arguments, {cancellation}) =>");
         writer.Indent();
-        writer.WriteLine($"{call}<{argumentsType}, {resultType}>({descriptor}, arguments, cancellationToken);");
+        writer.WriteLine($"{call}<{argumentsType}, {resultType}>({descriptor}, arguments, progress, cancellationToken);");
         writer.Unindent();
     }
 

@@ -59,6 +59,7 @@ internal static class UnifiedToolEmitter
                 DocWriter.Summary(writer, ToolDocs.Summary(group.Title, group.WireName, group.Hints));
                 DocWriter.Remarks(writer, ToolDocs.Remarks(group.Description, $"<para>Unified tool {DocText.Code(group.WireName)}: {Routing(group)}</para>"));
                 writeParameters();
+                DocWriter.Param(writer, "progress", ToolDocs.Progress);
                 DocWriter.Param(writer, "cancellationToken", "Cancels the call, on the server too.");
                 DocWriter.Returns(writer, ToolDocs.Returns(group.ResultKind));
                 ToolDocs.WriteExceptions(writer, group.ResultKind);

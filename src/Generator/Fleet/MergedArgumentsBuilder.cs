@@ -59,6 +59,7 @@ internal static class MergedArgumentsBuilder
         members.Reserve(recordName, "the record itself");
         ReservedNames.ReserveRecordMembers(members);
         var parameters = new NameAllocator();
+        parameters.Reserve("progress", "the method's progress parameter");
         parameters.Reserve("cancellationToken", "the method's cancellationToken parameter");
         var renamed = new List<PropertySpec>(merged.Properties.Count);
         foreach (var property in merged.Properties)

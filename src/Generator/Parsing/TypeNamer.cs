@@ -265,6 +265,7 @@ internal sealed class TypeNamer
     private string[] NameParameters(IReadOnlyList<PropertyDraft> drafts, string toolName)
     {
         var parameters = new NameAllocator();
+        parameters.Reserve("progress", "the method's progress parameter");
         parameters.Reserve("cancellationToken", "the method's cancellationToken parameter");
         var names = new string[drafts.Count];
         foreach (var i in InOrdinalOrder(drafts))

@@ -59,7 +59,7 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
             // A call ended while it waited (a turn freed by another call's end can race its own end) is not sent.
             token.ThrowIfCancellationRequested();
             phase = AttemptPhase.Sent;
-            var answer = await ToolCaller.CallAsync(client, call.Request.ParametersFor(accepted), time, call.ShutdownToken, token).ConfigureAwait(false);
+            var answer = await ToolCaller.CallAsync(client, call.Request.ParametersFor(accepted), call.Request.Progress, time, call.ShutdownToken, token).ConfigureAwait(false);
 
             var latency = time.GetElapsedTime(started);
             entry.State.RecordLatency(latency);

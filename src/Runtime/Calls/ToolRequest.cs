@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpFleet.Tools;
+using ModelContextProtocol;
 
 namespace McpFleet.Calls;
 
@@ -21,11 +22,15 @@ internal sealed class ToolRequest
     private readonly JsonElement _parameters;
     private ArgumentsView? _view;
 
-    private ToolRequest(JsonElement parameters)
+    private ToolRequest(JsonElement parameters, IProgress<ProgressNotificationValue>? progress = null)
     {
         _parameters = parameters;
+        Progress = progress;
         Arguments = parameters.GetProperty("arguments");
     }
+
+    /// <summary>Receives the progress notifications of the server that runs the call; <see langword="null"/> asks for none.</summary>
+    public IProgress<ProgressNotificationValue>? Progress { get; }
 
     /// <summary>The arguments object.</summary>
     public JsonElement Arguments { get; }
@@ -35,11 +40,12 @@ internal sealed class ToolRequest
 
     /// <summary>Writes the request for <paramref name="toolName"/> with typed arguments.</summary>
     /// <exception cref="ArgumentException">An argument's value cannot be written as JSON (the inner exception names it).</exception>
-    public static ToolRequest Create(string toolName, IToolArguments arguments)
+    public static ToolRequest Create(string toolName, IToolArguments arguments, IProgress<ProgressNotificationValue>? progress = null)
     {
         try
         {
-            return Write(toolName, arguments, static (writer, arguments) => arguments.WriteTo(writer));
+            var request = Write(toolName, arguments, static (writer, arguments) => arguments.WriteTo(writer));
+            return progress is null ? request : new ToolRequest(request._parameters, progress);
         }
         catch (ArgumentException e)
         {

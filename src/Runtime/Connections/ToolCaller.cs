@@ -28,12 +28,15 @@ internal static class ToolCaller
 
     /// <param name="client">The session.</param>
     /// <param name="parameters">The request's parameters, written once by the call (<c>name</c> and <c>arguments</c>).</param>
+    /// <param name="progress">Receives the server's progress notifications for this request, if the caller asked for them.</param>
     /// <param name="time">The clock of the wait for a notice.</param>
     /// <param name="closing">Cancelled when the session is about to close: a cancellation notice is then waited for.</param>
     /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-    public static async Task<CallToolResult> CallAsync(McpClient client, JsonNode parameters, TimeProvider time, CancellationToken closing, CancellationToken cancellationToken)
+    public static async Task<CallToolResult> CallAsync(
+        McpClient client, JsonObject parameters, IProgress<ProgressNotificationValue>? progress, TimeProvider time, CancellationToken closing, CancellationToken cancellationToken)
     {
         var id = CancellationNotice.NewRequestId();
+        await using var progressHandler = progress is null ? null : ProgressReceiver.Register(client, parameters, id, progress);
         using var wait = new CancellationTokenSource();
         Task? notice = null;
         using var cancellation = cancellationToken.UnsafeRegister(

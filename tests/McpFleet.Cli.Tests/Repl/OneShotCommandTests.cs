@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpFleet.SampleServer.Launching;
+using McpFleet.Testing;
 
 namespace McpFleet.Cli.Tests.Repl;
 
@@ -43,6 +44,20 @@ public sealed class OneShotCommandTests(SampleFleet fleet) : IClassFixture<Sampl
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.EndsWith("\none shot\n", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("echo on alpha (", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_shows_the_servers_progress_on_stderr_and_the_result_alone_on_stdout()
+    {
+        var (server, endpoint) = await ReferenceServers.StartEverythingHttpAsync();
+        await using var _ = server;
+
+        var result = await RunAsync(["call", "everything", "trigger-long-running-operation", """{"duration": 2, "steps": 4}""", $"everything={endpoint}"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"(?m)^trigger-long-running-operation: [1-4]/4", result.Error);
+        Assert.DoesNotContain("/4", result.Output, StringComparison.Ordinal);
+        Assert.Contains("completed", result.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -9,4 +9,8 @@ internal interface IReplRenderer
 
     /// <summary>Shows why a line could not be carried out, as one line on the error output.</summary>
     void Error(string message);
+
+    /// <summary>Shows a running call's progress as it arrives, as one line on the error output, so the result stays
+    /// alone on the standard output.</summary>
+    void Progress(string message);
 }

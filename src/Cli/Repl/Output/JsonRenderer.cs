@@ -27,4 +27,6 @@ internal sealed class JsonRenderer(TextWriter output, TextWriter error, SecretMa
     }
 
     public void Error(string message) => error.WriteLine(secrets.Redact(new JsonObject { ["error"] = message }.ToJsonString(s_options)));
+
+    public void Progress(string message) => error.WriteLine(secrets.Redact(new JsonObject { ["progress"] = message }.ToJsonString(s_options)));
 }

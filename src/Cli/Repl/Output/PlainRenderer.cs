@@ -30,6 +30,8 @@ internal sealed class PlainRenderer(TextWriter output, TextWriter error, SecretM
 
     public void Error(string message) => error.WriteLine($"error: {secrets.Redact(message)}");
 
+    public void Progress(string message) => error.WriteLine(secrets.Redact(message));
+
     private void WriteTable(TableBlock table)
     {
         if (table.Title is not null)

@@ -28,6 +28,8 @@ internal sealed class TerminalRenderer(IAnsiConsole output, IAnsiConsole error, 
 
     public void Error(string message) => error.MarkupLine($"[red]error:[/] {Escape(message)}");
 
+    public void Progress(string message) => error.MarkupLine($"[grey]{Escape(message)}[/]");
+
     private Table CreateTable(TableBlock block)
     {
         var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey);

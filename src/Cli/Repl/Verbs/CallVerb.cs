@@ -41,19 +41,20 @@ internal sealed class CallVerb : ReplVerb
         var toolName = routed ? first : arguments.ReadRequiredWord("tool", Usage);
         var json = arguments.ReadJsonObject();
         var callArguments = new JsonToolArguments(json);
+        var progress = session.ShowProgress is { } show ? new CallProgress(toolName, show) : null;
         var trace = CallStatistics.Trace();
         var started = session.Time.GetTimestamp();
         TextToolResult result;
         if (routed)
         {
             var group = await FindGroupAsync(session, toolName, cancellationToken);
-            result = await session.Runtime.CallToolAsync<JsonToolArguments, TextToolResult>(group, callArguments, cancellationToken);
+            result = await session.Runtime.CallToolAsync<JsonToolArguments, TextToolResult>(group, callArguments, progress, cancellationToken);
         }
         else
         {
             var tool = await FindToolAsync(session, first, toolName, cancellationToken);
             result = await session.Runtime.CallToolAsync<JsonToolArguments, TextToolResult>(
-                new ToolDescriptor(first, toolName, ToolHints.From(tool?.Annotations)), callArguments, cancellationToken);
+                new ToolDescriptor(first, toolName, ToolHints.From(tool?.Annotations)), callArguments, progress, cancellationToken);
         }
 
         var elapsed = session.Time.GetElapsedTime(started);

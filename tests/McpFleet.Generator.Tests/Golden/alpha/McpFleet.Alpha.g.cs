@@ -46,6 +46,7 @@ namespace MyApp.Alpha
         /// <para>Tool <c>echo</c> on server <c>alpha</c>.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -56,14 +57,16 @@ namespace MyApp.Alpha
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.Alpha.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.Alpha.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Alpha.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Alpha.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Alpha.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Alpha.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -71,6 +74,7 @@ namespace MyApp.Alpha
         /// <para>Tool <c>math_calc</c> on server <c>alpha</c>.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -82,14 +86,16 @@ namespace MyApp.Alpha
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Alpha.MathCalcResult> MathCalcAsync(
             string expression,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            MathCalcAsync(new global::MyApp.Alpha.MathCalcArguments { Expression = expression }, cancellationToken);
+            MathCalcAsync(new global::MyApp.Alpha.MathCalcArguments { Expression = expression }, progress, cancellationToken);
 
-        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Alpha.MathCalcResult> MathCalcAsync(global::MyApp.Alpha.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Alpha.MathCalcArguments, global::MyApp.Alpha.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Alpha.MathCalcResult> MathCalcAsync(global::MyApp.Alpha.MathCalcArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Alpha.MathCalcArguments, global::MyApp.Alpha.MathCalcResult>(Tools.MathCalc, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>echo</c> on server <c>alpha</c>.</summary>

@@ -45,6 +45,7 @@ namespace MyApp.Beta
         /// <para>Tool <c>echo</c> on server <c>beta</c>.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -55,14 +56,16 @@ namespace MyApp.Beta
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.Beta.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.Beta.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Beta.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Beta.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Beta.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Beta.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -70,6 +73,7 @@ namespace MyApp.Beta
         /// <para>Tool <c>get_time</c> on server <c>beta</c>.</para>
         /// </remarks>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -81,14 +85,16 @@ namespace MyApp.Beta
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(
             string? timezone = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetTimeAsync(new global::MyApp.Beta.GetTimeArguments { Timezone = timezone }, cancellationToken);
+            GetTimeAsync(new global::MyApp.Beta.GetTimeArguments { Timezone = timezone }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(global::MyApp.Beta.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Beta.GetTimeArguments, global::MyApp.Beta.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Beta.GetTimeResult> GetTimeAsync(global::MyApp.Beta.GetTimeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Beta.GetTimeArguments, global::MyApp.Beta.GetTimeResult>(Tools.GetTime, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>echo</c> on server <c>beta</c>.</summary>

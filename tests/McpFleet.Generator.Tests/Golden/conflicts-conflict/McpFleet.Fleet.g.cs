@@ -79,6 +79,7 @@ namespace MyApp
         /// <para>Unified tool <c>list_files</c>: resolved by <c>newest-version, the default for one product's versions</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -90,14 +91,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(
             string? path = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, cancellationToken);
+            ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, progress, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>

@@ -119,6 +119,7 @@ namespace MyApp
         /// <para>Unified tool <c>echo</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -129,14 +130,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.SampleEast.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.SampleEast.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleEast.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleEast.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleEast.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -164,6 +167,7 @@ namespace MyApp
         /// <para>Unified tool <c>get_time</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -175,14 +179,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(
             string? timezone = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetTimeAsync(new global::MyApp.SampleEast.GetTimeArguments { Timezone = timezone }, cancellationToken);
+            GetTimeAsync(new global::MyApp.SampleEast.GetTimeArguments { Timezone = timezone }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(global::MyApp.SampleEast.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.GetTimeResult> GetTimeAsync(global::MyApp.SampleEast.GetTimeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleEast.GetTimeArguments, global::MyApp.SampleEast.GetTimeResult>(Groups.GetTime, arguments, progress, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -210,6 +216,7 @@ namespace MyApp
         /// <para>Unified tool <c>list_files</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -221,14 +228,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(
             string? path = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListFilesAsync(new global::MyApp.SampleEast.ListFilesArguments { Path = path }, cancellationToken);
+            ListFilesAsync(new global::MyApp.SampleEast.ListFilesArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(global::MyApp.SampleEast.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.ListFilesResult> ListFilesAsync(global::MyApp.SampleEast.ListFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleEast.ListFilesArguments, global::MyApp.SampleEast.ListFilesResult>(Groups.ListFiles, arguments, progress, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -256,6 +265,7 @@ namespace MyApp
         /// <para>Unified tool <c>math_calc</c>: servers <c>sample-east</c> and <c>sample-west</c> define it identically (replicas); a call goes to them in this order. The description is server <c>sample-east</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -267,14 +277,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(
             string expression,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            MathCalcAsync(new global::MyApp.SampleEast.MathCalcArguments { Expression = expression }, cancellationToken);
+            MathCalcAsync(new global::MyApp.SampleEast.MathCalcArguments { Expression = expression }, progress, cancellationToken);
 
-        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(global::MyApp.SampleEast.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.MathCalcResult> MathCalcAsync(global::MyApp.SampleEast.MathCalcArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleEast.MathCalcArguments, global::MyApp.SampleEast.MathCalcResult>(Groups.MathCalc, arguments, progress, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -304,6 +316,7 @@ namespace MyApp
         /// <param name="command">The executable: a name looked up on PATH, or a path.</param>
         /// <param name="arguments">The arguments, passed as they are (no shell quoting, globbing or expansion). Default: <c>null</c>.</param>
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -317,14 +330,16 @@ namespace MyApp
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
             long? timeoutSeconds = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            RunCommandAsync(new global::MyApp.SampleEast.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
+            RunCommandAsync(new global::MyApp.SampleEast.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, progress, cancellationToken);
 
-        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(global::MyApp.SampleEast.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleEast.RunCommandResult> RunCommandAsync(global::MyApp.SampleEast.RunCommandArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleEast.RunCommandArguments, global::MyApp.SampleEast.RunCommandResult>(Groups.RunCommand, arguments, progress, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>

@@ -117,6 +117,7 @@ namespace MyApp
         /// <para>Unified tool <c>echo</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -127,14 +128,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.SampleV2.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.SampleV2.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleV2.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleV2.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.SampleV2.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleV2.EchoArguments, global::McpFleet.Tools.TextToolResult>(Groups.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Echo<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -163,6 +166,7 @@ namespace MyApp
         /// </remarks>
         /// <param name="format">How to write the local time.</param>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -175,14 +179,16 @@ namespace MyApp
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(
             global::MyApp.SampleV2.GetTimeFormat? format = null,
             string? timezone = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetTimeAsync(new global::MyApp.GetTimeMergedArguments { Format = format, Timezone = timezone }, cancellationToken);
+            GetTimeAsync(new global::MyApp.GetTimeMergedArguments { Format = format, Timezone = timezone }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetTimeAsync(global::MyApp.SampleV2.GetTimeFormat?, string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetTimeAsync(global::MyApp.SampleV2.GetTimeFormat?, string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(global::MyApp.GetTimeMergedArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.GetTimeMergedArguments, global::MyApp.SampleV1.GetTimeResult>(Groups.GetTime, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV1.GetTimeResult> GetTimeAsync(global::MyApp.GetTimeMergedArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.GetTimeMergedArguments, global::MyApp.SampleV1.GetTimeResult>(Groups.GetTime, arguments, progress, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -210,6 +216,7 @@ namespace MyApp
         /// <para>Unified tool <c>list_files</c>: resolved by <c>newest-version</c>: a call goes to server <c>sample-v2</c>. Server <c>sample-v1</c> defines it differently and is reached only through its own property.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"/"</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -221,14 +228,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(
             string? path = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, cancellationToken);
+            ListFilesAsync(new global::MyApp.SampleV2.ListFilesArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.ListFilesResult> ListFilesAsync(global::MyApp.SampleV2.ListFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleV2.ListFilesArguments, global::MyApp.SampleV2.ListFilesResult>(Groups.ListFiles, arguments, progress, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -256,6 +265,7 @@ namespace MyApp
         /// <para>Unified tool <c>math_calc</c>: resolved by <c>newest-version</c>: a call goes to servers <c>sample-v2</c> and <c>sample-v1</c> (identical definitions) in this order. The description is server <c>sample-v2</c>'s.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -267,14 +277,16 @@ namespace MyApp
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(
             string expression,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            MathCalcAsync(new global::MyApp.SampleV2.MathCalcArguments { Expression = expression }, cancellationToken);
+            MathCalcAsync(new global::MyApp.SampleV2.MathCalcArguments { Expression = expression }, progress, cancellationToken);
 
-        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(global::MyApp.SampleV2.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleV2.MathCalcArguments, global::MyApp.SampleV2.MathCalcResult>(Groups.MathCalc, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.MathCalcResult> MathCalcAsync(global::MyApp.SampleV2.MathCalcArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleV2.MathCalcArguments, global::MyApp.SampleV2.MathCalcResult>(Groups.MathCalc, arguments, progress, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -304,6 +316,7 @@ namespace MyApp
         /// <param name="command">The executable: a name looked up on PATH, or a path.</param>
         /// <param name="arguments">The arguments, passed as they are (no shell quoting, globbing or expansion). Default: <c>null</c>.</param>
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -317,14 +330,16 @@ namespace MyApp
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
             long? timeoutSeconds = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            RunCommandAsync(new global::MyApp.SampleV2.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
+            RunCommandAsync(new global::MyApp.SampleV2.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, progress, cancellationToken);
 
-        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.RunCommandResult> RunCommandAsync(global::MyApp.SampleV2.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.SampleV2.RunCommandArguments, global::MyApp.SampleV2.RunCommandResult>(Groups.RunCommand, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.SampleV2.RunCommandResult> RunCommandAsync(global::MyApp.SampleV2.RunCommandArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.SampleV2.RunCommandArguments, global::MyApp.SampleV2.RunCommandResult>(Groups.RunCommand, arguments, progress, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>

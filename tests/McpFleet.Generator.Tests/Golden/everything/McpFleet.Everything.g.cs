@@ -90,6 +90,7 @@ namespace MyApp.Everything
         /// <para>Tool <c>echo</c> on server <c>everything</c>.</para>
         /// </remarks>
         /// <param name="message">Message to echo</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -100,14 +101,16 @@ namespace MyApp.Everything
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.Everything.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.Everything.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Everything.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Everything.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Get Annotated Message Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -116,6 +119,7 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="messageType">Type of message to demonstrate different annotation patterns</param>
         /// <param name="includeImage">Whether to include an example image. Default: <c>false</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -127,20 +131,23 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(
             global::MyApp.Everything.GetAnnotatedMessageMessageType messageType,
             bool? includeImage = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetAnnotatedMessageAsync(new global::MyApp.Everything.GetAnnotatedMessageArguments { MessageType = messageType, IncludeImage = includeImage }, cancellationToken);
+            GetAnnotatedMessageAsync(new global::MyApp.Everything.GetAnnotatedMessageArguments { MessageType = messageType, IncludeImage = includeImage }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageMessageType, bool?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageMessageType, bool?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetAnnotatedMessageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetAnnotatedMessage, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetAnnotatedMessageAsync(global::MyApp.Everything.GetAnnotatedMessageArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetAnnotatedMessageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetAnnotatedMessage, arguments, progress, cancellationToken);
 
         /// <summary>Print Environment Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns all environment variables, helpful for debugging MCP server configuration
         /// <para>Tool <c>get-env</c> on server <c>everything</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -149,14 +156,15 @@ namespace MyApp.Everything
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetEnvAsync(new global::MyApp.Everything.GetEnvArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetEnvAsync(new global::MyApp.Everything.GetEnvArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="GetEnvAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetEnvAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::MyApp.Everything.GetEnvArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetEnvArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetEnv, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetEnvAsync(global::MyApp.Everything.GetEnvArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetEnvArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetEnv, arguments, progress, cancellationToken);
 
         /// <summary>Get Resource Links Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -164,6 +172,7 @@ namespace MyApp.Everything
         /// <para>Tool <c>get-resource-links</c> on server <c>everything</c>.</para>
         /// </remarks>
         /// <param name="count">Number of resource links to return (1-10). Default: <c>3</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -174,14 +183,16 @@ namespace MyApp.Everything
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(
             double? count = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetResourceLinksAsync(new global::MyApp.Everything.GetResourceLinksArguments { Count = count }, cancellationToken);
+            GetResourceLinksAsync(new global::MyApp.Everything.GetResourceLinksArguments { Count = count }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetResourceLinksAsync(double?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetResourceLinksAsync(double?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(global::MyApp.Everything.GetResourceLinksArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetResourceLinksArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceLinks, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceLinksAsync(global::MyApp.Everything.GetResourceLinksArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetResourceLinksArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceLinks, arguments, progress, cancellationToken);
 
         /// <summary>Get Resource Reference Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -190,6 +201,7 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="resourceType">The <c>resourceType</c> argument. Default: <c>"Text"</c>.</param>
         /// <param name="resourceId">ID of the text resource to fetch. Default: <c>1</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -201,14 +213,16 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(
             global::MyApp.Everything.GetResourceReferenceResourceType? resourceType = null,
             double? resourceId = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetResourceReferenceAsync(new global::MyApp.Everything.GetResourceReferenceArguments { ResourceType = resourceType, ResourceId = resourceId }, cancellationToken);
+            GetResourceReferenceAsync(new global::MyApp.Everything.GetResourceReferenceArguments { ResourceType = resourceType, ResourceId = resourceId }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceResourceType?, double?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceResourceType?, double?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetResourceReferenceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceReference, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetResourceReferenceAsync(global::MyApp.Everything.GetResourceReferenceArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetResourceReferenceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetResourceReference, arguments, progress, cancellationToken);
 
         /// <summary>Get Structured Content Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -216,6 +230,7 @@ namespace MyApp.Everything
         /// <para>Tool <c>get-structured-content</c> on server <c>everything</c>.</para>
         /// </remarks>
         /// <param name="location">Choose city</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -227,14 +242,16 @@ namespace MyApp.Everything
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(
             global::MyApp.Everything.GetStructuredContentLocation location,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetStructuredContentAsync(new global::MyApp.Everything.GetStructuredContentArguments { Location = location }, cancellationToken);
+            GetStructuredContentAsync(new global::MyApp.Everything.GetStructuredContentArguments { Location = location }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentLocation, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentLocation, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetStructuredContentArguments, global::MyApp.Everything.GetStructuredContentResult>(Tools.GetStructuredContent, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Everything.GetStructuredContentResult> GetStructuredContentAsync(global::MyApp.Everything.GetStructuredContentArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetStructuredContentArguments, global::MyApp.Everything.GetStructuredContentResult>(Tools.GetStructuredContent, arguments, progress, cancellationToken);
 
         /// <summary>Get Sum Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -243,6 +260,7 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="a">First number</param>
         /// <param name="b">Second number</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -254,20 +272,23 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(
             double a,
             double b,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetSumAsync(new global::MyApp.Everything.GetSumArguments { A = a, B = b }, cancellationToken);
+            GetSumAsync(new global::MyApp.Everything.GetSumArguments { A = a, B = b }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetSumAsync(double, double, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetSumAsync(double, double, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(global::MyApp.Everything.GetSumArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetSumArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetSum, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetSumAsync(global::MyApp.Everything.GetSumArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetSumArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetSum, arguments, progress, cancellationToken);
 
         /// <summary>Get Tiny Image Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns a tiny MCP logo image.
         /// <para>Tool <c>get-tiny-image</c> on server <c>everything</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -276,14 +297,15 @@ namespace MyApp.Everything
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetTinyImageAsync(new global::MyApp.Everything.GetTinyImageArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            GetTinyImageAsync(new global::MyApp.Everything.GetTinyImageArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="GetTinyImageAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetTinyImageAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::MyApp.Everything.GetTinyImageArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GetTinyImageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetTinyImage, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GetTinyImageAsync(global::MyApp.Everything.GetTinyImageArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GetTinyImageArguments, global::McpFleet.Tools.TextToolResult>(Tools.GetTinyImage, arguments, progress, cancellationToken);
 
         /// <summary>GZip File as Resource Tool<para>Non-destructive · idempotent · open-world</para></summary>
         /// <remarks>
@@ -293,6 +315,7 @@ namespace MyApp.Everything
         /// <param name="name">Name of the output file. Default: <c>"README.md.gz"</c>.</param>
         /// <param name="data">URL or data URI of the file content to compress. Default: <c>"https://raw.githubusercontent.com/modelcontextprotocol/servers/refs/heads/main/README.md"</c>.</param>
         /// <param name="outputType">How the resulting gzipped file should be returned. 'resourceLink' returns a link to a resource that can be read later, 'resource' returns a full resource object. Default: <c>"resourceLink"</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -305,14 +328,16 @@ namespace MyApp.Everything
             string? name = null,
             string? data = null,
             global::MyApp.Everything.GzipFileAsResourceOutputType? outputType = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GzipFileAsResourceAsync(new global::MyApp.Everything.GzipFileAsResourceArguments { Name = name, Data = data, OutputType = outputType }, cancellationToken);
+            GzipFileAsResourceAsync(new global::MyApp.Everything.GzipFileAsResourceArguments { Name = name, Data = data, OutputType = outputType }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GzipFileAsResourceAsync(string?, string?, global::MyApp.Everything.GzipFileAsResourceOutputType?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GzipFileAsResourceAsync(string?, string?, global::MyApp.Everything.GzipFileAsResourceOutputType?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(global::MyApp.Everything.GzipFileAsResourceArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.GzipFileAsResourceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GzipFileAsResource, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> GzipFileAsResourceAsync(global::MyApp.Everything.GzipFileAsResourceArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.GzipFileAsResourceArguments, global::McpFleet.Tools.TextToolResult>(Tools.GzipFileAsResource, arguments, progress, cancellationToken);
 
         /// <summary>Simulate Research Query<para>Non-destructive · closed-world</para></summary>
         /// <remarks>
@@ -321,6 +346,7 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="topic">The research topic to investigate</param>
         /// <param name="ambiguous">Simulate an ambiguous query that requires clarification (triggers input_required status). Default: <c>false</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -332,20 +358,23 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(
             string topic,
             bool? ambiguous = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            SimulateResearchQueryAsync(new global::MyApp.Everything.SimulateResearchQueryArguments { Topic = topic, Ambiguous = ambiguous }, cancellationToken);
+            SimulateResearchQueryAsync(new global::MyApp.Everything.SimulateResearchQueryArguments { Topic = topic, Ambiguous = ambiguous }, progress, cancellationToken);
 
-        /// <inheritdoc cref="SimulateResearchQueryAsync(string, bool?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="SimulateResearchQueryAsync(string, bool?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(global::MyApp.Everything.SimulateResearchQueryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.SimulateResearchQueryArguments, global::McpFleet.Tools.TextToolResult>(Tools.SimulateResearchQuery, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> SimulateResearchQueryAsync(global::MyApp.Everything.SimulateResearchQueryArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.SimulateResearchQueryArguments, global::McpFleet.Tools.TextToolResult>(Tools.SimulateResearchQuery, arguments, progress, cancellationToken);
 
         /// <summary>Toggle Simulated Logging<para>Non-destructive · closed-world</para></summary>
         /// <remarks>
         /// Toggles simulated, random-leveled logging on or off.
         /// <para>Tool <c>toggle-simulated-logging</c> on server <c>everything</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -354,20 +383,22 @@ namespace MyApp.Everything
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ToggleSimulatedLoggingAsync(new global::MyApp.Everything.ToggleSimulatedLoggingArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ToggleSimulatedLoggingAsync(new global::MyApp.Everything.ToggleSimulatedLoggingArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="ToggleSimulatedLoggingAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ToggleSimulatedLoggingAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::MyApp.Everything.ToggleSimulatedLoggingArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.ToggleSimulatedLoggingArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSimulatedLogging, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSimulatedLoggingAsync(global::MyApp.Everything.ToggleSimulatedLoggingArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.ToggleSimulatedLoggingArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSimulatedLogging, arguments, progress, cancellationToken);
 
         /// <summary>Toggle Subscriber Updates<para>Non-destructive · closed-world</para></summary>
         /// <remarks>
         /// Toggles simulated resource subscription updates on or off.
         /// <para>Tool <c>toggle-subscriber-updates</c> on server <c>everything</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -376,14 +407,15 @@ namespace MyApp.Everything
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ToggleSubscriberUpdatesAsync(new global::MyApp.Everything.ToggleSubscriberUpdatesArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ToggleSubscriberUpdatesAsync(new global::MyApp.Everything.ToggleSubscriberUpdatesArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="ToggleSubscriberUpdatesAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ToggleSubscriberUpdatesAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::MyApp.Everything.ToggleSubscriberUpdatesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.ToggleSubscriberUpdatesArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSubscriberUpdates, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> ToggleSubscriberUpdatesAsync(global::MyApp.Everything.ToggleSubscriberUpdatesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.ToggleSubscriberUpdatesArguments, global::McpFleet.Tools.TextToolResult>(Tools.ToggleSubscriberUpdates, arguments, progress, cancellationToken);
 
         /// <summary>Trigger Long Running Operation Tool<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -392,6 +424,7 @@ namespace MyApp.Everything
         /// </remarks>
         /// <param name="duration">Duration of the operation in seconds. Default: <c>10</c>.</param>
         /// <param name="steps">Number of steps in the operation. Default: <c>5</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -403,14 +436,16 @@ namespace MyApp.Everything
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(
             double? duration = null,
             double? steps = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            TriggerLongRunningOperationAsync(new global::MyApp.Everything.TriggerLongRunningOperationArguments { Duration = duration, Steps = steps }, cancellationToken);
+            TriggerLongRunningOperationAsync(new global::MyApp.Everything.TriggerLongRunningOperationArguments { Duration = duration, Steps = steps }, progress, cancellationToken);
 
-        /// <inheritdoc cref="TriggerLongRunningOperationAsync(double?, double?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="TriggerLongRunningOperationAsync(double?, double?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(global::MyApp.Everything.TriggerLongRunningOperationArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Everything.TriggerLongRunningOperationArguments, global::McpFleet.Tools.TextToolResult>(Tools.TriggerLongRunningOperation, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> TriggerLongRunningOperationAsync(global::MyApp.Everything.TriggerLongRunningOperationArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Everything.TriggerLongRunningOperationArguments, global::McpFleet.Tools.TextToolResult>(Tools.TriggerLongRunningOperation, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>echo</c> on server <c>everything</c>.</summary>

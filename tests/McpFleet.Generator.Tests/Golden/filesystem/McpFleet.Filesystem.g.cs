@@ -94,6 +94,7 @@ namespace MyApp.Filesystem
         /// <para>Tool <c>create_directory</c> on server <c>filesystem</c>.</para>
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -105,14 +106,16 @@ namespace MyApp.Filesystem
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(
             string path,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            CreateDirectoryAsync(new global::MyApp.Filesystem.CreateDirectoryArguments { Path = path }, cancellationToken);
+            CreateDirectoryAsync(new global::MyApp.Filesystem.CreateDirectoryArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="CreateDirectoryAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="CreateDirectoryAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(global::MyApp.Filesystem.CreateDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.CreateDirectoryArguments, global::MyApp.Filesystem.CreateDirectoryResult>(Tools.CreateDirectory, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.CreateDirectoryResult> CreateDirectoryAsync(global::MyApp.Filesystem.CreateDirectoryArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.CreateDirectoryArguments, global::MyApp.Filesystem.CreateDirectoryResult>(Tools.CreateDirectory, arguments, progress, cancellationToken);
 
         /// <summary>Directory Tree<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -121,6 +124,7 @@ namespace MyApp.Filesystem
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="excludePatterns">The <c>excludePatterns</c> argument. Default: <c>[]</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -133,14 +137,16 @@ namespace MyApp.Filesystem
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(
             string path,
             global::System.Collections.Generic.IReadOnlyList<string>? excludePatterns = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            DirectoryTreeAsync(new global::MyApp.Filesystem.DirectoryTreeArguments { Path = path, ExcludePatterns = excludePatterns }, cancellationToken);
+            DirectoryTreeAsync(new global::MyApp.Filesystem.DirectoryTreeArguments { Path = path, ExcludePatterns = excludePatterns }, progress, cancellationToken);
 
-        /// <inheritdoc cref="DirectoryTreeAsync(string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="DirectoryTreeAsync(string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(global::MyApp.Filesystem.DirectoryTreeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.DirectoryTreeArguments, global::MyApp.Filesystem.DirectoryTreeResult>(Tools.DirectoryTree, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.DirectoryTreeResult> DirectoryTreeAsync(global::MyApp.Filesystem.DirectoryTreeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.DirectoryTreeArguments, global::MyApp.Filesystem.DirectoryTreeResult>(Tools.DirectoryTree, arguments, progress, cancellationToken);
 
         /// <summary>Edit File<para>Destructive · closed-world</para></summary>
         /// <remarks>
@@ -150,6 +156,7 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="edits">The <c>edits</c> argument.</param>
         /// <param name="dryRun">Preview changes using git-style diff format. Default: <c>false</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -163,14 +170,16 @@ namespace MyApp.Filesystem
             string path,
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Filesystem.EditFileEditsItem> edits,
             bool? dryRun = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EditFileAsync(new global::MyApp.Filesystem.EditFileArguments { Path = path, Edits = edits, DryRun = dryRun }, cancellationToken);
+            EditFileAsync(new global::MyApp.Filesystem.EditFileArguments { Path = path, Edits = edits, DryRun = dryRun }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EditFileAsync(string, global::System.Collections.Generic.IReadOnlyList{global::MyApp.Filesystem.EditFileEditsItem}, bool?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EditFileAsync(string, global::System.Collections.Generic.IReadOnlyList{global::MyApp.Filesystem.EditFileEditsItem}, bool?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.EditFileResult> EditFileAsync(global::MyApp.Filesystem.EditFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.EditFileArguments, global::MyApp.Filesystem.EditFileResult>(Tools.EditFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.EditFileResult> EditFileAsync(global::MyApp.Filesystem.EditFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.EditFileArguments, global::MyApp.Filesystem.EditFileResult>(Tools.EditFile, arguments, progress, cancellationToken);
 
         /// <summary>Get File Info<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -178,6 +187,7 @@ namespace MyApp.Filesystem
         /// <para>Tool <c>get_file_info</c> on server <c>filesystem</c>.</para>
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -189,20 +199,23 @@ namespace MyApp.Filesystem
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(
             string path,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetFileInfoAsync(new global::MyApp.Filesystem.GetFileInfoArguments { Path = path }, cancellationToken);
+            GetFileInfoAsync(new global::MyApp.Filesystem.GetFileInfoArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetFileInfoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetFileInfoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(global::MyApp.Filesystem.GetFileInfoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.GetFileInfoArguments, global::MyApp.Filesystem.GetFileInfoResult>(Tools.GetFileInfo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.GetFileInfoResult> GetFileInfoAsync(global::MyApp.Filesystem.GetFileInfoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.GetFileInfoArguments, global::MyApp.Filesystem.GetFileInfoResult>(Tools.GetFileInfo, arguments, progress, cancellationToken);
 
         /// <summary>List Allowed Directories<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Returns the list of directories that this server is allowed to access. Subdirectories within these allowed directories are also accessible. Use this to understand which directories and their nested paths are available before trying to access files.
         /// <para>Tool <c>list_allowed_directories</c> on server <c>filesystem</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -212,14 +225,15 @@ namespace MyApp.Filesystem
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListAllowedDirectoriesAsync(new global::MyApp.Filesystem.ListAllowedDirectoriesArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ListAllowedDirectoriesAsync(new global::MyApp.Filesystem.ListAllowedDirectoriesArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="ListAllowedDirectoriesAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListAllowedDirectoriesAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::MyApp.Filesystem.ListAllowedDirectoriesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ListAllowedDirectoriesArguments, global::MyApp.Filesystem.ListAllowedDirectoriesResult>(Tools.ListAllowedDirectories, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListAllowedDirectoriesResult> ListAllowedDirectoriesAsync(global::MyApp.Filesystem.ListAllowedDirectoriesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ListAllowedDirectoriesArguments, global::MyApp.Filesystem.ListAllowedDirectoriesResult>(Tools.ListAllowedDirectories, arguments, progress, cancellationToken);
 
         /// <summary>List Directory<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -227,6 +241,7 @@ namespace MyApp.Filesystem
         /// <para>Tool <c>list_directory</c> on server <c>filesystem</c>.</para>
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -238,14 +253,16 @@ namespace MyApp.Filesystem
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(
             string path,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListDirectoryAsync(new global::MyApp.Filesystem.ListDirectoryArguments { Path = path }, cancellationToken);
+            ListDirectoryAsync(new global::MyApp.Filesystem.ListDirectoryArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListDirectoryAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListDirectoryAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(global::MyApp.Filesystem.ListDirectoryArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryArguments, global::MyApp.Filesystem.ListDirectoryResult>(Tools.ListDirectory, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryResult> ListDirectoryAsync(global::MyApp.Filesystem.ListDirectoryArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryArguments, global::MyApp.Filesystem.ListDirectoryResult>(Tools.ListDirectory, arguments, progress, cancellationToken);
 
         /// <summary>List Directory with Sizes<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -254,6 +271,7 @@ namespace MyApp.Filesystem
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="sortBy">Sort entries by name or size. Default: <c>"name"</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -266,14 +284,16 @@ namespace MyApp.Filesystem
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(
             string path,
             global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? sortBy = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListDirectoryWithSizesAsync(new global::MyApp.Filesystem.ListDirectoryWithSizesArguments { Path = path, SortBy = sortBy }, cancellationToken);
+            ListDirectoryWithSizesAsync(new global::MyApp.Filesystem.ListDirectoryWithSizesArguments { Path = path, SortBy = sortBy }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListDirectoryWithSizesAsync(string, global::MyApp.Filesystem.ListDirectoryWithSizesSortBy?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListDirectoryWithSizesAsync(string, global::MyApp.Filesystem.ListDirectoryWithSizesSortBy?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(global::MyApp.Filesystem.ListDirectoryWithSizesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryWithSizesArguments, global::MyApp.Filesystem.ListDirectoryWithSizesResult>(Tools.ListDirectoryWithSizes, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ListDirectoryWithSizesResult> ListDirectoryWithSizesAsync(global::MyApp.Filesystem.ListDirectoryWithSizesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ListDirectoryWithSizesArguments, global::MyApp.Filesystem.ListDirectoryWithSizesResult>(Tools.ListDirectoryWithSizes, arguments, progress, cancellationToken);
 
         /// <summary>Move File<para>Destructive · closed-world</para></summary>
         /// <remarks>
@@ -282,6 +302,7 @@ namespace MyApp.Filesystem
         /// </remarks>
         /// <param name="source">The <c>source</c> argument.</param>
         /// <param name="destination">The <c>destination</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -294,14 +315,16 @@ namespace MyApp.Filesystem
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(
             string source,
             string destination,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            MoveFileAsync(new global::MyApp.Filesystem.MoveFileArguments { Source = source, Destination = destination }, cancellationToken);
+            MoveFileAsync(new global::MyApp.Filesystem.MoveFileArguments { Source = source, Destination = destination }, progress, cancellationToken);
 
-        /// <inheritdoc cref="MoveFileAsync(string, string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="MoveFileAsync(string, string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(global::MyApp.Filesystem.MoveFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.MoveFileArguments, global::MyApp.Filesystem.MoveFileResult>(Tools.MoveFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.MoveFileResult> MoveFileAsync(global::MyApp.Filesystem.MoveFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.MoveFileArguments, global::MyApp.Filesystem.MoveFileResult>(Tools.MoveFile, arguments, progress, cancellationToken);
 
         /// <summary>Read File (Deprecated)<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -311,6 +334,7 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="tail">If provided, returns only the last N lines of the file</param>
         /// <param name="head">If provided, returns only the first N lines of the file</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -324,14 +348,16 @@ namespace MyApp.Filesystem
             string path,
             double? tail = null,
             double? head = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadFileAsync(new global::MyApp.Filesystem.ReadFileArguments { Path = path, Tail = tail, Head = head }, cancellationToken);
+            ReadFileAsync(new global::MyApp.Filesystem.ReadFileArguments { Path = path, Tail = tail, Head = head }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ReadFileAsync(string, double?, double?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ReadFileAsync(string, double?, double?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadFileResult> ReadFileAsync(global::MyApp.Filesystem.ReadFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadFileArguments, global::MyApp.Filesystem.ReadFileResult>(Tools.ReadFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadFileResult> ReadFileAsync(global::MyApp.Filesystem.ReadFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadFileArguments, global::MyApp.Filesystem.ReadFileResult>(Tools.ReadFile, arguments, progress, cancellationToken);
 
         /// <summary>Read Media File<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -339,6 +365,7 @@ namespace MyApp.Filesystem
         /// <para>Tool <c>read_media_file</c> on server <c>filesystem</c>.</para>
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -350,14 +377,16 @@ namespace MyApp.Filesystem
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(
             string path,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadMediaFileAsync(new global::MyApp.Filesystem.ReadMediaFileArguments { Path = path }, cancellationToken);
+            ReadMediaFileAsync(new global::MyApp.Filesystem.ReadMediaFileArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ReadMediaFileAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ReadMediaFileAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(global::MyApp.Filesystem.ReadMediaFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMediaFileArguments, global::MyApp.Filesystem.ReadMediaFileResult>(Tools.ReadMediaFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMediaFileResult> ReadMediaFileAsync(global::MyApp.Filesystem.ReadMediaFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMediaFileArguments, global::MyApp.Filesystem.ReadMediaFileResult>(Tools.ReadMediaFile, arguments, progress, cancellationToken);
 
         /// <summary>Read Multiple Files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -365,6 +394,7 @@ namespace MyApp.Filesystem
         /// <para>Tool <c>read_multiple_files</c> on server <c>filesystem</c>.</para>
         /// </remarks>
         /// <param name="paths">Array of file paths to read. Each path must be a string pointing to a valid file within allowed directories.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -376,14 +406,16 @@ namespace MyApp.Filesystem
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> paths,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadMultipleFilesAsync(new global::MyApp.Filesystem.ReadMultipleFilesArguments { Paths = paths }, cancellationToken);
+            ReadMultipleFilesAsync(new global::MyApp.Filesystem.ReadMultipleFilesArguments { Paths = paths }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ReadMultipleFilesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ReadMultipleFilesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(global::MyApp.Filesystem.ReadMultipleFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMultipleFilesArguments, global::MyApp.Filesystem.ReadMultipleFilesResult>(Tools.ReadMultipleFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadMultipleFilesResult> ReadMultipleFilesAsync(global::MyApp.Filesystem.ReadMultipleFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadMultipleFilesArguments, global::MyApp.Filesystem.ReadMultipleFilesResult>(Tools.ReadMultipleFiles, arguments, progress, cancellationToken);
 
         /// <summary>Read Text File<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -393,6 +425,7 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="tail">If provided, returns only the last N lines of the file</param>
         /// <param name="head">If provided, returns only the first N lines of the file</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -406,14 +439,16 @@ namespace MyApp.Filesystem
             string path,
             double? tail = null,
             double? head = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadTextFileAsync(new global::MyApp.Filesystem.ReadTextFileArguments { Path = path, Tail = tail, Head = head }, cancellationToken);
+            ReadTextFileAsync(new global::MyApp.Filesystem.ReadTextFileArguments { Path = path, Tail = tail, Head = head }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ReadTextFileAsync(string, double?, double?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ReadTextFileAsync(string, double?, double?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadTextFileResult> ReadTextFileAsync(global::MyApp.Filesystem.ReadTextFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadTextFileArguments, global::MyApp.Filesystem.ReadTextFileResult>(Tools.ReadTextFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.ReadTextFileResult> ReadTextFileAsync(global::MyApp.Filesystem.ReadTextFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.ReadTextFileArguments, global::MyApp.Filesystem.ReadTextFileResult>(Tools.ReadTextFile, arguments, progress, cancellationToken);
 
         /// <summary>Search Files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -423,6 +458,7 @@ namespace MyApp.Filesystem
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="pattern">The <c>pattern</c> argument.</param>
         /// <param name="excludePatterns">The <c>excludePatterns</c> argument. Default: <c>[]</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -436,14 +472,16 @@ namespace MyApp.Filesystem
             string path,
             string pattern,
             global::System.Collections.Generic.IReadOnlyList<string>? excludePatterns = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            SearchFilesAsync(new global::MyApp.Filesystem.SearchFilesArguments { Path = path, Pattern = pattern, ExcludePatterns = excludePatterns }, cancellationToken);
+            SearchFilesAsync(new global::MyApp.Filesystem.SearchFilesArguments { Path = path, Pattern = pattern, ExcludePatterns = excludePatterns }, progress, cancellationToken);
 
-        /// <inheritdoc cref="SearchFilesAsync(string, string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="SearchFilesAsync(string, string, global::System.Collections.Generic.IReadOnlyList{string}?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.SearchFilesResult> SearchFilesAsync(global::MyApp.Filesystem.SearchFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.SearchFilesArguments, global::MyApp.Filesystem.SearchFilesResult>(Tools.SearchFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.SearchFilesResult> SearchFilesAsync(global::MyApp.Filesystem.SearchFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.SearchFilesArguments, global::MyApp.Filesystem.SearchFilesResult>(Tools.SearchFiles, arguments, progress, cancellationToken);
 
         /// <summary>Write File<para>Destructive · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -452,6 +490,7 @@ namespace MyApp.Filesystem
         /// </remarks>
         /// <param name="path">The <c>path</c> argument.</param>
         /// <param name="content">The <c>content</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -464,14 +503,16 @@ namespace MyApp.Filesystem
         public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(
             string path,
             string content,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            WriteFileAsync(new global::MyApp.Filesystem.WriteFileArguments { Path = path, Content = content }, cancellationToken);
+            WriteFileAsync(new global::MyApp.Filesystem.WriteFileArguments { Path = path, Content = content }, progress, cancellationToken);
 
-        /// <inheritdoc cref="WriteFileAsync(string, string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="WriteFileAsync(string, string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(global::MyApp.Filesystem.WriteFileArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Filesystem.WriteFileArguments, global::MyApp.Filesystem.WriteFileResult>(Tools.WriteFile, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Filesystem.WriteFileResult> WriteFileAsync(global::MyApp.Filesystem.WriteFileArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Filesystem.WriteFileArguments, global::MyApp.Filesystem.WriteFileResult>(Tools.WriteFile, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>create_directory</c> on server <c>filesystem</c>.</summary>

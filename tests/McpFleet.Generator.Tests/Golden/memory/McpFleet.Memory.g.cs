@@ -74,6 +74,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>add_observations</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="observations">The <c>observations</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -85,14 +86,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.AddObservationsObservationsItem> observations,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            AddObservationsAsync(new global::MyApp.Memory.AddObservationsArguments { Observations = observations }, cancellationToken);
+            AddObservationsAsync(new global::MyApp.Memory.AddObservationsArguments { Observations = observations }, progress, cancellationToken);
 
-        /// <inheritdoc cref="AddObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.AddObservationsObservationsItem}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="AddObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.AddObservationsObservationsItem}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(global::MyApp.Memory.AddObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.AddObservationsArguments, global::MyApp.Memory.AddObservationsResult>(Tools.AddObservations, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.AddObservationsResult> AddObservationsAsync(global::MyApp.Memory.AddObservationsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.AddObservationsArguments, global::MyApp.Memory.AddObservationsResult>(Tools.AddObservations, arguments, progress, cancellationToken);
 
         /// <summary>Create Entities<para>Non-destructive · closed-world</para></summary>
         /// <remarks>
@@ -100,6 +103,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>create_entities</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="entities">The <c>entities</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -111,14 +115,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateEntitiesEntitiesItem> entities,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            CreateEntitiesAsync(new global::MyApp.Memory.CreateEntitiesArguments { Entities = entities }, cancellationToken);
+            CreateEntitiesAsync(new global::MyApp.Memory.CreateEntitiesArguments { Entities = entities }, progress, cancellationToken);
 
-        /// <inheritdoc cref="CreateEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateEntitiesEntitiesItem}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="CreateEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateEntitiesEntitiesItem}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(global::MyApp.Memory.CreateEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.CreateEntitiesArguments, global::MyApp.Memory.CreateEntitiesResult>(Tools.CreateEntities, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateEntitiesResult> CreateEntitiesAsync(global::MyApp.Memory.CreateEntitiesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.CreateEntitiesArguments, global::MyApp.Memory.CreateEntitiesResult>(Tools.CreateEntities, arguments, progress, cancellationToken);
 
         /// <summary>Create Relations<para>Non-destructive · closed-world</para></summary>
         /// <remarks>
@@ -126,6 +132,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>create_relations</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="relations">The <c>relations</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -137,14 +144,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> relations,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            CreateRelationsAsync(new global::MyApp.Memory.CreateRelationsArguments { Relations = relations }, cancellationToken);
+            CreateRelationsAsync(new global::MyApp.Memory.CreateRelationsArguments { Relations = relations }, progress, cancellationToken);
 
-        /// <inheritdoc cref="CreateRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateRelationsRelationsItem}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="CreateRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateRelationsRelationsItem}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(global::MyApp.Memory.CreateRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.CreateRelationsArguments, global::MyApp.Memory.CreateRelationsResult>(Tools.CreateRelations, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.CreateRelationsResult> CreateRelationsAsync(global::MyApp.Memory.CreateRelationsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.CreateRelationsArguments, global::MyApp.Memory.CreateRelationsResult>(Tools.CreateRelations, arguments, progress, cancellationToken);
 
         /// <summary>Delete Entities<para>Destructive · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -152,6 +161,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>delete_entities</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="entityNames">An array of entity names to delete</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -163,14 +173,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> entityNames,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            DeleteEntitiesAsync(new global::MyApp.Memory.DeleteEntitiesArguments { EntityNames = entityNames }, cancellationToken);
+            DeleteEntitiesAsync(new global::MyApp.Memory.DeleteEntitiesArguments { EntityNames = entityNames }, progress, cancellationToken);
 
-        /// <inheritdoc cref="DeleteEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="DeleteEntitiesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(global::MyApp.Memory.DeleteEntitiesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.DeleteEntitiesArguments, global::MyApp.Memory.DeleteEntitiesResult>(Tools.DeleteEntities, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteEntitiesResult> DeleteEntitiesAsync(global::MyApp.Memory.DeleteEntitiesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.DeleteEntitiesArguments, global::MyApp.Memory.DeleteEntitiesResult>(Tools.DeleteEntities, arguments, progress, cancellationToken);
 
         /// <summary>Delete Observations<para>Destructive · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -178,6 +190,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>delete_observations</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="deletions">The <c>deletions</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -189,14 +202,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.DeleteObservationsDeletionsItem> deletions,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            DeleteObservationsAsync(new global::MyApp.Memory.DeleteObservationsArguments { Deletions = deletions }, cancellationToken);
+            DeleteObservationsAsync(new global::MyApp.Memory.DeleteObservationsArguments { Deletions = deletions }, progress, cancellationToken);
 
-        /// <inheritdoc cref="DeleteObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.DeleteObservationsDeletionsItem}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="DeleteObservationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.DeleteObservationsDeletionsItem}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(global::MyApp.Memory.DeleteObservationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.DeleteObservationsArguments, global::MyApp.Memory.DeleteObservationsResult>(Tools.DeleteObservations, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteObservationsResult> DeleteObservationsAsync(global::MyApp.Memory.DeleteObservationsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.DeleteObservationsArguments, global::MyApp.Memory.DeleteObservationsResult>(Tools.DeleteObservations, arguments, progress, cancellationToken);
 
         /// <summary>Delete Relations<para>Destructive · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -204,6 +219,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>delete_relations</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="relations">An array of relations to delete</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -215,14 +231,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(
             global::System.Collections.Generic.IReadOnlyList<global::MyApp.Memory.CreateRelationsRelationsItem> relations,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            DeleteRelationsAsync(new global::MyApp.Memory.DeleteRelationsArguments { Relations = relations }, cancellationToken);
+            DeleteRelationsAsync(new global::MyApp.Memory.DeleteRelationsArguments { Relations = relations }, progress, cancellationToken);
 
-        /// <inheritdoc cref="DeleteRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateRelationsRelationsItem}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="DeleteRelationsAsync(global::System.Collections.Generic.IReadOnlyList{global::MyApp.Memory.CreateRelationsRelationsItem}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(global::MyApp.Memory.DeleteRelationsArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.DeleteRelationsArguments, global::MyApp.Memory.DeleteRelationsResult>(Tools.DeleteRelations, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.DeleteRelationsResult> DeleteRelationsAsync(global::MyApp.Memory.DeleteRelationsArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.DeleteRelationsArguments, global::MyApp.Memory.DeleteRelationsResult>(Tools.DeleteRelations, arguments, progress, cancellationToken);
 
         /// <summary>Open Nodes<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -230,6 +248,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>open_nodes</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="names">An array of entity names to retrieve</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -241,20 +260,23 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(
             global::System.Collections.Generic.IReadOnlyList<string> names,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            OpenNodesAsync(new global::MyApp.Memory.OpenNodesArguments { Names = names }, cancellationToken);
+            OpenNodesAsync(new global::MyApp.Memory.OpenNodesArguments { Names = names }, progress, cancellationToken);
 
-        /// <inheritdoc cref="OpenNodesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="OpenNodesAsync(global::System.Collections.Generic.IReadOnlyList{string}, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(global::MyApp.Memory.OpenNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.OpenNodesArguments, global::MyApp.Memory.OpenNodesResult>(Tools.OpenNodes, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.OpenNodesResult> OpenNodesAsync(global::MyApp.Memory.OpenNodesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.OpenNodesArguments, global::MyApp.Memory.OpenNodesResult>(Tools.OpenNodes, arguments, progress, cancellationToken);
 
         /// <summary>Read Graph<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
         /// Read the entire knowledge graph
         /// <para>Tool <c>read_graph</c> on server <c>memory</c>.</para>
         /// </remarks>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -264,14 +286,15 @@ namespace MyApp.Memory
         /// <exception cref="global::McpFleet.Tools.ToolOutcomeUnknownException">The call was sent but no answer came (the session ended, or the fleet shut down): whether the tool ran is unknown.</exception>
         /// <exception cref="global::McpFleet.Tools.ToolCallTimeoutException">No answer came within the call's deadline: whether the tool ran is unknown.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
-            ReadGraphAsync(new global::MyApp.Memory.ReadGraphArguments(), cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            ReadGraphAsync(new global::MyApp.Memory.ReadGraphArguments(), progress, cancellationToken);
 
-        /// <inheritdoc cref="ReadGraphAsync(global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ReadGraphAsync(global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::MyApp.Memory.ReadGraphArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.ReadGraphArguments, global::MyApp.Memory.ReadGraphResult>(Tools.ReadGraph, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.ReadGraphResult> ReadGraphAsync(global::MyApp.Memory.ReadGraphArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.ReadGraphArguments, global::MyApp.Memory.ReadGraphResult>(Tools.ReadGraph, arguments, progress, cancellationToken);
 
         /// <summary>Search Nodes<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -279,6 +302,7 @@ namespace MyApp.Memory
         /// <para>Tool <c>search_nodes</c> on server <c>memory</c>.</para>
         /// </remarks>
         /// <param name="query">The search query to match against entity names, types, and observation content</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -290,14 +314,16 @@ namespace MyApp.Memory
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(
             string query,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            SearchNodesAsync(new global::MyApp.Memory.SearchNodesArguments { Query = query }, cancellationToken);
+            SearchNodesAsync(new global::MyApp.Memory.SearchNodesArguments { Query = query }, progress, cancellationToken);
 
-        /// <inheritdoc cref="SearchNodesAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="SearchNodesAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(global::MyApp.Memory.SearchNodesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Memory.SearchNodesArguments, global::MyApp.Memory.SearchNodesResult>(Tools.SearchNodes, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Memory.SearchNodesResult> SearchNodesAsync(global::MyApp.Memory.SearchNodesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Memory.SearchNodesArguments, global::MyApp.Memory.SearchNodesResult>(Tools.SearchNodes, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>add_observations</c> on server <c>memory</c>.</summary>

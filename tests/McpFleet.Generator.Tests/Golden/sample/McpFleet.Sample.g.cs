@@ -58,6 +58,7 @@ namespace MyApp.Sample
         /// <para>Tool <c>echo</c> on server <c>sample</c>.</para>
         /// </remarks>
         /// <param name="message">The text to return.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The text and content blocks the tool returned.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -68,14 +69,16 @@ namespace MyApp.Sample
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(
             string message,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoAsync(new global::MyApp.Sample.EchoArguments { Message = message }, cancellationToken);
+            EchoAsync(new global::MyApp.Sample.EchoArguments { Message = message }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Sample.EchoArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Sample.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::McpFleet.Tools.TextToolResult> EchoAsync(global::MyApp.Sample.EchoArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Sample.EchoArguments, global::McpFleet.Tools.TextToolResult>(Tools.Echo, arguments, progress, cancellationToken);
 
         /// <summary>Get time<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -83,6 +86,7 @@ namespace MyApp.Sample
         /// <para>Tool <c>get_time</c> on server <c>sample</c>.</para>
         /// </remarks>
         /// <param name="timezone">An IANA time zone id such as 'Europe/Paris' or 'America/New_York'; defaults to the server's local time zone. Default: <c>null</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -94,14 +98,16 @@ namespace MyApp.Sample
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(
             string? timezone = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            GetTimeAsync(new global::MyApp.Sample.GetTimeArguments { Timezone = timezone }, cancellationToken);
+            GetTimeAsync(new global::MyApp.Sample.GetTimeArguments { Timezone = timezone }, progress, cancellationToken);
 
-        /// <inheritdoc cref="GetTimeAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="GetTimeAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(global::MyApp.Sample.GetTimeArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Sample.GetTimeArguments, global::MyApp.Sample.GetTimeResult>(Tools.GetTime, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Sample.GetTimeResult> GetTimeAsync(global::MyApp.Sample.GetTimeArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Sample.GetTimeArguments, global::MyApp.Sample.GetTimeResult>(Tools.GetTime, arguments, progress, cancellationToken);
 
         /// <summary>List files<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -109,6 +115,7 @@ namespace MyApp.Sample
         /// <para>Tool <c>list_files</c> on server <c>sample</c>.</para>
         /// </remarks>
         /// <param name="path">The directory to list, relative to the root directory ('.' for the root itself). Default: <c>"."</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -120,14 +127,16 @@ namespace MyApp.Sample
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(
             string? path = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            ListFilesAsync(new global::MyApp.Sample.ListFilesArguments { Path = path }, cancellationToken);
+            ListFilesAsync(new global::MyApp.Sample.ListFilesArguments { Path = path }, progress, cancellationToken);
 
-        /// <inheritdoc cref="ListFilesAsync(string?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="ListFilesAsync(string?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(global::MyApp.Sample.ListFilesArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Sample.ListFilesArguments, global::MyApp.Sample.ListFilesResult>(Tools.ListFiles, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Sample.ListFilesResult> ListFilesAsync(global::MyApp.Sample.ListFilesArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Sample.ListFilesArguments, global::MyApp.Sample.ListFilesResult>(Tools.ListFiles, arguments, progress, cancellationToken);
 
         /// <summary>Calculate<para>Read-only · idempotent · closed-world</para></summary>
         /// <remarks>
@@ -135,6 +144,7 @@ namespace MyApp.Sample
         /// <para>Tool <c>math_calc</c> on server <c>sample</c>.</para>
         /// </remarks>
         /// <param name="expression">The expression, e.g. '(1.5 + 2) × -3'.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -146,14 +156,16 @@ namespace MyApp.Sample
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(
             string expression,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            MathCalcAsync(new global::MyApp.Sample.MathCalcArguments { Expression = expression }, cancellationToken);
+            MathCalcAsync(new global::MyApp.Sample.MathCalcArguments { Expression = expression }, progress, cancellationToken);
 
-        /// <inheritdoc cref="MathCalcAsync(string, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="MathCalcAsync(string, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(global::MyApp.Sample.MathCalcArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Sample.MathCalcArguments, global::MyApp.Sample.MathCalcResult>(Tools.MathCalc, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Sample.MathCalcResult> MathCalcAsync(global::MyApp.Sample.MathCalcArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Sample.MathCalcArguments, global::MyApp.Sample.MathCalcResult>(Tools.MathCalc, arguments, progress, cancellationToken);
 
         /// <summary>Run command<para>Destructive · open-world</para></summary>
         /// <remarks>
@@ -163,6 +175,7 @@ namespace MyApp.Sample
         /// <param name="command">The executable: a name looked up on PATH, or a path.</param>
         /// <param name="arguments">The arguments, passed as they are (no shell quoting, globbing or expansion). Default: <c>null</c>.</param>
         /// <param name="timeoutSeconds">Seconds to wait before the process tree is killed (1-600). Default: <c>30</c>.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -176,14 +189,16 @@ namespace MyApp.Sample
             string command,
             global::System.Collections.Generic.IReadOnlyList<string?>? arguments = null,
             long? timeoutSeconds = null,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            RunCommandAsync(new global::MyApp.Sample.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, cancellationToken);
+            RunCommandAsync(new global::MyApp.Sample.RunCommandArguments { Command = command, Arguments = arguments, TimeoutSeconds = timeoutSeconds }, progress, cancellationToken);
 
-        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="RunCommandAsync(string, global::System.Collections.Generic.IReadOnlyList{string?}?, long?, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(global::MyApp.Sample.RunCommandArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Sample.RunCommandArguments, global::MyApp.Sample.RunCommandResult>(Tools.RunCommand, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Sample.RunCommandResult> RunCommandAsync(global::MyApp.Sample.RunCommandArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Sample.RunCommandArguments, global::MyApp.Sample.RunCommandResult>(Tools.RunCommand, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>echo</c> on server <c>sample</c>.</summary>

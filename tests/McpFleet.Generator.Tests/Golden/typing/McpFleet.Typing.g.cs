@@ -41,6 +41,7 @@ namespace MyApp.Typing
         /// <para>Tool <c>echo_document</c> on server <c>typing</c>.</para>
         /// </remarks>
         /// <param name="document">The <c>document</c> argument.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
         /// <returns>The tool's structured result.</returns>
         /// <exception cref="global::McpFleet.Tools.ToolNotSentException">The call was not sent, so nothing ran: no server could take it (unreachable, circuit open, draining, blocked by the drift policy, none configured), its deadline passed first, or the fleet is shutting down.</exception>
@@ -52,14 +53,16 @@ namespace MyApp.Typing
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public global::System.Threading.Tasks.Task<global::MyApp.Typing.EchoDocumentResult> EchoDocumentAsync(
             global::MyApp.Typing.Document document,
+            global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            EchoDocumentAsync(new global::MyApp.Typing.EchoDocumentArguments { Document = document }, cancellationToken);
+            EchoDocumentAsync(new global::MyApp.Typing.EchoDocumentArguments { Document = document }, progress, cancellationToken);
 
-        /// <inheritdoc cref="EchoDocumentAsync(global::MyApp.Typing.Document, global::System.Threading.CancellationToken)"/>
+        /// <inheritdoc cref="EchoDocumentAsync(global::MyApp.Typing.Document, global::System.IProgress{global::ModelContextProtocol.ProgressNotificationValue}, global::System.Threading.CancellationToken)"/>
         /// <param name="arguments">The tool's arguments.</param>
+        /// <param name="progress">Receives the progress notifications the server sends while the tool runs; <see langword="null"/> asks for none.</param>
         /// <param name="cancellationToken">Cancels the call, on the server too.</param>
-        public global::System.Threading.Tasks.Task<global::MyApp.Typing.EchoDocumentResult> EchoDocumentAsync(global::MyApp.Typing.EchoDocumentArguments arguments, global::System.Threading.CancellationToken cancellationToken = default) =>
-            _runtime.CallToolAsync<global::MyApp.Typing.EchoDocumentArguments, global::MyApp.Typing.EchoDocumentResult>(Tools.EchoDocument, arguments, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::MyApp.Typing.EchoDocumentResult> EchoDocumentAsync(global::MyApp.Typing.EchoDocumentArguments arguments, global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            _runtime.CallToolAsync<global::MyApp.Typing.EchoDocumentArguments, global::MyApp.Typing.EchoDocumentResult>(Tools.EchoDocument, arguments, progress, cancellationToken);
     }
 
     /// <summary>The arguments of tool <c>echo_document</c> on server <c>typing</c>.</summary>
