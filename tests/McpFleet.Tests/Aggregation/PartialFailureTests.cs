@@ -1,4 +1,5 @@
 using McpFleet.Aggregation;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
@@ -60,7 +61,7 @@ public sealed class PartialFailureTests : IDisposable
         var slowJournal = Path.Join(_directory, "slow.jsonl");
         var time = new ManualTimeProvider();
         var options = AggregationServers.Options(
-            TestServers.Stdio(quick, "--journal", quickJournal), TestServers.Stdio(slow, "--latency-ms", "2000", "--journal", slowJournal));
+            TestServers.Stdio(quick, "--journal", quickJournal), TestServers.Stdio(slow, "--latency-ms", TestServers.NeverMs, "--journal", slowJournal));
         options.TimeProvider = time;
         await using var runtime = TestServers.Runtime(options);
         await runtime.ConnectAsync();
@@ -79,8 +80,8 @@ public sealed class PartialFailureTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(10), Assert.IsType<ToolCallTimeoutException>(result.Outcomes[0].Exception).Timeout);
         Assert.Equal([quick], result.Contributors);
 
-        // The slow server's latency honours cancellation: past the time it would have run, its tool never did.
-        await Task.Delay(TimeSpan.FromMilliseconds(2500));
+        // The slow server hears of the cancellation while it waits out its latency, and never runs the tool.
+        await TestServers.EventuallyAsync(() => ToolCallJournalFile.Cancellations(slowJournal).Count == 1, "the slow server hears of the cancellation");
         Assert.Equal(0, TestServers.JournalLines(slowJournal));
         Assert.Equal(1, TestServers.JournalLines(quickJournal));
     }
