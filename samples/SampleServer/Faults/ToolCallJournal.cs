@@ -14,7 +14,8 @@ internal sealed class ToolCallJournal : IDisposable
 
     public ToolCallJournal(string path)
     {
-        // Shared so several servers can append to one journal and tests can read it while it is open.
+        // Shared so tests can read it while it is open. One file per server: a FileStream appends at the position it opened
+        // at, so two processes appending to one file overwrite each other's lines.
         FileStream stream = new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         _writer = new StreamWriter(stream) { NewLine = "\n" };
     }

@@ -1,8 +1,9 @@
 using McpFleet.Aggregation;
 using McpFleet.SampleServer.Launching;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Aggregation;
 
@@ -22,7 +23,7 @@ public sealed class PartialFailureTests : IDisposable
     public async Task One_server_failing_and_one_timing_out_leave_a_normal_result()
     {
         var (ok1, ok2, broken, slow) = ($"{_prefix}-ok-1", $"{_prefix}-ok-2", $"{_prefix}-broken", $"{_prefix}-slow");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = AggregationServers.Options(
             TestServers.Stdio(ok1), TestServers.Stdio(ok2), TestServers.Stdio(broken, "--fail-rate", "1"), TestServers.Stdio(slow, "--latency-ms", "120000"));
         options.TimeProvider = time;
@@ -59,7 +60,7 @@ public sealed class PartialFailureTests : IDisposable
         var (quick, slow) = ($"{_prefix}-quick", $"{_prefix}-slow");
         var quickJournal = Path.Join(_directory, "quick.jsonl");
         var slowJournal = Path.Join(_directory, "slow.jsonl");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = AggregationServers.Options(
             TestServers.Stdio(quick, "--journal", quickJournal), TestServers.Stdio(slow, "--latency-ms", TestServers.NeverMs, "--journal", slowJournal));
         options.TimeProvider = time;
