@@ -103,7 +103,7 @@ internal sealed class ServerCommandLine
 
     private readonly Option<string> _journalOption = new("--journal")
     {
-        Description = "Append one JSON line {\"server\",\"tool\"} per executed tool call to this file.",
+        Description = "Append one JSON line {\"server\",\"tool\"} per executed tool call to this file, and {\"server\",\"tool\",\"cancelled\":true} per call cancelled during --latency-ms.",
     };
 
     // Names a variable rather than taking the token, which would show in process listings and shell history.

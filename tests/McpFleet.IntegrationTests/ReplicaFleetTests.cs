@@ -79,7 +79,7 @@ public sealed class ReplicaFleetTests : IDisposable
         var fanOut = await fleet.MathCalcFanOutAsync(new global::ReplicaFleet.Replica1.MathCalcArguments { Expression = "2 + 2" }, AggregationStrategies.All<global::ReplicaFleet.Replica1.MathCalcResult>());
         Assert.Equal(42, (await fleet.Mirror.MathCalcAsync("6 * 7")).Result);
 
-        var executed = options.Servers.ToDictionary(server => server.Name, server => File.Exists(Journal(server.Name)) ? File.ReadAllLines(Journal(server.Name)).Length : 0);
+        var executed = options.Servers.ToDictionary(server => server.Name, server => ToolCallJournalFile.Executions(Journal(server.Name)).Count);
 
         // Hedging may send a read-only call to both replicas, never beyond them: the mirror ran only its own call.
         Assert.Equal(["replica-1", "replica-2"], fanOut.Outcomes.Select(o => o.Server).Order(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using McpFleet.SampleServer.Launching;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -83,6 +84,29 @@ public sealed class FaultInjectionTests : IDisposable
         await EchoAsync(server, "slow");
 
         Assert.True(stopwatch.Elapsed >= latency, $"The call took {stopwatch.Elapsed}, less than the {latency} latency.");
+    }
+
+    [Fact]
+    public async Task A_call_cancelled_during_its_latency_is_journaled_as_cancelled_and_never_runs()
+    {
+        var journal = _temp.Combine("journal.jsonl");
+        await using ConnectedServer server = await ConnectedServer.StartAsync(ServerTransportKind.Stdio, "iota", ["--latency-ms", "600000", "--journal", journal]);
+        using CancellationTokenSource giveUp = CancellationTokenSource.CreateLinkedTokenSource(server.CancellationToken);
+
+        var call = server.Client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "never" }, cancellationToken: giveUp.Token).AsTask();
+        // A stdio server reads requests in order: once the tool list is answered, the call is in its latency.
+        await server.Client.ListToolsAsync(cancellationToken: server.CancellationToken);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        // The client's notifications/cancelled reaches the server, which journals the call as cancelled instead of running it.
+        while (ToolCallJournalFile.Read(journal).Count == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), server.CancellationToken);
+        }
+
+        Assert.Equal([new ToolCallJournalEntry("iota", "echo", Cancelled: true)], ToolCallJournalFile.Read(journal));
+        Assert.Equal(["""{"server":"iota","tool":"echo","cancelled":true}"""], File.ReadAllLines(journal));
     }
 
     private static async Task<bool[]> FailurePatternAsync(string[] args)

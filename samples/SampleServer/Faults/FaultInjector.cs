@@ -25,12 +25,21 @@ internal sealed class FaultInjector(string serverName, FaultOptions options, Too
                 return await next(request, cancellationToken);
             }
 
+            var tool = request.Params!.Name;
             if (options.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(options.Latency, timeProvider, cancellationToken);
+                try
+                {
+                    await Task.Delay(options.Latency, timeProvider, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The caller gave up before the tool ran: a journal line a test can wait for, instead of waiting out the latency.
+                    journal?.RecordCancelled(serverName, tool);
+                    throw;
+                }
             }
 
-            var tool = request.Params!.Name;
             if (ShouldFail())
             {
                 throw new McpProtocolException(
@@ -59,7 +68,7 @@ internal sealed class FaultInjector(string serverName, FaultOptions options, Too
 
     private void RecordExecution(string tool)
     {
-        journal?.Record(serverName, tool);
+        journal?.RecordExecuted(serverName, tool);
         var executed = Interlocked.Increment(ref _executedCalls);
         if (executed == options.ExitAfter)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using McpFleet.Cli.Repl;
 using McpFleet.SampleServer.Launching;
 
@@ -29,20 +28,7 @@ public sealed class SampleFleet : IAsyncLifetime
     public IReadOnlyDictionary<string, int> ExecutionsOf(string tool, params string[] servers) =>
         servers.ToDictionary(server => server, server => ReadJournal(server).Count(entry => entry == tool), StringComparer.Ordinal);
 
-    private IEnumerable<string> ReadJournal(string server)
-    {
-        if (!File.Exists(JournalOf(server)))
-        {
-            return [];
-        }
-
-        using var reader = new StreamReader(new FileStream(JournalOf(server), FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return
-        [
-            .. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("tool").GetString()!),
-        ];
-    }
+    private IEnumerable<string> ReadJournal(string server) => ToolCallJournalFile.Executions(JournalOf(server)).Select(entry => entry.Tool);
 
     /// <summary>A <c>name=command</c> argument that starts a sample server on stdio.</summary>
     public static string StdioTarget(string name, params string[] args)

@@ -1,5 +1,6 @@
 using AgentLoop;
 using McpFleet.AI;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Testing;
 using Microsoft.Extensions.AI;
 
@@ -29,7 +30,7 @@ public sealed class ApprovalAndSearchTests : IDisposable
 
         var asked = await client.GetResponseAsync(messages, options);
         var request = Assert.Single(asked.Messages.SelectMany(m => m.Contents).OfType<ToolApprovalRequestContent>());
-        var ranBeforeApproval = File.Exists(made) || (File.Exists(journal) && File.ReadAllLines(journal).Length > 0);
+        var ranBeforeApproval = File.Exists(made) || ToolCallJournalFile.Executions(journal).Count > 0;
         messages.AddRange(asked.Messages);
         messages.Add(new ChatMessage(ChatRole.User, [request.CreateResponse(approved: true)]));
         var answered = await client.GetResponseAsync(messages, options);
@@ -38,7 +39,7 @@ public sealed class ApprovalAndSearchTests : IDisposable
         Assert.Equal("sample__run_command", Assert.IsType<FunctionCallContent>(request.ToolCall).Name);
         Assert.False(ranBeforeApproval);
         Assert.True(File.Exists(made));
-        Assert.Single(File.ReadAllLines(journal));
+        Assert.Single(ToolCallJournalFile.Executions(journal));
         Assert.Equal("Done.", answered.Text);
     }
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using McpFleet.Aggregation;
 using McpFleet.Configuration;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 
@@ -114,8 +114,8 @@ public sealed class FanOutTargetTests : IDisposable
     private List<string> ServersThatRan() =>
     [
         .. Directory.GetFiles(_directory, "*.jsonl")
-            .SelectMany(File.ReadAllLines)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("server").GetString()!)
+            .SelectMany(ToolCallJournalFile.Executions)
+            .Select(entry => entry.Server)
             .Order(StringComparer.Ordinal),
     ];
 }

@@ -1,7 +1,9 @@
 using McpFleet.Aggregation;
-using McpFleet.Testing;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Aggregation;
 
@@ -21,7 +23,7 @@ public sealed class PartialFailureTests : IDisposable
     public async Task One_server_failing_and_one_timing_out_leave_a_normal_result()
     {
         var (ok1, ok2, broken, slow) = ($"{_prefix}-ok-1", $"{_prefix}-ok-2", $"{_prefix}-broken", $"{_prefix}-slow");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = AggregationServers.Options(
             TestServers.Stdio(ok1), TestServers.Stdio(ok2), TestServers.Stdio(broken, "--fail-rate", "1"), TestServers.Stdio(slow, "--latency-ms", "120000"));
         options.TimeProvider = time;
@@ -58,9 +60,9 @@ public sealed class PartialFailureTests : IDisposable
         var (quick, slow) = ($"{_prefix}-quick", $"{_prefix}-slow");
         var quickJournal = Path.Join(_directory, "quick.jsonl");
         var slowJournal = Path.Join(_directory, "slow.jsonl");
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = AggregationServers.Options(
-            TestServers.Stdio(quick, "--journal", quickJournal), TestServers.Stdio(slow, "--latency-ms", "2000", "--journal", slowJournal));
+            TestServers.Stdio(quick, "--journal", quickJournal), TestServers.Stdio(slow, "--latency-ms", TestServers.NeverMs, "--journal", slowJournal));
         options.TimeProvider = time;
         await using var runtime = TestServers.Runtime(options);
         await runtime.ConnectAsync();
@@ -79,8 +81,8 @@ public sealed class PartialFailureTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(10), Assert.IsType<ToolCallTimeoutException>(result.Outcomes[0].Exception).Timeout);
         Assert.Equal([quick], result.Contributors);
 
-        // The slow server's latency honours cancellation: past the time it would have run, its tool never did.
-        await Task.Delay(TimeSpan.FromMilliseconds(2500));
+        // The slow server hears of the cancellation while it waits out its latency, and never runs the tool.
+        await TestServers.EventuallyAsync(() => ToolCallJournalFile.Cancellations(slowJournal).Count == 1, "the slow server hears of the cancellation");
         Assert.Equal(0, TestServers.JournalLines(slowJournal));
         Assert.Equal(1, TestServers.JournalLines(quickJournal));
     }

@@ -1,12 +1,13 @@
 using McpFleet.Caching;
-using McpFleet.Testing;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Caching;
 
 /// <summary>The store under the cache: time-to-live on the injected clock, and bounds on entries and bytes.</summary>
 public sealed class ExpiringLruStoreTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void A_value_is_served_until_its_time_to_live_has_passed()

@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using McpFleet.Configuration;
 using McpFleet.SampleServer.Launching;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 using Microsoft.Extensions.Logging;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Caching;
 
@@ -17,7 +18,7 @@ namespace McpFleet.Tests.Caching;
 public sealed class ResultCachingTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("mcpfleet-cache-").FullName;
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -152,11 +153,11 @@ public sealed class ResultCachingTests : IDisposable
     [Fact]
     public async Task One_entry_serves_every_replica_of_a_server_and_every_member_of_a_unified_tool()
     {
-        var journal = Journal("shared");
+        // A journal each: processes appending to one file overwrite each other's lines.
         await using var runtime = Runtime(
-            TestServers.Stdio("svc", "--journal", journal),
-            TestServers.Stdio("svc-2", "--journal", journal) with { ReplicaOf = "svc" },
-            TestServers.Stdio("other", "--journal", journal));
+            TestServers.Stdio("svc", "--journal", Journal("svc")),
+            TestServers.Stdio("svc-2", "--journal", Journal("svc-2")) with { ReplicaOf = "svc" },
+            TestServers.Stdio("other", "--journal", Journal("other")));
         var group = new ToolGroupDescriptor("echo", [new ToolGroupMember(SampleTools.Echo("svc")), new ToolGroupMember(SampleTools.Echo("other"))], ToolGroupResolution.Replicas);
 
         for (var i = 0; i < 4; i++)
@@ -167,7 +168,7 @@ public sealed class ResultCachingTests : IDisposable
 
         // One execution for the server's method and one for the unified tool: the keys differ even for the same arguments.
         await EchoAsync(runtime, "svc", "unified");
-        Assert.Equal(3, TestServers.JournalLines(journal));
+        Assert.Equal(3, TestServers.JournalLines(Journal("svc")) + TestServers.JournalLines(Journal("svc-2")) + TestServers.JournalLines(Journal("other")));
     }
 
     [Fact]
@@ -214,7 +215,7 @@ public sealed class ResultCachingTests : IDisposable
     {
         var options = TestServers.FastOptions(servers);
         options.TimeProvider = _time;
-        // Probes and call timeouts run on the manual clock too; probes are not what these tests look at.
+        // Probes and call timeouts run on the fake clock too; probes are not what these tests look at.
         options.Health.Enabled = false;
         options.Caching.Enabled = true;
         options.Caching.DefaultTimeToLive = TimeSpan.FromMinutes(1);

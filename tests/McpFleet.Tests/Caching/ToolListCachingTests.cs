@@ -1,8 +1,9 @@
 using McpFleet.Configuration;
 using McpFleet.SampleServer.Launching;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Caching;
 
@@ -16,7 +17,7 @@ public sealed class ToolListCachingTests
     private static readonly string[] s_allTools = ["echo", "math_calc", "set_tools"];
     private static readonly string[] s_changedTools = ["echo", "set_tools"];
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task A_list_is_reused_while_the_servers_time_to_live_runs_and_fetched_again_after()

@@ -3,11 +3,12 @@ using System.Text.Json;
 using McpFleet.Caching;
 using McpFleet.Configuration;
 using McpFleet.Telemetry;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Caching;
 
@@ -23,7 +24,7 @@ public sealed class ToolResultCacheTests : IDisposable
     private static readonly JsonElement s_arguments = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["q"] = "x" });
     private static readonly TimeSpan s_timeToLive = TimeSpan.FromMinutes(1);
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly FleetTelemetry _telemetry = new(meterFactory: null);
     private readonly CollectingLoggerProvider _logs = new();
     private readonly ILoggerFactory _loggerFactory;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using McpFleet.Configuration;
 using McpFleet.Resilience;
 using McpFleet.Routing;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 using ModelContextProtocol.Client;
@@ -20,7 +19,7 @@ public sealed class CallPathTests(ITestOutputHelper output)
 {
     private static readonly ToolHints s_destructive = new(ReadOnly: false, Destructive: true, Idempotent: false);
     private static readonly ToolHints s_readOnly = new(ReadOnly: true);
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerAwareFakeTimeProvider _time = new();
 
     [Fact]
     public async Task A_destructive_call_whose_attempt_timed_out_while_queued_was_not_sent_and_fails_over()

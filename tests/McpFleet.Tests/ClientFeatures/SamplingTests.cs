@@ -1,12 +1,13 @@
 using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
-using McpFleet.Testing;
 using McpFleet.Tools;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
 #pragma warning disable MCP9005 // Sampling is deprecated from revision 2026-07-28 on; it is what these servers use.
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.ClientFeatures;
 
@@ -80,7 +81,7 @@ public sealed class SamplingTests
     [Fact]
     public async Task The_gate_lowers_the_token_limit_and_opens_again_when_the_window_ends()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = new SamplingOptions { MaxTokens = 10, MaxRequestsPerWindow = 2, RequestWindow = TimeSpan.FromMinutes(1) };
         var gate = new SamplingGate(options, time);
         var server = ServerDefinition.Stdio("alpha", "unused");

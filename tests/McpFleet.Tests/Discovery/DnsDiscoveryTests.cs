@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using McpFleet.Configuration;
 using McpFleet.Discovery;
-using McpFleet.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace McpFleet.Tests.Discovery;
@@ -13,7 +12,7 @@ public sealed class DnsDiscoveryTests : IDisposable
     private const string HostName = "mcp.default.svc.cluster.local";
 
     private readonly ScriptedResolver _resolver = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerAwareFakeTimeProvider _time = new();
     private readonly CapturingLoggerFactory _logs = new();
 
     private DnsDiscoveryOptions Options() => new()

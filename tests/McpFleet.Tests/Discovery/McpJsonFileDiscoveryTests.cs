@@ -5,13 +5,13 @@ using McpFleet.Testing;
 
 namespace McpFleet.Tests.Discovery;
 
-/// <summary>Real file edits in a temporary folder; the debounce runs on a manual clock.</summary>
+/// <summary>Real file edits in a temporary folder; the debounce runs on a fake clock.</summary>
 public sealed class McpJsonFileDiscoveryTests : IDisposable
 {
     private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(200);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("mcpfleet-discovery-").FullName;
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerAwareFakeTimeProvider _time = new();
     private readonly CapturingLoggerFactory _logs = new();
 
     private string FilePath => Path.Join(_directory, "mcp.json");

@@ -1,4 +1,5 @@
 using McpFleet.Drift;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 
@@ -27,7 +28,7 @@ public sealed class BreakingDriftTests
         Assert.Equal("still here", (await fleet.EchoAsync(intact, "still here")).Text);
 
         // The server ran math_calc only: the refused echo never reached it.
-        Assert.Equal(["math_calc"], File.ReadAllLines(journal.Path).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("tool").GetString()));
+        Assert.Equal(["math_calc"], ToolCallJournalFile.Executions(journal.Path).Select(entry => entry.Tool));
         var detected = Assert.Single(fleet.Events);
         Assert.Equal(drifted, detected.ServerName);
         Assert.Equal(["echo"], detected.BlockedTools);

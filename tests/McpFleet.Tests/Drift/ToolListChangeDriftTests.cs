@@ -17,8 +17,9 @@ public sealed class ToolListChangeDriftTests
             null, (TestServers.Stdio(name, "--tools", "echo", "math_calc", "set_tools", "--allow-tool-changes") with { ProtocolVersion = protocolVersion }, ["echo", "math_calc"]));
         await fleet.Runtime.ConnectAsync();
 
-        // The listen request on 2026-07-28 is sent as the session opens; let it reach the server first.
-        await Task.Delay(500);
+        // The listen request on 2026-07-28 is sent as the session opens, and a stdio server reads requests in order: once
+        // this call is answered, the listen request is open.
+        Assert.Equal("hello", (await fleet.EchoAsync(name)).Text);
         Assert.Equal(DriftChangeKind.ToolAdded, Assert.Single(Assert.Single(fleet.Events).Decisions).Change.Kind);
 
         await SetToolsAsync(fleet, "echo");

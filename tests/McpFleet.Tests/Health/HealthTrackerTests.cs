@@ -1,5 +1,6 @@
 using McpFleet.Health;
-using McpFleet.Testing;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Health;
 
@@ -8,7 +9,7 @@ public sealed class HealthTrackerTests
     [Fact]
     public void Becomes_unhealthy_after_the_threshold_of_failures_in_a_row_and_healthy_after_one_success()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var tracker = new HealthTracker("svc", failureThreshold: 3, time);
         var changes = new List<ServerHealthChangedEventArgs>();
         tracker.Changed += (_, change) => changes.Add(change);
@@ -36,7 +37,7 @@ public sealed class HealthTrackerTests
     [Fact]
     public void A_success_between_failures_starts_the_count_again()
     {
-        var tracker = new HealthTracker("svc", failureThreshold: 2, new ManualTimeProvider());
+        var tracker = new HealthTracker("svc", failureThreshold: 2, new FakeTimeProvider());
 
         tracker.RecordFailure("one");
         tracker.RecordSuccess("ok");

@@ -2,9 +2,10 @@ using McpFleet.Connections;
 using McpFleet.Health;
 using McpFleet.Resilience;
 using McpFleet.SampleServer.Launching;
-using McpFleet.Testing;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Resilience;
 
@@ -18,7 +19,7 @@ public sealed class CircuitBreakerTests
     [Fact]
     public async Task A_servers_circuit_opens_half_opens_after_the_break_and_closes_on_success()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var service = $"breaker-{Guid.NewGuid():N}";
         var server = await SampleServerProcess.StartAsync(service, SampleTransport.Http);
         var port = server.Endpoint.Port;

@@ -1,5 +1,6 @@
 using McpFleet.Resilience;
 using McpFleet.Routing;
+using McpFleet.SampleServer.Launching;
 using McpFleet.Tests.Runtime;
 using McpFleet.Tools;
 
@@ -20,7 +21,7 @@ public sealed class HedgingTests : IDisposable
         string fastJournal = Path.Join(_directory, "fast.jsonl"), slowJournal = Path.Join(_directory, "slow.jsonl");
         var options = TestServers.FastOptions(
             TestServers.Stdio(service, "--journal", fastJournal),
-            TestServers.Stdio(slow, "--latency-ms", "1500", "--journal", slowJournal) with { ReplicaOf = service, Priority = 1 });
+            TestServers.Stdio(slow, "--latency-ms", TestServers.NeverMs, "--journal", slowJournal) with { ReplicaOf = service, Priority = 1 });
         options.Routing.DefaultStrategy = RoutingStrategies.Priority();
         options.Resilience.Hedging.Delay = TimeSpan.FromMilliseconds(200);
         using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
@@ -37,8 +38,8 @@ public sealed class HedgingTests : IDisposable
         Assert.Equal(1, TestServers.JournalLines(fastJournal));
         await TestServers.EventuallyAsync(() => errors["cancelled"] == 1, "the slow attempt is cancelled");
 
-        // Past the slow replica's latency: had the cancellation not reached it, it would have run the call by now.
-        await Task.Delay(2000);
+        // The slow replica journals the call as cancelled once the cancellation reaches it; it never runs it.
+        await TestServers.EventuallyAsync(() => ToolCallJournalFile.Cancellations(slowJournal).Count == 1, "the slow replica hears of the cancellation");
         Assert.Equal(0, TestServers.JournalLines(slowJournal));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpFleet.Routing;
-using McpFleet.Testing;
+
+using Microsoft.Extensions.Time.Testing;
 
 namespace McpFleet.Tests.Routing;
 
@@ -87,7 +88,7 @@ public sealed class RoutingStrategyTests
     [Fact]
     public void Latency_aware_tries_again_a_replica_whose_latency_was_not_measured_for_a_while()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         ServerState[] servers = [new("fast", timeProvider: time), new("slow", timeProvider: time)];
         // One slow cold-start call on the fast replica; the slow one is measured on every call.
         servers[0].RecordLatency(TimeSpan.FromMilliseconds(300));

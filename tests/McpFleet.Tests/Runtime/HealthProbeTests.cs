@@ -15,7 +15,7 @@ public sealed class HealthProbeTests
     public async Task A_server_that_stops_answering_probes_becomes_unhealthy_and_recovers_when_it_answers_again(string? protocolVersion)
     {
         var marker = $"probe-{Guid.NewGuid():N}";
-        var time = new ManualTimeProvider();
+        var time = new TimerAwareFakeTimeProvider();
         var options = TestServers.FastOptions(TestServers.Stdio("svc", "--title", marker) with { ProtocolVersion = protocolVersion });
         options.TimeProvider = time;
         options.Health.FailureThreshold = 2;
@@ -50,7 +50,7 @@ public sealed class HealthProbeTests
     }
 
     /// <summary>Waits until the monitor waits on the clock, then moves the clock past that wait.</summary>
-    private static async Task AdvanceAsync(ManualTimeProvider time, TimeSpan by)
+    private static async Task AdvanceAsync(TimerAwareFakeTimeProvider time, TimeSpan by)
     {
         await time.WaitForTimersAsync();
         time.Advance(by);

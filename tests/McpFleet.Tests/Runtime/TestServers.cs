@@ -19,6 +19,9 @@ internal static class TestServers
     public static ServerDefinition Remote(string name, SampleServerProcess process) =>
         ServerDefinition.Remote(name, process.Endpoint, process.Endpoint.Scheme == "ws" ? TransportKind.WebSocket : TransportKind.StreamableHttp);
 
+    /// <summary>A <c>--latency-ms</c> no test outlives: a call to that server finishes only if it is cancelled.</summary>
+    public const string NeverMs = "600000";
+
     /// <summary>Options that reconnect and notice failures quickly, so tests do not wait on production defaults.</summary>
     public static FleetOptions FastOptions(params ServerDefinition[] servers)
     {
@@ -53,7 +56,8 @@ internal static class TestServers
 
     public static Task EventuallyAsync(Func<bool> condition, string what) => EventuallyAsync(() => Task.FromResult(condition()), what);
 
-    public static int JournalLines(string path) => File.Exists(path) ? File.ReadAllLines(path).Length : 0;
+    /// <summary>How many tool calls the sample servers journaling to <paramref name="path"/> executed (cancelled calls are not counted).</summary>
+    public static int JournalLines(string path) => ToolCallJournalFile.Executions(path).Count;
 }
 
 /// <summary>The sample server's <c>request_headers</c> tool, written as the generator would.</summary>

@@ -22,8 +22,9 @@ public sealed class ToolListChangeTests : IDisposable
         var changed = new TaskCompletionSource<ToolListChangedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         runtime.ToolListChanged += (_, e) => changed.TrySetResult(e);
         await runtime.ConnectAsync();
-        // The listen request on 2026-07-28 is sent as the session opens; let it reach the server first.
-        await Task.Delay(500);
+        // The listen request on 2026-07-28 is sent as the session opens, and a stdio server reads requests in order: once
+        // this call is answered, the listen request is open.
+        await runtime.CallToolAsync<EchoArguments, TextToolResult>(new ToolDescriptor("svc", "echo", new ToolHints(ReadOnly: true)), new("hello"));
 
         await runtime.CallToolAsync<SetToolsArguments, TextToolResult>(new ToolDescriptor("svc", "set_tools", ToolHints.None), new("echo"));
 
