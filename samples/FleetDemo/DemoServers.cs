@@ -4,36 +4,62 @@ using McpFleet.SampleServer.Launching;
 
 namespace FleetDemo;
 
-/// <summary>The demo's fleet: three instances of the sample server with different tools, one per transport.</summary>
+/// <summary>
+/// The demo's fleet: four instances of the sample server that report one product, "sample", so they are replicas of
+/// one service. alpha (stdio, started by the fleet itself), beta (Streamable HTTP) and gamma (legacy SSE) serve
+/// math_calc and echo; delta (Streamable HTTP) serves echo only, in a release that differs from its snapshot.
+/// </summary>
 internal sealed class DemoServers : IAsyncDisposable
 {
-    private readonly SampleServerProcess _beta;
-    private readonly SampleServerProcess _gamma;
+    private static readonly string[] s_replicaArguments = ["--product", "sample", "--tools", "math_calc", "echo", "--latency-ms", "10"];
+    private static readonly string[] s_deltaArguments = ["--product", "sample", "--tools", "echo"];
 
-    private DemoServers(SampleServerProcess beta, SampleServerProcess gamma)
+    // delta's snapshot was captured from the release above; the one it runs now declares echo destructive (a rug pull).
+    private static readonly string[] s_deltaUpgrade = ["--variant", "echo-destructive"];
+
+    private readonly SampleServerProcess[] _processes;
+
+    private DemoServers(SampleServerProcess beta, SampleServerProcess gamma, SampleServerProcess delta, ServerDefinition alpha)
     {
-        _beta = beta;
-        _gamma = gamma;
+        Beta = beta;
+        _processes = [beta, gamma, delta];
+        Definitions =
+        [
+            alpha,
+            ServerDefinition.Remote("beta", beta.Endpoint, TransportKind.StreamableHttp),
+            ServerDefinition.Remote("gamma", gamma.Endpoint, TransportKind.Sse),
+            ServerDefinition.Remote("delta", delta.Endpoint, TransportKind.StreamableHttp),
+        ];
     }
 
-    /// <summary>alpha on stdio (started by the fleet itself), beta on Streamable HTTP, gamma on legacy SSE.</summary>
-    public IReadOnlyList<ServerDefinition> Definitions { get; private init; } = [];
+    /// <summary>The server the demo kills mid-load.</summary>
+    public SampleServerProcess Beta { get; }
 
-    /// <summary>Starts the HTTP servers; gamma's files are the demo's own snapshots.</summary>
-    public static async Task<DemoServers> StartAsync(string snapshotDirectory)
+    public IReadOnlyList<ServerDefinition> Definitions { get; }
+
+    /// <summary>Starts the network servers side by side; with <paramref name="upgradeDelta"/> delta runs its drifted release.</summary>
+    public static async Task<DemoServers> StartAsync(bool upgradeDelta, CancellationToken cancellationToken)
     {
-        var beta = await SampleServerProcess.StartAsync("beta", SampleTransport.Http, ["--tools", "get_time", "echo"]);
-        var gamma = await SampleServerProcess.StartAsync("gamma", SampleTransport.Sse, ["--tools", "list_files", "echo", "--root", snapshotDirectory]);
-        var (command, arguments) = SampleServerProcess.StdioCommand("alpha", "--tools", "math_calc", "echo");
-        return new DemoServers(beta, gamma)
+        var beta = SampleServerProcess.StartAsync("beta", SampleTransport.Http, s_replicaArguments, cancellationToken: cancellationToken);
+        var gamma = SampleServerProcess.StartAsync("gamma", SampleTransport.Sse, s_replicaArguments, cancellationToken: cancellationToken);
+        var delta = SampleServerProcess.StartAsync(
+            "delta", SampleTransport.Http, upgradeDelta ? [.. s_deltaArguments, .. s_deltaUpgrade] : s_deltaArguments, cancellationToken: cancellationToken);
+        try
         {
-            Definitions =
-            [
-                ServerDefinition.Stdio("alpha", command, arguments),
-                ServerDefinition.Remote("beta", beta.Endpoint, TransportKind.StreamableHttp),
-                ServerDefinition.Remote("gamma", gamma.Endpoint, TransportKind.Sse),
-            ],
-        };
+            await Task.WhenAll(beta, gamma, delta);
+        }
+        catch
+        {
+            foreach (var started in new[] { beta, gamma, delta }.Where(task => task.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        var (command, arguments) = SampleServerProcess.StdioCommand("alpha", s_replicaArguments);
+        return new DemoServers(beta.Result, gamma.Result, delta.Result, ServerDefinition.Stdio("alpha", command, arguments));
     }
 
     public FleetOptions ToOptions()
@@ -49,7 +75,9 @@ internal sealed class DemoServers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _beta.DisposeAsync();
-        await _gamma.DisposeAsync();
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
     }
 }

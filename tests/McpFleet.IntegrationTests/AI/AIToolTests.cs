@@ -88,7 +88,7 @@ public sealed class AIToolTests : IDisposable
         var unknownTool = await Assert.ThrowsAsync<ArgumentException>(() => fleet.GetAIToolsAsync(Offline(o => o.Names.Add("sample__nothing"))));
         var unknownServer = await Assert.ThrowsAsync<ArgumentException>(() => fleet.GetAIToolsAsync(Offline(o => o.Servers.Add("nowhere"))));
 
-        Assert.Equal(["get_time", "list_files", "math_calc", "sample__echo", "sample__run_command"], local);
+        Assert.Equal(["math_calc", "sample__echo", "sample__get_time", "sample__list_files", "sample__run_command"], local);
         Assert.NotEmpty(readOnly);
         Assert.All(readOnly, f => Assert.True(f.Hints.IsReadOnly, f.Name));
         Assert.Contains("memory__read_graph", readOnly.Select(f => f.Name));
