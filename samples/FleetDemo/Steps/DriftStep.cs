@@ -22,7 +22,7 @@ internal static class DriftStep
 
         try
         {
-            var echo = await fleet.Delta.EchoAsync("hello from delta", cancellationToken);
+            var echo = await fleet.Delta.EchoAsync("hello from delta", cancellationToken: cancellationToken);
             DemoConsole.Line($"fleet.Delta.EchoAsync(\"hello from delta\")  ->  {echo.Text} (not blocked)");
         }
         catch (ToolBlockedException blocked)
@@ -30,7 +30,7 @@ internal static class DriftStep
             DemoConsole.Line($"fleet.Delta.EchoAsync(\"hello from delta\")  ->  {blocked.GetType().Name}: {blocked.Message}");
         }
 
-        var (result, server) = await tracer.TraceAsync(() => fleet.EchoAsync("hello, fleet", cancellationToken));
+        var (result, server) = await tracer.TraceAsync(() => fleet.EchoAsync("hello, fleet", cancellationToken: cancellationToken));
         DemoConsole.Line($"fleet.EchoAsync(\"hello, fleet\")  ->  {result.Text}   served by {server}");
     }
 }

@@ -40,7 +40,7 @@ internal static class ReplicaKilledStep
                 {
                     try
                     {
-                        var (result, server) = await tracer.TraceAsync(() => fleet.MathCalcAsync($"{operand} + 1", token));
+                        var (result, server) = await tracer.TraceAsync(() => fleet.MathCalcAsync($"{operand} + 1", cancellationToken: token));
                         servedBy.AddOrUpdate(server, 1, (_, count) => count + 1);
                         if (result.Result != operand + 1)
                         {

@@ -10,7 +10,7 @@ internal static class RoutedCallsStep
         for (var factor = 1; factor <= 6; factor++)
         {
             var expression = $"{factor} × 7";
-            var (result, server) = await tracer.TraceAsync(() => fleet.MathCalcAsync(expression, cancellationToken));
+            var (result, server) = await tracer.TraceAsync(() => fleet.MathCalcAsync(expression, cancellationToken: cancellationToken));
             DemoConsole.Line($"fleet.MathCalcAsync(\"{expression}\")  ->  {result.Result,2}   served by {server}");
         }
     }

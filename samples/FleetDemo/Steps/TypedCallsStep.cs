@@ -8,12 +8,12 @@ internal static class TypedCallsStep
 {
     public static async Task RunAsync(Fleet fleet, CancellationToken cancellationToken)
     {
-        await ShowAsync("alpha, stdio          ", "fleet.Alpha.MathCalcAsync(\"2 × (3 + 4) − −1\")", async () => (await fleet.Alpha.MathCalcAsync("2 × (3 + 4) − −1", cancellationToken)).Result);
-        await ShowAsync("beta, Streamable HTTP ", "fleet.Beta.EchoAsync(\"hello from beta\")", async () => (await fleet.Beta.EchoAsync("hello from beta", cancellationToken)).Text);
-        await ShowAsync("gamma, SSE            ", "fleet.Gamma.MathCalcAsync(\"6 × 7\")", async () => (await fleet.Gamma.MathCalcAsync("6 × 7", cancellationToken)).Result);
+        await ShowAsync("alpha, stdio          ", "fleet.Alpha.MathCalcAsync(\"2 × (3 + 4) − −1\")", async () => (await fleet.Alpha.MathCalcAsync("2 × (3 + 4) − −1", cancellationToken: cancellationToken)).Result);
+        await ShowAsync("beta, Streamable HTTP ", "fleet.Beta.EchoAsync(\"hello from beta\")", async () => (await fleet.Beta.EchoAsync("hello from beta", cancellationToken: cancellationToken)).Text);
+        await ShowAsync("gamma, SSE            ", "fleet.Gamma.MathCalcAsync(\"6 × 7\")", async () => (await fleet.Gamma.MathCalcAsync("6 × 7", cancellationToken: cancellationToken)).Result);
         try
         {
-            await fleet.Alpha.MathCalcAsync("1 / (2 - 2)", cancellationToken);
+            await fleet.Alpha.MathCalcAsync("1 / (2 - 2)", cancellationToken: cancellationToken);
         }
         catch (ToolErrorException error)
         {
