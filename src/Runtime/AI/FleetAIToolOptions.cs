@@ -20,6 +20,14 @@ public sealed class FleetAIToolOptions
     /// <summary>Exactly these tools, by model-facing name (a group's member tools included). Empty (the default): all.</summary>
     public ISet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Exactly these servers' tools, picked with IntelliSense from the generated descriptors
+    /// (<c>options.Tools.Add(EverythingServer.Tools.GetSum)</c>); they join <see cref="Names"/>. Empty (the default): all.</summary>
+    public ISet<ToolDescriptor> Tools { get; } = new HashSet<ToolDescriptor>();
+
+    /// <summary>Exactly these unified tools, from the generated fleet's descriptors (<c>options.UnifiedTools.Add(Fleet.Groups.Echo)</c>);
+    /// they join <see cref="Names"/>. Empty (the default): all.</summary>
+    public ISet<ToolGroupDescriptor> UnifiedTools { get; } = new HashSet<ToolGroupDescriptor>();
+
     /// <summary>A last filter over the tools the others let through.</summary>
     public Func<FleetAIFunction, bool>? Filter { get; set; }
 

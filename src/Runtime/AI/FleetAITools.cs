@@ -48,6 +48,7 @@ public static class FleetAITools
 
         var catalog = ToolCatalog.Read(manifest);
         CheckNames(options, catalog, manifest);
+        var names = SelectedNames(options, catalog);
 
         var instances = runtime.GetServerStatuses();
         var configured = instances.Select(status => status.Service).ToHashSet(StringComparer.Ordinal);
@@ -56,7 +57,7 @@ public static class FleetAITools
         var candidates = catalog
             .Select(entry => (entry, servers: entry.Members.Select(member => member.ServerName).Where(configured.Contains).ToList()))
             .Where(tool => tool.servers.Count > 0
-                && (options.Names.Count == 0 || options.Names.Contains(tool.entry.Name))
+                && (names.Count == 0 || names.Contains(tool.entry.Name))
                 && (options.Servers.Count == 0 || tool.servers.All(options.Servers.Contains))
                 && (options.Tags.Count == 0 || tool.servers.All(tagged.Contains)))
             .Select(tool => tool.entry)
@@ -64,7 +65,7 @@ public static class FleetAITools
 
         // A server's copy of a unified tool is left out when the unified tool is offered, unless asked for.
         var routed = candidates.Where(entry => entry.Group is not null).SelectMany(entry => entry.Members).ToHashSet();
-        var selected = candidates.Where(entry => options.Names.Count > 0 || options.IncludeGroupMembers || entry.Tool is null || !routed.Contains(entry.Tool)).ToList();
+        var selected = candidates.Where(entry => names.Count > 0 || options.IncludeGroupMembers || entry.Tool is null || !routed.Contains(entry.Tool)).ToList();
 
         var services = selected.SelectMany(entry => entry.Members).Select(member => member.ServerName).ToHashSet(StringComparer.Ordinal);
         var live = options.UseLiveHints ? await LiveHints.ReadAsync(runtime, services, cancellationToken).ConfigureAwait(false) : LiveHints.None;
@@ -100,6 +101,14 @@ public static class FleetAITools
         return offered;
     }
 
+    /// <summary>The model-facing names of the tools picked by name and by descriptor.</summary>
+    private static HashSet<string> SelectedNames(FleetAIToolOptions options, IReadOnlyList<ToolCatalog.Entry> catalog)
+    {
+        var names = new HashSet<string>(options.Names, StringComparer.Ordinal);
+        names.UnionWith(catalog.Where(entry => (entry.Tool is { } tool && options.Tools.Contains(tool)) || (entry.Group is { } group && options.UnifiedTools.Contains(group))).Select(entry => entry.Name));
+        return names;
+    }
+
     /// <summary>Names that match nothing are mistakes: report them rather than quietly offer fewer tools.</summary>
     private static void CheckNames(FleetAIToolOptions options, IReadOnlyList<ToolCatalog.Entry> catalog, FleetManifest manifest)
     {
@@ -108,6 +117,16 @@ public static class FleetAITools
         if (unknownTools.Count > 0)
         {
             throw new ArgumentException($"The fleet has no tool named {string.Join(", ", unknownTools.Select(n => $"'{n}'"))}; model-facing names are 'server__tool', or a unified tool's name.", nameof(options));
+        }
+
+        // A descriptor of another fleet, or of a tool left out of the manifest (a merged group, a trimmed tool), is a mistake too.
+        var unknownDescriptors = options.Tools.Where(tool => !catalog.Any(entry => tool.Equals(entry.Tool))).Select(tool => $"'{tool.ServerName}/{tool.ToolName}'")
+            .Concat(options.UnifiedTools.Where(group => !catalog.Any(entry => group.Equals(entry.Group))).Select(group => $"unified '{group.ToolName}'"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (unknownDescriptors.Count > 0)
+        {
+            throw new ArgumentException($"The fleet offers a model no tool {string.Join(", ", unknownDescriptors)}: the descriptors are not this fleet's, or their tools have no definition a model can read.", nameof(options));
         }
 
         var servers = manifest.Servers.Select(server => server.Name).ToHashSet(StringComparer.Ordinal);

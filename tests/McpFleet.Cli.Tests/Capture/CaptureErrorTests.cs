@@ -68,9 +68,10 @@ public sealed partial class CaptureErrorTests
         var pidFile = pidDirectory.Combine("mute.pid");
         const string Script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setInterval(() => {}, 1000)";
 
-        var result = await CaptureWithHealthyNeighbourAsync(json => json.Stdio("mute", ("node", ["-e", Script, pidFile])), "--timeout", "2");
+        // The timeout is the healthy neighbour's too: long enough for a dotnet server to start on a loaded machine.
+        var result = await CaptureWithHealthyNeighbourAsync(json => json.Stdio("mute", ("node", ["-e", Script, pidFile])), "--timeout", "20");
 
-        Assert.Contains($"failed  mute: Server 'mute' (stdio node -e {Script} {pidFile}): no answer to the MCP handshake within 2 s.", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"failed  mute: Server 'mute' (stdio node -e {Script} {pidFile}): no answer to the MCP handshake within 20 s.", result.Output, StringComparison.Ordinal);
         var pid = int.Parse(await File.ReadAllTextAsync(pidFile), CultureInfo.InvariantCulture);
         Assert.False(IsRunning(pid), $"The server process {pid} outlived the capture.");
     }

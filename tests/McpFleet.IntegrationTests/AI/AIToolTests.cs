@@ -76,6 +76,22 @@ public sealed class AIToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Tools_are_picked_by_their_generated_descriptors_and_a_foreign_descriptor_is_an_error()
+    {
+        await using var fleet = Configured();
+
+        var picked = (await fleet.GetAIToolsAsync(Offline(o =>
+        {
+            o.Tools.Add(Generated.Everything.EverythingServer.Tools.GetSum);
+            o.UnifiedTools.Add(TestFleet.Groups.MathCalc);
+        }))).Select(tool => tool.Name).ToList();
+        var foreign = await Assert.ThrowsAsync<ArgumentException>(() => fleet.GetAIToolsAsync(Offline(o => o.Tools.Add(new ToolDescriptor("everything", "nothing", ToolHints.None)))));
+
+        Assert.Equal(["everything__get-sum", "math_calc"], picked);
+        Assert.StartsWith("The fleet offers a model no tool 'everything/nothing':", foreign.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tools_are_selected_by_tag_and_read_only_hint_and_unknown_names_are_errors()
     {
         var options = new FleetOptions { AllowUnconfiguredServers = true };
