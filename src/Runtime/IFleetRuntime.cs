@@ -1,4 +1,5 @@
 using McpFleet.Aggregation;
+using McpFleet.Batching;
 using McpFleet.Tools;
 using ModelContextProtocol;
 
@@ -59,6 +60,15 @@ public interface IFleetRuntime : IAsyncDisposable
         where TArguments : IToolArguments
         where TResult : IToolResult<TResult> =>
         CallToolAsync<TArguments, TResult>(group, arguments, cancellationToken);
+
+    /// <summary>
+    /// Creates a batch that collects calls (of any tools, on any servers) and dispatches them together through
+    /// <see cref="CallToolAsync{TArguments, TResult}(ToolDescriptor, TArguments, CancellationToken)"/>, by size or delay,
+    /// each with its own outcome. A fake that does not implement it measures the delay on the system clock.
+    /// </summary>
+    /// <param name="options">When the batch dispatches; validated here. Default: <see cref="CallBatchOptions"/>' defaults.</param>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
+    CallBatch CreateBatch(CallBatchOptions? options = null) => new(this, options ?? new CallBatchOptions(), TimeProvider.System, telemetry: null);
 
     /// <summary>Calls a tool on every target in parallel and aggregates the outcomes.</summary>
     /// <typeparam name="TArguments">The tool's generated arguments type.</typeparam>

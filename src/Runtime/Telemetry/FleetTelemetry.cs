@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using McpFleet.Batching;
 using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Resilience;
@@ -32,6 +33,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Histogram<double> _fanOutDuration;
     private readonly Counter<long> _driftChanges;
     private readonly Counter<long> _driftChecks;
+    private readonly Histogram<int> _batchSize;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -53,6 +55,8 @@ internal sealed class FleetTelemetry : IDisposable
         _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
         _driftChecks = _meter.CreateCounter<long>(
             "mcpfleet.drift.checks", "{check}", "Drift checks started (tools listed and compared with the snapshot), by server and trigger: session, list_changed, periodic, destructive_call.");
+        _batchSize = _meter.CreateHistogram<int>("mcpfleet.batch.size", "{call}", "Calls a call batch dispatched together, by trigger: size, delay, flush, dispose.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
     }
 
     /// <summary>The source of the fleet's spans: one per tool call, fan-out and composite tool.</summary>
@@ -181,6 +185,17 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.drift.trigger", trigger));
+
+    public void BatchDispatched(int calls, BatchTrigger trigger) =>
+        _batchSize.Record(
+            calls,
+            new KeyValuePair<string, object?>("mcpfleet.batch.trigger", trigger switch
+            {
+                BatchTrigger.Size => "size",
+                BatchTrigger.Delay => "delay",
+                BatchTrigger.Flush => "flush",
+                _ => "dispose",
+            }));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()
