@@ -18,8 +18,8 @@ switch (args)
         return GeneratorRun.Run(generator, directory);
     case ["stdio", .. var rest]:
         var rounds = rest is [var r, ..] ? int.Parse(r, CultureInfo.InvariantCulture) : 5;
-        var seconds = rest is [_, var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 3;
-        await StdioBench.RunAsync(rounds, TimeSpan.FromSeconds(seconds));
+        var secondsPerRun = rest is [_, var s] ? int.Parse(s, CultureInfo.InvariantCulture) : 3;
+        await StdioBench.RunAsync(rounds, TimeSpan.FromSeconds(secondsPerRun));
         return 0;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(McpFleet.Benchmarks.CallBenchmarks).Assembly).Run(args);
