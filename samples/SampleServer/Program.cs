@@ -2,7 +2,6 @@ using System.CommandLine;
 using McpFleet.SampleServer;
 using McpFleet.SampleServer.Faults;
 using McpFleet.SampleServer.Hosting;
-using Microsoft.Extensions.Logging;
 
 var parseResult = new ServerCommandLine(RunAsync).Parse(args);
 if (parseResult.Errors.Count > 0)
@@ -20,13 +19,11 @@ return await parseResult.InvokeAsync();
 
 static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
 {
-    using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => ServerLogging.Configure(logging, options.Verbose));
     using ToolCallJournal? journal = options.Faults.JournalPath is { } path ? new ToolCallJournal(path) : null;
-    FaultInjector faults = new(options.Name, options.Faults, journal, TimeProvider.System);
-    McpServerFactory servers = new(McpServerOptionsFactory.Create(options, faults, TimeProvider.System), loggerFactory);
+    McpServerOptionsSetup setup = new(options, new FaultInjector(options.Name, options.Faults, journal, TimeProvider.System), TimeProvider.System);
 
     await (options.Transport == ServerTransport.Stdio
-        ? StdioHost.RunAsync(options, servers, cancellationToken)
-        : HttpHost.RunAsync(options, servers, cancellationToken));
+        ? StdioHost.RunAsync(options, setup, cancellationToken)
+        : HttpHost.RunAsync(options, setup, cancellationToken));
     return ExitCodes.Success;
 }

@@ -65,7 +65,8 @@ public sealed class AuthTokenTests : IDisposable
 
         using HttpResponseMessage refused = await SendAsync(http, process.Endpoint, nearMiss);
         using HttpResponseMessage unmapped = await SendAsync(http, new Uri(process.Endpoint, "/elsewhere"), authorization: null);
-        // The scheme is case-insensitive (RFC 9110); this request then reaches the endpoint, which wants a session id.
+        // The scheme is case-insensitive (RFC 9110); this request then reaches the endpoint, which wants a session id for its
+        // event stream.
         using HttpResponseMessage admitted = await SendAsync(http, process.Endpoint, $"bearer {Token}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -88,6 +89,7 @@ public sealed class AuthTokenTests : IDisposable
     private async Task<HttpResponseMessage> SendAsync(HttpClient http, Uri uri, string? authorization)
     {
         using HttpRequestMessage request = new(HttpMethod.Get, uri);
+        request.Headers.Accept.ParseAdd("text/event-stream");
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);

@@ -71,6 +71,10 @@ public sealed class IgnoreDiscoverTests : IDisposable
         Assert.Equal("pinned", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
     }
 
+    /// <remarks>
+    /// The SDK sends no response headers on a 2026-07-28 request before its first reply (the reply's error may still set the
+    /// status), so the client gives up on the whole request, as the SDK client's probe does: cancelling it aborts the connection.
+    /// </remarks>
     [Fact]
     public async Task An_ignored_streamable_http_post_ends_when_the_client_disconnects()
     {
@@ -88,28 +92,31 @@ public sealed class IgnoreDiscoverTests : IDisposable
                 "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        // The standard headers of the 2026-07-28 revision, without which the SDK refuses the request before any server reads it.
+        request.Headers.Add("MCP-Protocol-Version", Latest);
+        request.Headers.Add("Mcp-Method", "server/discover");
+        using CancellationTokenSource giveUp = new();
 
-        using (HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _timeout.Token))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-            // Gives up on the reply the way the SDK client's probe does: by cancelling the read, which aborts the connection.
-            await using Stream events = await response.Content.ReadAsStreamAsync(_timeout.Token);
-            using CancellationTokenSource giveUp = new();
-            ValueTask<int> read = events.ReadAsync(new byte[1], giveUp.Token);
-            await giveUp.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await read);
-        }
+        Task<HttpResponseMessage> sending = http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, giveUp.Token);
+        // The request's server has read the probe, which the filter then drops: the POST now waits for a reply that never comes.
+        await WaitForStandardErrorAsync(process, "read JsonRpcRequest message from channel.", "The probe never reached the server.");
+        Assert.False(sending.IsCompleted);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         // ASP.NET Core logs this once the request's handler has returned, and with it the request's server and transport.
-        while (!process.StandardErrorTail.Contains("Request finished HTTP/1.1 POST", StringComparison.Ordinal))
-        {
-            Assert.False(_timeout.IsCancellationRequested, $"The ignored POST is still running. The server's stderr ends with:\n{process.StandardErrorTail}");
-            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
-        }
-
+        await WaitForStandardErrorAsync(process, "Request finished HTTP/1.1 POST", "The ignored POST is still running.");
         Assert.Contains("The request was aborted by the client.", process.StandardErrorTail, StringComparison.Ordinal);
         Assert.False(process.HasExited);
+    }
+
+    private async Task WaitForStandardErrorAsync(SampleServerProcess process, string text, string failure)
+    {
+        while (!process.StandardErrorTail.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(_timeout.IsCancellationRequested, $"{failure} The server's stderr ends with:\n{process.StandardErrorTail}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
     }
 
     private async Task<CallToolResult> EchoAsync(McpClient client, string message) =>

@@ -17,13 +17,14 @@ public sealed class RequestHeadersToolTests : IDisposable
 
     /// <remarks>
     /// Behind the bearer token middleware, so the reported Authorization header is the one that let the request in. The marker
-    /// header tells which request carried the call: the POST with the message, or the WebSocket upgrade request.
+    /// header tells which request the call ran in: the POST with the message on Streamable HTTP, the GET of the event stream on
+    /// SSE, the upgrade request on WebSocket.
     /// </remarks>
     [Theory]
     [InlineData(ServerTransportKind.Http, "http", "content-type", "application/json")]
-    [InlineData(ServerTransportKind.Sse, "sse", "content-type", "application/json")]
+    [InlineData(ServerTransportKind.Sse, "sse", "accept", "text/event-stream")]
     [InlineData(ServerTransportKind.WebSocket, "ws", "upgrade", "websocket")]
-    public async Task The_headers_of_the_request_that_carried_the_call_are_reported_as_sent(
+    public async Task The_headers_of_the_request_the_call_runs_in_are_reported_as_sent(
         ServerTransportKind transport, string transportName, string markerName, string markerValue)
     {
         await using SampleServerProcess process = await SampleServerProcess.StartAsync(

@@ -1,23 +1,26 @@
 using Microsoft.AspNetCore.Http;
-using ModelContextProtocol.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
 
 namespace McpFleet.SampleServer.Hosting;
 
 /// <summary>
-/// The HTTP headers of the request that carried a message, for the <c>request_headers</c> tool. The HTTP endpoints attach them
-/// to each message they read; the SDK hands the same message, and so its <see cref="JsonRpcMessageContext.Items"/>, to the tool.
+/// The HTTP headers of the request a call runs in, for the <c>request_headers</c> tool: the POST that carried it on Streamable
+/// HTTP, the GET that opened the event stream on SSE, the upgrade request on WebSocket. The SDK runs each handler in the
+/// execution context of that request, where <see cref="IHttpContextAccessor"/> finds it.
 /// </summary>
 internal static class RequestHeaders
 {
-    private const string ItemKey = "McpFleet.SampleServer.RequestHeaders";
-
     private static readonly IReadOnlyDictionary<string, string> s_none = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>A copy of <paramref name="request"/>'s headers: names lower-cased and sorted ordinally, repeated values joined.</summary>
-    /// <remarks>A copy, because Kestrel reuses a request's header collection once the request has ended.</remarks>
-    public static IReadOnlyDictionary<string, string> Capture(HttpRequest request)
+    /// <summary>The headers, names lower-cased and sorted ordinally, repeated values joined; none on stdio.</summary>
+    public static IReadOnlyDictionary<string, string> Read(MessageContext context)
     {
+        if (context.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.Request is not { } request)
+        {
+            return s_none;
+        }
+
         SortedDictionary<string, string> headers = new(StringComparer.Ordinal);
         foreach (var (name, values) in request.Headers)
         {
@@ -26,18 +29,4 @@ internal static class RequestHeaders
 
         return headers;
     }
-
-    /// <summary>Attaches <paramref name="headers"/> to <paramref name="message"/>.</summary>
-    public static void Attach(JsonRpcMessage message, IReadOnlyDictionary<string, string> headers)
-    {
-        JsonRpcMessageContext context = message.Context ??= new JsonRpcMessageContext();
-        (context.Items ??= new Dictionary<string, object?>())[ItemKey] = headers;
-    }
-
-    /// <summary>The headers attached to the message of <paramref name="context"/>; none on stdio.</summary>
-    public static IReadOnlyDictionary<string, string> Read(MessageContext context) =>
-        context.JsonRpcMessage.Context?.Items?.TryGetValue(ItemKey, out var headers) == true
-            && headers is IReadOnlyDictionary<string, string> attached
-            ? attached
-            : s_none;
 }

@@ -8,10 +8,11 @@ namespace McpFleet.SampleServer.Hosting;
 /// <summary>Serves MCP over stdin and stdout until the client closes stdin.</summary>
 internal static class StdioHost
 {
-    public static async Task RunAsync(ServerOptions options, McpServerFactory servers, CancellationToken cancellationToken)
+    public static async Task RunAsync(ServerOptions options, McpServerOptionsSetup setup, CancellationToken cancellationToken)
     {
-        await using ITransport transport = CreateTransport(options, servers.LoggerFactory);
-        await using McpServer server = servers.Create(transport);
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(logging => ServerLogging.Configure(logging, options.Verbose));
+        await using ITransport transport = CreateTransport(options, loggerFactory);
+        await using McpServer server = McpServer.Create(transport, setup.Create(), loggerFactory);
         await server.RunAsync(cancellationToken);
     }
 

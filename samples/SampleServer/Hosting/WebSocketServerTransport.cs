@@ -10,7 +10,7 @@ namespace McpFleet.SampleServer.Hosting;
 
 /// <summary>
 /// The server side of one MCP session over an accepted WebSocket: each JSON-RPC message is one text message, reassembled from
-/// its frames. Every message read carries the headers of the upgrade request (see <see cref="RequestHeaders"/>).
+/// its frames.
 /// </summary>
 internal sealed class WebSocketServerTransport : TransportBase
 {
@@ -25,17 +25,15 @@ internal sealed class WebSocketServerTransport : TransportBase
     private static readonly JsonTypeInfo<JsonRpcMessage> s_messageTypeInfo = McpJsonUtilities.DefaultOptions.GetTypeInfo<JsonRpcMessage>();
 
     private readonly WebSocket _socket;
-    private readonly IReadOnlyDictionary<string, string> _upgradeHeaders;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _aborting = new();
     private readonly Task _receiving;
     private int _disposed;
 
-    public WebSocketServerTransport(WebSocket socket, IReadOnlyDictionary<string, string> upgradeHeaders, ILoggerFactory loggerFactory)
+    public WebSocketServerTransport(WebSocket socket, ILoggerFactory loggerFactory)
         : base("Server (WebSocket)", loggerFactory)
     {
         _socket = socket;
-        _upgradeHeaders = upgradeHeaders;
         SetConnected();
         _receiving = ReceiveMessagesAsync();
     }
@@ -130,7 +128,6 @@ internal sealed class WebSocketServerTransport : TransportBase
                     }
                     else
                     {
-                        RequestHeaders.Attach(received, _upgradeHeaders);
                         await WriteMessageAsync(received, _aborting.Token);
                     }
                 }

@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 namespace McpFleet.SampleServer.Tools;
 
 /// <summary>
-/// The <c>request_headers</c> diagnostic tool: the HTTP headers of the request that carried the call, so tests can see which
+/// The <c>request_headers</c> diagnostic tool: the HTTP headers of the request the call runs in, so tests can see which
 /// credentials reached which server. Credentials are reported as sent; the tool is enabled only when named in <c>--tools</c>.
 /// </summary>
 internal sealed class RequestHeadersTool(ServerTransport transport)
@@ -14,9 +14,9 @@ internal sealed class RequestHeadersTool(ServerTransport transport)
     {
         Name = ToolNames.RequestHeaders,
         Title = "Request headers",
-        Description = "Returns the HTTP headers of the request that carried this call, names lower-cased and sorted: the POST on " +
-            "Streamable HTTP and SSE, the upgrade request on WebSocket, none on stdio. A diagnostic: values, credentials included, " +
-            "are shown as sent.",
+        Description = "Returns the HTTP headers of the request this call runs in, names lower-cased and sorted: the POST on " +
+            "Streamable HTTP, the GET that opened the event stream on SSE, the upgrade request on WebSocket, none on stdio. " +
+            "A diagnostic: values, credentials included, are shown as sent.",
         ReadOnly = true,
         Idempotent = true,
         Destructive = false,
