@@ -38,6 +38,9 @@ public sealed class FleetOptions
     /// </summary>
     public bool AllowUnconfiguredServers { get; set; }
 
+    /// <summary>Idle sessions closed after a while, and warm sessions kept open. Default: sessions stay open.</summary>
+    public SessionOptions Sessions { get; set; } = new();
+
     /// <summary>Health probing and the failure threshold.</summary>
     public HealthOptions Health { get; set; } = new();
 
@@ -113,13 +116,14 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || Sessions is null || TimeProvider is null)
         {
             throw new ValidationException(
-                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)} and {nameof(TimeProvider)} are required.");
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)}, {nameof(Sessions)} and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
+        Sessions.Validate();
         Health.Validate();
         Resilience.Validate();
         Caching.Validate();

@@ -33,6 +33,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly FleetMembership _membership;
+    private readonly WarmSessions _warm;
     private readonly DiscoveryWatcher _discovery;
     private readonly ToolListCache _toolListCache;
     private readonly CallSettingsTable _settings;
@@ -71,7 +72,9 @@ public sealed partial class FleetRuntime : IFleetRuntime
         var entries = new ServerEntryFactory(
             options, manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal), _connector, drift, _settings, _toolListCache, _secrets, _events, _telemetry, _logger);
         _registry = new ServerRegistry(entries.Create);
-        _membership = new FleetMembership(_registry, _toolListCache, _events, _background, options.DrainTimeout, _logger);
+        _warm = new WarmSessions(_registry, options.Sessions.WarmSessions, _background);
+        _membership = new FleetMembership(_registry, _toolListCache, _events, _warm, _background, options.DrainTimeout, _logger);
+        _telemetry.ObserveOpenSessions(() => _registry.All.Select(entry => FleetTelemetry.OpenSessions(entry.Name, entry.Connection.IsConnected)));
         _discovery = new DiscoveryWatcher([.. options.Discovery], _membership, _registry, options.Connection, time, _background, _logger);
 
         var classifier = new OutcomeClassifier(_secrets);
@@ -160,7 +163,11 @@ public sealed partial class FleetRuntime : IFleetRuntime
         lock (_startGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _started ??= _discovery.StartAsync(_stopping.Token);
+            if (_started is null)
+            {
+                _warm.Start();
+                _started = _discovery.StartAsync(_stopping.Token);
+            }
         }
 
         return _started.WaitAsync(cancellationToken);
@@ -222,6 +229,8 @@ public sealed partial class FleetRuntime : IFleetRuntime
             entry.Health.Tracker.Since,
             entry.Health.Tracker.ConsecutiveFailures,
             entry.Connection.IsConnected,
+            entry.Connection.KeepWarm,
+            entry.Connection.IdleClosedSessions,
             entry.IsDraining,
             entry.State.OutstandingRequests,
             entry.State.LatencyEwma,

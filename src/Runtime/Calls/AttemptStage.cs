@@ -8,7 +8,7 @@ namespace McpFleet.Calls;
 
 /// <summary>
 /// One attempt on one chosen replica, from the top: count the call in on the server (refused while it drains), check
-/// its circuit breakers (refused while open), wait for a turn under its concurrency bound, get its session (the drift
+/// its circuit breakers (refused while open), wait for a turn under its concurrency bound, lease its session, so that it is not closed for idleness under the call (the drift
 /// check has run by then; a destructive tool on an old verdict is checked again; a blocked tool is refused), and send <c>tools/call</c> over it (<see cref="ToolCaller"/>, which
 /// gets cancellation to the server). How far it got decides whether its request can have left the process. The outcome
 /// is reported to the server's health, breakers, latency and telemetry here, and nowhere else.
@@ -50,7 +50,8 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
             using var outstanding = entry.State.BeginRequest();
             using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
             phase = AttemptPhase.Connecting;
-            client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
+            using var session = await entry.Connection.LeaseAsync(token).ConfigureAwait(false);
+            client = session.Client;
 
             // A destructive tool is checked against its live definition first when the verdict is old.
             await entry.Drift.EnsureCurrentAsync(client, tool, token).ConfigureAwait(false);

@@ -32,6 +32,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Histogram<double> _fanOutDuration;
     private readonly Counter<long> _driftChanges;
     private readonly Counter<long> _driftChecks;
+    private readonly Counter<long> _idleClosedSessions;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -51,6 +52,7 @@ internal sealed class FleetTelemetry : IDisposable
         _fanOutDuration = _meter.CreateHistogram<double>("mcpfleet.fanout.duration", "s", "Duration of fan-outs, by tool and aggregation strategy.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
+        _idleClosedSessions = _meter.CreateCounter<long>("mcpfleet.sessions.idle_closed", "{session}", "Sessions closed for being idle, by server.");
         _driftChecks = _meter.CreateCounter<long>(
             "mcpfleet.drift.checks", "{check}", "Drift checks started (tools listed and compared with the snapshot), by server and trigger: session, list_changed, periodic, destructive_call.");
     }
@@ -181,6 +183,15 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.drift.trigger", trigger));
+
+    public void SessionIdleClosed(string server) => _idleClosedSessions.Add(1, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
+
+    /// <summary>Publishes <c>mcpfleet.sessions.open</c>: 1 for each server whose session is open, 0 for the others.</summary>
+    public void ObserveOpenSessions(Func<IEnumerable<Measurement<long>>> observe) =>
+        _meter.CreateObservableUpDownCounter("mcpfleet.sessions.open", observe, "{session}", "Open sessions, by server.");
+
+    internal static Measurement<long> OpenSessions(string server, bool open) =>
+        new(open ? 1 : 0, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()
