@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using McpFleet.Alerts;
 using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Resilience;
@@ -33,6 +34,7 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _driftChanges;
     private readonly Counter<long> _driftChecks;
     private readonly Counter<long> _idleClosedSessions;
+    private readonly Counter<long> _alerts;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -53,6 +55,7 @@ internal sealed class FleetTelemetry : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
         _idleClosedSessions = _meter.CreateCounter<long>("mcpfleet.sessions.idle_closed", "{session}", "Sessions closed for being idle, by server.");
+        _alerts = _meter.CreateCounter<long>("mcpfleet.alerts", "{alert}", "Alerts raised and resolved, by kind, service (* for the fleet) and state.");
         _driftChecks = _meter.CreateCounter<long>(
             "mcpfleet.drift.checks", "{check}", "Drift checks started (tools listed and compared with the snapshot), by server and trigger: session, list_changed, periodic, destructive_call.");
     }
@@ -183,6 +186,13 @@ internal sealed class FleetTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>("mcpfleet.server.name", server),
             new KeyValuePair<string, object?>("mcpfleet.drift.trigger", trigger));
+
+    public void Alert(AlertKind kind, string? service, bool raised) =>
+        _alerts.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.alert.kind", kind switch { AlertKind.HealthyReplicas => "healthy_replicas", AlertKind.ErrorRate => "error_rate", _ => "p99_latency" }),
+            new KeyValuePair<string, object?>("mcpfleet.service.name", service ?? "*"),
+            new KeyValuePair<string, object?>("mcpfleet.alert.state", raised ? "raised" : "resolved"));
 
     public void SessionIdleClosed(string server) => _idleClosedSessions.Add(1, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
 
