@@ -149,6 +149,32 @@ public sealed class AlertThresholdTests
         Assert.Contains("Alerts.Services['search']: MaxErrorRate", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_fleet_raises_an_alert_from_the_calls_of_a_failing_server()
+    {
+        var name = $"failing-{Guid.NewGuid():N}";
+        var options = Runtime.TestServers.FastOptions(Runtime.TestServers.Stdio(name, "--fail-rate", "1"));
+        options.TimeProvider = _time;
+        options.Resilience.Retry.MaxRetryAttempts = 0; // a retry would wait on the fake clock
+        options.Alerts.EvaluationInterval = s_interval;
+        options.Alerts.MinimumCalls = 2;
+        options.Alerts.Services[name] = new AlertThresholds { MaxErrorRate = 0.5 };
+        using var alerts = new Runtime.MetricRecorder("mcpfleet.alerts", "mcpfleet.service.name");
+        await using var runtime = Runtime.TestServers.Runtime(options, name);
+        runtime.AlertRaised += (_, alert) => _changes.Add((true, alert));
+
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAnyAsync<Tools.ToolException>(() => runtime.CallToolAsync<Runtime.EchoArguments, Tools.TextToolResult>(Runtime.SampleTools.Echo(name), new("x")));
+        }
+
+        Check();
+
+        var (_, alert) = Assert.Single(_changes);
+        Assert.Equal((AlertKind.ErrorRate, name, 1.0), (alert.Kind, alert.Service, alert.Value));
+        Assert.Equal(1, alerts[name]);
+    }
+
     private static AlertOptions Options() => new() { EvaluationInterval = s_interval };
 
     private AlertMonitor Monitor(AlertOptions options, Func<IEnumerable<(string, int)>> replicas)
