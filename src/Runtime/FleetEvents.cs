@@ -1,3 +1,4 @@
+using McpFleet.Alerts;
 using McpFleet.Drift;
 using McpFleet.Health;
 using McpFleet.Registry;
@@ -21,6 +22,8 @@ internal sealed class FleetEvents(object sender, ILogger logger)
     public EventHandler<CallResentEventArgs>? CallResent;
     public EventHandler<CircuitStateChangedEventArgs>? CircuitStateChanged;
     public EventHandler<DriftDetectedEventArgs>? DriftDetected;
+    public EventHandler<AlertEventArgs>? AlertRaised;
+    public EventHandler<AlertEventArgs>? AlertResolved;
 
     public void Raise<TArgs>(EventHandler<TArgs>? handler, TArgs args)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
+using McpFleet.Alerts;
 using McpFleet.Caching;
 using McpFleet.ClientFeatures;
 using McpFleet.Configuration;
@@ -37,6 +38,12 @@ public sealed class FleetOptions
     /// so a missing server is reported when the runtime starts (unless discovery sources may still supply it).
     /// </summary>
     public bool AllowUnconfiguredServers { get; set; }
+
+    /// <summary>Idle sessions closed after a while, and warm sessions kept open. Default: sessions stay open.</summary>
+    public SessionOptions Sessions { get; set; } = new();
+
+    /// <summary>Thresholds raised as alerts: routable instances per service, error rate, p99 latency. Default: none.</summary>
+    public AlertOptions Alerts { get; set; } = new();
 
     /// <summary>Health probing and the failure threshold.</summary>
     public HealthOptions Health { get; set; } = new();
@@ -113,13 +120,15 @@ public sealed class FleetOptions
     public void Validate(FleetManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || TimeProvider is null)
+        if (Connection is null || Health is null || Resilience is null || Routing?.DefaultStrategy is null || Caching is null || Drift is null || ClientFeatures is null || Sessions is null || Alerts is null || TimeProvider is null)
         {
             throw new ValidationException(
-                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)} and {nameof(TimeProvider)} are required.");
+                $"{nameof(Connection)}, {nameof(Health)}, {nameof(Resilience)}, {nameof(Routing)} with a default strategy, {nameof(Caching)}, {nameof(Drift)}, {nameof(ClientFeatures)}, {nameof(Sessions)}, {nameof(Alerts)} and {nameof(TimeProvider)} are required.");
         }
 
         Connection.Validate();
+        Sessions.Validate();
+        Alerts.Validate();
         Health.Validate();
         Resilience.Validate();
         Caching.Validate();

@@ -82,7 +82,8 @@ public sealed partial class FleetRuntime
         McpClient? client = null;
         try
         {
-            client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            using var session = await entry.Connection.LeaseAsync(timeout.Token).ConfigureAwait(false);
+            client = session.Client;
             return await send(client, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.HasExpired)

@@ -46,7 +46,8 @@ public sealed partial class FleetRuntime
         McpClient? client = null;
         try
         {
-            client = await entry.Connection.GetClientAsync(timeout.Token).ConfigureAwait(false);
+            using var session = await entry.Connection.LeaseAsync(timeout.Token).ConfigureAwait(false);
+            client = session.Client;
             // Page by page: the overload that gathers every page drops the caching hints.
             var pages = new List<ListToolsResult>();
             string? cursor = null;

@@ -1,3 +1,4 @@
+using McpFleet.Alerts;
 using McpFleet.Caching;
 using McpFleet.ClientFeatures;
 using McpFleet.Calls;
@@ -34,6 +35,8 @@ public sealed partial class FleetRuntime : IFleetRuntime
     private readonly ServerConnector _connector;
     private readonly ServerRegistry _registry;
     private readonly FleetMembership _membership;
+    private readonly WarmSessions _warm;
+    private readonly AlertMonitor? _alerts;
     private readonly DiscoveryWatcher _discovery;
     private readonly ToolListCache _toolListCache;
     private readonly CallSettingsTable _settings;
@@ -72,11 +75,16 @@ public sealed partial class FleetRuntime : IFleetRuntime
         var entries = new ServerEntryFactory(
             options, manifest.Servers.ToDictionary(s => s.Name, s => s.ProtocolVersion, StringComparer.Ordinal), _connector, drift, _settings, _toolListCache, _secrets, _events, _telemetry, _logger);
         _registry = new ServerRegistry(entries.Create);
-        _membership = new FleetMembership(_registry, _toolListCache, _events, _background, options.DrainTimeout, _logger);
+        _warm = new WarmSessions(_registry, options.Sessions.WarmSessions, _background);
+        _membership = new FleetMembership(_registry, _toolListCache, _events, _warm, _background, options.DrainTimeout, _logger);
+        _telemetry.ObserveOpenSessions(() => _registry.All.Select(entry => FleetTelemetry.OpenSessions(entry.Name, entry.Connection.IsConnected)));
         _discovery = new DiscoveryWatcher([.. options.Discovery], _membership, _registry, options.Connection, time, _background, _logger);
 
         var classifier = new OutcomeClassifier(_secrets);
-        var attempts = new AttemptStage(classifier, time, _telemetry, _logger);
+        _alerts = options.Alerts.IsEnabled
+            ? new AlertMonitor(options.Alerts, time, () => _registry.All.GroupBy(entry => entry.Definition.Service, StringComparer.Ordinal).Select(service => (service.Key, service.Count(entry => entry.IsRoutable))), OnAlert)
+            : null;
+        var attempts = new AttemptStage(classifier, time, _telemetry, _alerts, _logger);
         var router = new ReplicaRouter(_routing, _telemetry);
         var resend = new ResendStage(router, attempts, time, OnResent);
         _invoker = new CallInvoker(_registry, new Dictionary<string, string>(options.UnavailableServers, StringComparer.Ordinal), router, resend, new ToolResultCache(options.Caching, time, _telemetry, _logger), options.CallTimeout, time, _secrets, _telemetry, _logger, _stopping.Token);
@@ -129,6 +137,12 @@ public sealed partial class FleetRuntime : IFleetRuntime
     /// </summary>
     public event EventHandler<DriftDetectedEventArgs>? DriftDetected { add => _events.DriftDetected += value; remove => _events.DriftDetected -= value; }
 
+    /// <summary>Raised once when a threshold of <see cref="FleetOptions.Alerts"/> is crossed (until it is resolved).</summary>
+    public event EventHandler<AlertEventArgs>? AlertRaised { add => _events.AlertRaised += value; remove => _events.AlertRaised -= value; }
+
+    /// <summary>Raised once when a raised alert's value is back within its threshold.</summary>
+    public event EventHandler<AlertEventArgs>? AlertResolved { add => _events.AlertResolved += value; remove => _events.AlertResolved -= value; }
+
     /// <summary>The names of the servers in the fleet now.</summary>
     public IReadOnlyCollection<string> ServerNames => [.. _registry.Current.Names.Order(StringComparer.Ordinal)];
 
@@ -161,7 +175,11 @@ public sealed partial class FleetRuntime : IFleetRuntime
         lock (_startGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _started ??= _discovery.StartAsync(_stopping.Token);
+            if (_started is null)
+            {
+                _warm.Start();
+                _started = _discovery.StartAsync(_stopping.Token);
+            }
         }
 
         return _started.WaitAsync(cancellationToken);
@@ -223,6 +241,8 @@ public sealed partial class FleetRuntime : IFleetRuntime
             entry.Health.Tracker.Since,
             entry.Health.Tracker.ConsecutiveFailures,
             entry.Connection.IsConnected,
+            entry.Connection.KeepWarm,
+            entry.Connection.IdleClosedSessions,
             entry.IsDraining,
             entry.State.OutstandingRequests,
             entry.State.LatencyEwma,
@@ -322,6 +342,7 @@ public sealed partial class FleetRuntime : IFleetRuntime
 
         // Outside the lock: cancelling ends the calls in flight, which send their servers cancellation notices.
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _alerts?.Dispose();
         await _invoker.WhenIdleAsync().ConfigureAwait(false);
         await _background.WhenAllAsync().ConfigureAwait(false);
         await Task.WhenAll(_registry.All.Select(entry => entry.DisposeAsync().AsTask())).ConfigureAwait(false);
@@ -357,6 +378,21 @@ public sealed partial class FleetRuntime : IFleetRuntime
     {
         Log.ToolListChanged(_logger, server);
         _events.Raise(_events.ToolListChanged, new ToolListChangedEventArgs(server));
+    }
+
+    private void OnAlert(AlertEventArgs alert, bool raised)
+    {
+        _telemetry.Alert(alert.Kind, alert.Service, raised);
+        if (raised)
+        {
+            Log.AlertRaised(_logger, alert.Kind, alert.Service ?? "*", alert.Message);
+        }
+        else
+        {
+            Log.AlertResolved(_logger, alert.Kind, alert.Service ?? "*", alert.Message);
+        }
+
+        _events.Raise(raised ? _events.AlertRaised : _events.AlertResolved, alert);
     }
 
     private void OnResent(CallResentEventArgs resent)

@@ -14,6 +14,8 @@ namespace McpFleet;
 /// <param name="HealthSince">When its health last changed.</param>
 /// <param name="ConsecutiveFailures">Failures in a row since its last success.</param>
 /// <param name="IsConnected">Whether a session is open.</param>
+/// <param name="IsWarm">Whether its session is kept open (<see cref="Connections.SessionOptions.WarmSessions"/>).</param>
+/// <param name="IdleClosedSessions">How many of its sessions were closed for being idle (<see cref="Connections.SessionOptions.IdleTimeout"/>).</param>
 /// <param name="IsDraining">Whether it is leaving the fleet and takes no new calls.</param>
 /// <param name="OutstandingRequests">Calls in flight.</param>
 /// <param name="LatencyEwma">The moving average of its call latency (zero before the first call).</param>
@@ -29,6 +31,8 @@ public sealed record ServerStatus(
     DateTimeOffset HealthSince,
     int ConsecutiveFailures,
     bool IsConnected,
+    bool IsWarm,
+    int IdleClosedSessions,
     bool IsDraining,
     int OutstandingRequests,
     TimeSpan LatencyEwma,
@@ -41,7 +45,7 @@ public sealed record ServerStatus(
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append(CultureInfo.InvariantCulture, $"Name = {Name}, Service = {Service}, Transport = {Transport}, Health = {Health}, HealthSince = {HealthSince:O}, ")
-            .Append(CultureInfo.InvariantCulture, $"ConsecutiveFailures = {ConsecutiveFailures}, IsConnected = {IsConnected}, IsDraining = {IsDraining}, ")
+            .Append(CultureInfo.InvariantCulture, $"ConsecutiveFailures = {ConsecutiveFailures}, IsConnected = {IsConnected}, IsWarm = {IsWarm}, IdleClosedSessions = {IdleClosedSessions}, IsDraining = {IsDraining}, ")
             .Append(CultureInfo.InvariantCulture, $"OutstandingRequests = {OutstandingRequests}, LatencyEwma = {LatencyEwma}, LastProbeLatency = {LastProbeLatency}, ")
             .Append(CultureInfo.InvariantCulture, $"Weight = {Weight}, Priority = {Priority}, Tags = [{string.Join(", ", Tags)}]");
         return true;

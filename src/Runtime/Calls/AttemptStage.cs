@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using McpFleet.Alerts;
 using McpFleet.Connections;
 using McpFleet.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,12 @@ namespace McpFleet.Calls;
 
 /// <summary>
 /// One attempt on one chosen replica, from the top: count the call in on the server (refused while it drains), check
-/// its circuit breakers (refused while open), wait for a turn under its concurrency bound, get its session (the drift
+/// its circuit breakers (refused while open), wait for a turn under its concurrency bound, lease its session, so that it is not closed for idleness under the call (the drift
 /// check has run by then; a destructive tool on an old verdict is checked again; a blocked tool is refused), and send <c>tools/call</c> over it (<see cref="ToolCaller"/>, which
 /// gets cancellation to the server). How far it got decides whether its request can have left the process. The outcome
-/// is reported to the server's health, breakers, latency and telemetry here, and nowhere else.
+/// is reported to the server's health, breakers, latency, telemetry and alerts here, and nowhere else.
 /// </summary>
-internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider time, FleetTelemetry telemetry, ILogger logger)
+internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider time, FleetTelemetry telemetry, AlertMonitor? alerts, ILogger logger)
 {
     /// <param name="call">The call.</param>
     /// <param name="replica">The chosen replica.</param>
@@ -50,7 +51,8 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
             using var outstanding = entry.State.BeginRequest();
             using var slot = await entry.AcquireAsync(token).ConfigureAwait(false);
             phase = AttemptPhase.Connecting;
-            client = await entry.Connection.GetClientAsync(token).ConfigureAwait(false);
+            using var session = await entry.Connection.LeaseAsync(token).ConfigureAwait(false);
+            client = session.Client;
 
             // A destructive tool is checked against its live definition first when the verdict is old.
             await entry.Drift.EnsureCurrentAsync(client, tool, token).ConfigureAwait(false);
@@ -68,6 +70,7 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
             toolBreaker?.Report(null);
             var errorType = answer.IsError == true ? "tool_error" : null;
             telemetry.CallEnded(entry.Name, tool.ToolName, latency, errorType);
+            alerts?.CallEnded(entry.Definition.Service, latency, errorType is not null);
             if (errorType is not null)
             {
                 activity?.SetStatus(ActivityStatusCode.Error, errorType);
@@ -106,7 +109,9 @@ internal sealed class AttemptStage(OutcomeClassifier classifier, TimeProvider ti
     {
         if (started != 0)
         {
-            telemetry.CallEnded(replica.Entry.Name, replica.Tool.ToolName, time.GetElapsedTime(started), failure.ErrorType);
+            var latency = time.GetElapsedTime(started);
+            telemetry.CallEnded(replica.Entry.Name, replica.Tool.ToolName, latency, failure.ErrorType);
+            alerts?.CallEnded(replica.Entry.Definition.Service, latency, failed: true);
         }
 
         activity?.SetStatus(ActivityStatusCode.Error, failure.ErrorType);

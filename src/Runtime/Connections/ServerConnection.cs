@@ -13,6 +13,11 @@ namespace McpFleet.Connections;
 /// a lost session reconnects by itself, with exponential backoff and jitter, until it succeeds: a restarted server is
 /// used again without anyone re-creating anything. While it waits between attempts, callers fail fast with the last
 /// failure, so routing can try another replica instead of waiting.
+/// <para>
+/// With an idle timeout, a session no request has leased for that long is closed (not reopened until the next
+/// request), unless it is kept warm. Leases and the close are decided under one lock: a session is never closed under a
+/// request, and a request that finds its session closing gets a new one.
+/// </para>
 /// </summary>
 internal sealed class ServerConnection : IAsyncDisposable
 {
@@ -24,6 +29,15 @@ internal sealed class ServerConnection : IAsyncDisposable
     private readonly Func<McpClient, CancellationToken, Task>? _checkSession;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _idleTimeout;
+    private readonly ITimer? _idleTimer;
+    private readonly BackgroundTasks _closing = new();
+    private int _leases;
+    private long _lastUsed;
+    private bool _idleCheckParked;
+    private volatile bool _keepWarm;
+    private int _idleClosedSessions;
     private McpClient? _client;
     private ToolListSubscription? _subscription;
     private TaskCompletionSource<McpClient>? _attempt;
@@ -35,7 +49,8 @@ internal sealed class ServerConnection : IAsyncDisposable
     /// <param name="protocolVersion">The revision to pin, if any.</param>
     /// <param name="connector">Opens the sessions.</param>
     /// <param name="options">Reconnection delays.</param>
-    /// <param name="timeProvider">The clock of the delays.</param>
+    /// <param name="timeProvider">The clock of the delays and of the idle timeout.</param>
+    /// <param name="idleTimeout">How long a session may go unleased before it is closed; infinite: never.</param>
     /// <param name="logger">Receives connection events.</param>
     /// <param name="checkSession">Runs on each new session before it serves calls (the drift check); when it throws a
     /// <see cref="ServerConnectionException"/>, the session is closed and the attempt counts as failed.</param>
@@ -45,9 +60,13 @@ internal sealed class ServerConnection : IAsyncDisposable
         ServerConnector connector,
         ConnectionOptions options,
         TimeProvider timeProvider,
+        TimeSpan idleTimeout,
         ILogger logger,
         Func<McpClient, CancellationToken, Task>? checkSession = null)
     {
+        _time = timeProvider;
+        _idleTimeout = idleTimeout;
+        _idleTimer = idleTimeout == Timeout.InfiniteTimeSpan ? null : timeProvider.CreateTimer(_ => CloseIfIdle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Definition = definition;
         _protocolVersion = protocolVersion;
         _connector = connector;
@@ -81,6 +100,9 @@ internal sealed class ServerConnection : IAsyncDisposable
     /// <summary>Raised when an open session ends (the server exited, the connection broke).</summary>
     public event Action<ServerConnection>? Disconnected;
 
+    /// <summary>Raised when a session was closed for being idle; the next request opens a new one.</summary>
+    public event Action<ServerConnection>? IdleClosed;
+
     /// <summary>Raised when the server says its tool list changed, with the session it said so on and a token cancelled
     /// when that session ends.</summary>
     public event Action<ServerConnection, McpClient, CancellationToken>? ToolListChanged;
@@ -89,6 +111,26 @@ internal sealed class ServerConnection : IAsyncDisposable
 
     /// <summary>Whether a session is open.</summary>
     public bool IsConnected => CurrentClient is not null;
+
+    /// <summary>Whether the session is kept open: never closed for idleness. Set by the fleet's warm-session keeper.</summary>
+    public bool KeepWarm
+    {
+        get => _keepWarm;
+        set
+        {
+            lock (_gate)
+            {
+                _keepWarm = value;
+                if (!value)
+                {
+                    ArmIdleTimerUnderLock(_idleTimeout);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many sessions were closed for being idle.</summary>
+    public int IdleClosedSessions => Volatile.Read(ref _idleClosedSessions);
 
     /// <summary>The open session, if any, without connecting.</summary>
     public McpClient? CurrentClient => Volatile.Read(ref _client) is { Completion.IsCompleted: false } client ? client : null;
@@ -141,6 +183,118 @@ internal sealed class ServerConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// A live session held for one request (see <see cref="GetClientAsync"/>): it is not closed for idleness until the
+    /// lease is disposed, and the request counts as use.
+    /// </summary>
+    /// <exception cref="ServerConnectionException">The server could not be reached.</exception>
+    public async ValueTask<SessionLease> LeaseAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_client is { Completion.IsCompleted: false } live)
+                {
+                    _leases++;
+                    _lastUsed = _time.GetTimestamp();
+                    return new SessionLease(this, live, countsAsUse: true);
+                }
+            }
+
+            // Opens a session or joins the one opening; if it is closed again before the lease is taken (for idleness,
+            // or lost), the next round opens a new one.
+            await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The open session held for a request that is no use of it (a health probe), or none: it connects nothing.</summary>
+    public SessionLease? TryLeaseCurrent()
+    {
+        lock (_gate)
+        {
+            if (_client is { Completion.IsCompleted: false } live)
+            {
+                _leases++;
+                return new SessionLease(this, live, countsAsUse: false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Ends a lease; the last one out runs an idle check that came while the session was leased.</summary>
+    internal void Release(bool countsAsUse)
+    {
+        bool checkNow;
+        lock (_gate)
+        {
+            _leases--;
+            if (countsAsUse)
+            {
+                _lastUsed = _time.GetTimestamp();
+            }
+
+            checkNow = _leases == 0 && _idleCheckParked;
+            _idleCheckParked &= !checkNow;
+        }
+
+        if (checkNow)
+        {
+            CloseIfIdle();
+        }
+    }
+
+    /// <summary>
+    /// The idle timer's check: closes the session when it has been unleased for the idle timeout, otherwise waits for
+    /// the rest of it, or (while leased) for the last lease to end.
+    /// </summary>
+    private void CloseIfIdle()
+    {
+        McpClient idle;
+        ToolListSubscription? subscription;
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested || _keepWarm || _client is not { Completion.IsCompleted: false } client)
+            {
+                return;
+            }
+
+            if (_leases > 0)
+            {
+                _idleCheckParked = true;
+                return;
+            }
+
+            var remaining = _idleTimeout - _time.GetElapsedTime(_lastUsed);
+            if (remaining > TimeSpan.Zero)
+            {
+                ArmIdleTimerUnderLock(remaining);
+                return;
+            }
+
+            idle = client;
+            subscription = _subscription;
+            _client = null;
+            _subscription = null;
+            _idleClosedSessions++;
+        }
+
+        Log.IdleSessionClosed(_logger, Definition.Name, _idleTimeout);
+        _closing.Track(CloseAsync(idle, subscription));
+        IdleClosed?.Invoke(this);
+    }
+
+    /// <summary>Under the lock, so that a disposed connection's timer is never armed; the wait is positive, so the timer
+    /// never fires inside this call.</summary>
+    private void ArmIdleTimerUnderLock(TimeSpan wait)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _idleTimer?.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
     /// Ends a session that a call found dead, and reconnects; the session's own completion can lag behind the failure
     /// the call saw.
     /// </summary>
@@ -172,6 +326,7 @@ internal sealed class ServerConnection : IAsyncDisposable
             }
 
             _stopping.Cancel();
+            _idleTimer?.Dispose();
             reconnecting = _reconnecting;
             client = _client;
             subscription = _subscription;
@@ -189,6 +344,7 @@ internal sealed class ServerConnection : IAsyncDisposable
             await CloseAsync(client, subscription).ConfigureAwait(false);
         }
 
+        await _closing.WhenAllAsync().ConfigureAwait(false);
         _httpClient.Dispose();
         _stopping.Dispose();
     }
@@ -313,6 +469,8 @@ internal sealed class ServerConnection : IAsyncDisposable
             _subscription = ToolListSubscription.Start(client, sessionEnded => ToolListChanged?.Invoke(this, client, sessionEnded));
             _lastFailure = null;
             _attempt = null;
+            _lastUsed = _time.GetTimestamp();
+            ArmIdleTimerUnderLock(_idleTimeout);
         }
 
         Log.Connected(_logger, Definition.Name, client.NegotiatedProtocolVersion);

@@ -18,6 +18,7 @@ namespace McpFleet.DependencyInjection;
 ///   "CallTimeout": "00:00:30",
 ///   "AllowUnconfiguredServers": false,
 ///   "Connection": { "ConnectTimeout": "00:00:10", "MaxConcurrentCalls": 16, "ProtocolVersion": "2025-11-25", "MaxMessageSize": 4194304 },
+///   "Sessions": { "IdleTimeout": "00:05:00", "WarmSessions": 1 },
 ///   "Health": { "ProbeInterval": "00:00:15", "FailureThreshold": 3, "RecoveryInterval": "00:00:10" },
 ///   "Routing": { "Strategy": "least-outstanding", "Tools": { "search/find": "consistent-hash:query" } },
 ///   "Resilience": {
@@ -73,6 +74,10 @@ internal static class FleetConfigurationReader
         options.Connection.DiscoverProbeTimeout = TimeSpanValue(connection, "DiscoverProbeTimeout") ?? options.Connection.DiscoverProbeTimeout;
         options.Connection.MaxMessageSize = LongValue(connection, "MaxMessageSize") ?? options.Connection.MaxMessageSize;
         options.Connection.LogMessageContents = BoolValue(connection, "LogMessageContents") ?? options.Connection.LogMessageContents;
+
+        var sessions = configuration.GetSection("Sessions");
+        options.Sessions.IdleTimeout = TimeSpanValue(sessions, "IdleTimeout") ?? options.Sessions.IdleTimeout;
+        options.Sessions.WarmSessions = IntValue(sessions, "WarmSessions") ?? options.Sessions.WarmSessions;
 
         var health = configuration.GetSection("Health");
         options.Health.Enabled = BoolValue(health, "Enabled") ?? options.Health.Enabled;

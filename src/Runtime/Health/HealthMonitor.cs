@@ -44,9 +44,13 @@ internal sealed class HealthMonitor(ServerConnection connection, HealthFeed feed
             {
                 var wait = feed.Tracker.Current == ServerHealth.Unhealthy ? options.RecoveryInterval : options.ProbeInterval;
                 await Task.Delay(wait, timeProvider, stopping).ConfigureAwait(false);
-                if (connection.CurrentClient is { } client)
+                // Leased, so that an idle close waits for the probe; a probe is no use, so it keeps no session open.
+                if (connection.TryLeaseCurrent() is { } session)
                 {
-                    await ProbeAsync(client, stopping).ConfigureAwait(false);
+                    using (session)
+                    {
+                        await ProbeAsync(session.Client, stopping).ConfigureAwait(false);
+                    }
                 }
             }
         }

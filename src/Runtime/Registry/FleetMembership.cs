@@ -9,9 +9,11 @@ namespace McpFleet.Registry;
 /// <summary>
 /// Servers joining and leaving the running fleet, whoever asks (code, or a discovery source): a joining server is
 /// announced (and connected at once when the fleet connects eagerly); a leaving one is announced and drained in the
-/// background — no new calls, its calls in flight complete (up to the drain timeout), then its session ends.
+/// background — no new calls, its calls in flight complete (up to the drain timeout), then its session ends. Either way
+/// the service's warm sessions are chosen again.
 /// </summary>
-internal sealed class FleetMembership(ServerRegistry registry, ToolListCache toolLists, FleetEvents events, BackgroundTasks background, TimeSpan drainTimeout, ILogger logger)
+internal sealed class FleetMembership(
+    ServerRegistry registry, ToolListCache toolLists, FleetEvents events, WarmSessions warm, BackgroundTasks background, TimeSpan drainTimeout, ILogger logger)
 {
     private volatile bool _connectEagerly;
 
@@ -40,6 +42,7 @@ internal sealed class FleetMembership(ServerRegistry registry, ToolListCache too
     {
         Log.ServerAdded(logger, entry.Name, entry.Definition.DescribeTarget());
         events.Raise(events.ServerAdded, new ServerEventArgs(entry.Definition));
+        warm.Refresh(entry.Definition.Service);
         if (_connectEagerly)
         {
             background.Track(ConnectQuietlyAsync(entry));
@@ -51,6 +54,7 @@ internal sealed class FleetMembership(ServerRegistry registry, ToolListCache too
         Log.ServerRemoved(logger, entry.Name, entry.InFlight);
         toolLists.Invalidate(entry.Name);
         events.Raise(events.ServerRemoved, new ServerEventArgs(entry.Definition));
+        warm.Refresh(entry.Definition.Service);
         return background.Track(RetireAsync(entry));
     }
 
@@ -60,7 +64,8 @@ internal sealed class FleetMembership(ServerRegistry registry, ToolListCache too
         await entry.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task ConnectQuietlyAsync(ServerEntry entry)
+    /// <summary>Connects in the background; a failure is logged by the connection, which keeps reconnecting.</summary>
+    internal static async Task ConnectQuietlyAsync(ServerEntry entry)
     {
         try
         {

@@ -38,7 +38,7 @@ internal sealed class ServerEntryFactory(
         // The snapshot's revision skips the discovery probe, which costs a server that ignores it 5 s.
         var protocolVersion = definition.ProtocolVersion ?? options.Connection.ProtocolVersion ?? recordedProtocolVersions.GetValueOrDefault(definition.Service);
         var guard = drift.CreateGuard(definition);
-        var connection = new ServerConnection(definition, protocolVersion, connector, options.Connection, time, logger, guard.CheckSessionAsync);
+        var connection = new ServerConnection(definition, protocolVersion, connector, options.Connection, time, options.Sessions.IdleTimeout, logger, guard.CheckSessionAsync);
         var tracker = new HealthTracker(definition.Name, options.Health.FailureThreshold, time);
         var health = new HealthFeed(tracker, connection);
         var breakers = new ReplicaBreakers(
@@ -51,6 +51,7 @@ internal sealed class ServerEntryFactory(
         var entry = new ServerEntry(definition, connection, health, monitor, breakers, guard, options.Connection.MaxConcurrentCalls, time);
         tracker.Changed += (_, change) => HealthChanged(entry, change);
         connection.Connected += (_, _) => monitor.Start();
+        connection.IdleClosed += _ => telemetry.SessionIdleClosed(definition.Name);
         connection.ToolListChanged += (_, client, sessionEnded) => ToolListChanged(entry, client, sessionEnded);
         return entry;
     }

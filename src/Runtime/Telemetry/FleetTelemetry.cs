@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using McpFleet.Alerts;
 using McpFleet.Batching;
 using McpFleet.Drift;
 using McpFleet.Health;
@@ -34,6 +35,8 @@ internal sealed class FleetTelemetry : IDisposable
     private readonly Counter<long> _driftChanges;
     private readonly Counter<long> _driftChecks;
     private readonly Histogram<int> _batchSize;
+    private readonly Counter<long> _idleClosedSessions;
+    private readonly Counter<long> _alerts;
 
     public FleetTelemetry(IMeterFactory? meterFactory)
     {
@@ -53,6 +56,8 @@ internal sealed class FleetTelemetry : IDisposable
         _fanOutDuration = _meter.CreateHistogram<double>("mcpfleet.fanout.duration", "s", "Duration of fan-outs, by tool and aggregation strategy.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         _driftChanges = _meter.CreateCounter<long>("mcpfleet.drift.changes", "{change}", "Tool definition changes since the snapshot found by drift checks, by server, class and action.");
+        _idleClosedSessions = _meter.CreateCounter<long>("mcpfleet.sessions.idle_closed", "{session}", "Sessions closed for being idle, by server.");
+        _alerts = _meter.CreateCounter<long>("mcpfleet.alerts", "{alert}", "Alerts raised and resolved, by kind, service (* for the fleet) and state.");
         _driftChecks = _meter.CreateCounter<long>(
             "mcpfleet.drift.checks", "{check}", "Drift checks started (tools listed and compared with the snapshot), by server and trigger: session, list_changed, periodic, destructive_call.");
         _batchSize = _meter.CreateHistogram<int>("mcpfleet.batch.size", "{call}", "Calls a call batch dispatched together, by trigger: size, delay, flush, dispose.",
@@ -196,6 +201,22 @@ internal sealed class FleetTelemetry : IDisposable
                 BatchTrigger.Flush => "flush",
                 _ => "dispose",
             }));
+
+    public void Alert(AlertKind kind, string? service, bool raised) =>
+        _alerts.Add(
+            1,
+            new KeyValuePair<string, object?>("mcpfleet.alert.kind", kind switch { AlertKind.HealthyReplicas => "healthy_replicas", AlertKind.ErrorRate => "error_rate", _ => "p99_latency" }),
+            new KeyValuePair<string, object?>("mcpfleet.service.name", service ?? "*"),
+            new KeyValuePair<string, object?>("mcpfleet.alert.state", raised ? "raised" : "resolved"));
+
+    public void SessionIdleClosed(string server) => _idleClosedSessions.Add(1, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
+
+    /// <summary>Publishes <c>mcpfleet.sessions.open</c>: 1 for each server whose session is open, 0 for the others.</summary>
+    public void ObserveOpenSessions(Func<IEnumerable<Measurement<long>>> observe) =>
+        _meter.CreateObservableUpDownCounter("mcpfleet.sessions.open", observe, "{session}", "Open sessions, by server.");
+
+    internal static Measurement<long> OpenSessions(string server, bool open) =>
+        new(open ? 1 : 0, new KeyValuePair<string, object?>("mcpfleet.server.name", server));
 
     /// <summary>Disposes the meter, unless a meter factory owns it.</summary>
     public void Dispose()

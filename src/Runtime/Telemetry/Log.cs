@@ -1,3 +1,4 @@
+using McpFleet.Alerts;
 using McpFleet.Connections;
 using McpFleet.Health;
 using McpFleet.Resilience;
@@ -78,6 +79,15 @@ internal static partial class Log
 
     [LoggerMessage(32, LogLevel.Warning, "Could not check server '{Server}' for drift after its tool list changed; the previous verdict stands: {Cause}")]
     public static partial void DriftCheckFailed(ILogger logger, string server, string cause);
+
+    [LoggerMessage(18, LogLevel.Information, "The session with server '{Server}' was closed after {IdleTimeout} without use; the next call opens a new one.")]
+    public static partial void IdleSessionClosed(ILogger logger, string server, TimeSpan idleTimeout);
+
+    [LoggerMessage(50, LogLevel.Warning, "Alert {Kind} raised for '{Scope}': {Message}")]
+    public static partial void AlertRaised(ILogger logger, AlertKind kind, string scope, string message);
+
+    [LoggerMessage(51, LogLevel.Information, "Alert {Kind} resolved for '{Scope}': {Message}")]
+    public static partial void AlertResolved(ILogger logger, AlertKind kind, string scope, string message);
 
     [LoggerMessage(40, LogLevel.Warning, "Server '{Server}' is unavailable, and calls to it fail: {Reason}")]
     public static partial void ServerUnavailable(ILogger logger, string server, string reason);

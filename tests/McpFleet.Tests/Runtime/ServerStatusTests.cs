@@ -10,7 +10,7 @@ public sealed class ServerStatusTests
     public void Prints_every_member_and_the_tags_themselves()
     {
         var status = new ServerStatus(
-            "alpha", "alpha", TransportKind.Stdio, ServerHealth.Healthy, DateTimeOffset.UnixEpoch, 0, true, false, 2,
+            "alpha", "alpha", TransportKind.Stdio, ServerHealth.Healthy, DateTimeOffset.UnixEpoch, 0, true, false, 0, false, 2,
             TimeSpan.FromMilliseconds(12), null, 3, 1, ImmutableSortedSet.Create(StringComparer.Ordinal, "fast", "eu"));
 
         var text = status.ToString();
