@@ -31,14 +31,26 @@ internal static class JsonWriting
             afterBlock = WriteProperty(writer, property, ns);
         }
 
-        if (record.AdditionalPropertiesName is { } bag)
+        if (record.AdditionalPropertiesName is { } bag && record.AdditionalProperties is { Kind: TypeKind.Json, IsNullable: false })
+        {
+            // The common case, a schema that allows any extra property: one call instead of a loop in every record.
+            if (afterBlock)
+            {
+                writer.WriteLine();
+            }
+
+            var isDeclared = record.Properties.Count == 0 ? "false" : DeclaredNamePattern(record, "name");
+            writer.WriteLine($"{KnownTypes.ArgumentValues}.WriteAdditionalProperties(writer, {bag}, static name => {isDeclared});");
+            afterBlock = false;
+        }
+        else if (record.AdditionalPropertiesName is { } typedBag)
         {
             if (afterBlock || record.Properties.Count > 0)
             {
                 writer.WriteLine();
             }
 
-            WriteAdditionalProperties(writer, record, bag, ns);
+            WriteAdditionalProperties(writer, record, typedBag, ns);
             afterBlock = true;
         }
 

@@ -1,9 +1,10 @@
 using System.ComponentModel;
+using System.Text.Json;
 
 namespace McpFleet.Tools;
 
-/// <summary>Checks the generated arguments records make on a value as they write it, so that a value JSON cannot carry
-/// fails naming its argument before anything is sent.</summary>
+/// <summary>What the generated records call as they write themselves: checks that make a value JSON cannot carry fail
+/// naming its argument before anything is sent, and the writing of the properties a record does not declare.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ArgumentValues
 {
@@ -14,4 +15,27 @@ public static class ArgumentValues
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or an infinity, for which JSON has no number.</exception>
     public static double RequireFinite(double value, string name) =>
         double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"'{name}' is {value}: JSON has no number for NaN or infinity.");
+
+    /// <summary>Writes the properties beyond the declared ones, after them; one with a declared name is left out.</summary>
+    /// <param name="writer">The writer, inside the record's object.</param>
+    /// <param name="properties">The record's extra properties, or <see langword="null"/>.</param>
+    /// <param name="isDeclared">Whether a name is one of the record's declared wire names.</param>
+    public static void WriteAdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? properties, Func<string, bool> isDeclared)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(isDeclared);
+        if (properties is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in properties)
+        {
+            if (!isDeclared(name))
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+        }
+    }
 }

@@ -113,21 +113,7 @@ namespace MyApp.Beta
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "message")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
     }
@@ -152,20 +138,7 @@ namespace MyApp.Beta
                 writer.WriteString("timezone", Timezone);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "timezone")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "timezone");
             writer.WriteEndObject();
         }
     }

@@ -464,21 +464,7 @@ namespace MyApp.Everything
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "message")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
     }
@@ -507,20 +493,7 @@ namespace MyApp.Everything
                 writer.WriteBoolean("includeImage", IncludeImage.Value);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "messageType" or "includeImage")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "messageType" or "includeImage");
             writer.WriteEndObject();
         }
     }
@@ -572,15 +545,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -605,20 +570,7 @@ namespace MyApp.Everything
                 writer.WriteNumber("count", global::McpFleet.Tools.ArgumentValues.RequireFinite(Count.Value, "count"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "count")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "count");
             writer.WriteEndObject();
         }
     }
@@ -651,20 +603,7 @@ namespace MyApp.Everything
                 writer.WriteNumber("resourceId", global::McpFleet.Tools.ArgumentValues.RequireFinite(ResourceId.Value, "resourceId"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "resourceType" or "resourceId")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "resourceType" or "resourceId");
             writer.WriteEndObject();
         }
     }
@@ -716,21 +655,7 @@ namespace MyApp.Everything
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("location", global::MyApp.Everything.GetStructuredContentLocationWireValues.ToWireValue(Location, "location"));
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "location")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "location");
             writer.WriteEndObject();
         }
     }
@@ -821,21 +746,7 @@ namespace MyApp.Everything
             writer.WriteStartObject();
             writer.WriteNumber("a", global::McpFleet.Tools.ArgumentValues.RequireFinite(A, "a"));
             writer.WriteNumber("b", global::McpFleet.Tools.ArgumentValues.RequireFinite(B, "b"));
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "a" or "b")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "a" or "b");
             writer.WriteEndObject();
         }
     }
@@ -852,15 +763,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -901,20 +804,7 @@ namespace MyApp.Everything
                 writer.WriteString("outputType", global::MyApp.Everything.GzipFileAsResourceOutputTypeWireValues.ToWireValue(OutputType.Value, "outputType"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "name" or "data" or "outputType")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "name" or "data" or "outputType");
             writer.WriteEndObject();
         }
     }
@@ -974,20 +864,7 @@ namespace MyApp.Everything
                 writer.WriteBoolean("ambiguous", Ambiguous.Value);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "topic" or "ambiguous")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "topic" or "ambiguous");
             writer.WriteEndObject();
         }
     }
@@ -1004,15 +881,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -1029,15 +898,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -1070,20 +931,7 @@ namespace MyApp.Everything
                 writer.WriteNumber("steps", global::McpFleet.Tools.ArgumentValues.RequireFinite(Steps.Value, "steps"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "duration" or "steps")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "duration" or "steps");
             writer.WriteEndObject();
         }
     }

@@ -531,21 +531,7 @@ namespace MyApp.Filesystem
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
     }
@@ -603,20 +589,7 @@ namespace MyApp.Filesystem
                 writer.WriteEndArray();
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "excludePatterns")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "excludePatterns");
             writer.WriteEndObject();
         }
     }
@@ -678,20 +651,7 @@ namespace MyApp.Filesystem
                 writer.WriteBoolean("dryRun", DryRun.Value);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "edits" or "dryRun")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "edits" or "dryRun");
             writer.WriteEndObject();
         }
     }
@@ -739,21 +699,7 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("oldText", OldText);
             writer.WriteString("newText", NewText);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "oldText" or "newText")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "oldText" or "newText");
             writer.WriteEndObject();
         }
     }
@@ -774,21 +720,7 @@ namespace MyApp.Filesystem
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
     }
@@ -828,15 +760,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -880,21 +804,7 @@ namespace MyApp.Filesystem
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
     }
@@ -946,20 +856,7 @@ namespace MyApp.Filesystem
                 writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value, "sortBy"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "sortBy")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "sortBy");
             writer.WriteEndObject();
         }
     }
@@ -1038,21 +935,7 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("source", Source);
             writer.WriteString("destination", Destination);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "source" or "destination")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "source" or "destination");
             writer.WriteEndObject();
         }
     }
@@ -1112,20 +995,7 @@ namespace MyApp.Filesystem
                 writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "tail" or "head")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "tail" or "head");
             writer.WriteEndObject();
         }
     }
@@ -1169,21 +1039,7 @@ namespace MyApp.Filesystem
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("path", Path);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
     }
@@ -1372,21 +1228,7 @@ namespace MyApp.Filesystem
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "paths")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "paths");
             writer.WriteEndObject();
         }
     }
@@ -1446,20 +1288,7 @@ namespace MyApp.Filesystem
                 writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "tail" or "head")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "tail" or "head");
             writer.WriteEndObject();
         }
     }
@@ -1521,20 +1350,7 @@ namespace MyApp.Filesystem
                 writer.WriteEndArray();
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "pattern" or "excludePatterns")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "pattern" or "excludePatterns");
             writer.WriteEndObject();
         }
     }
@@ -1582,21 +1398,7 @@ namespace MyApp.Filesystem
             writer.WriteStartObject();
             writer.WriteString("path", Path);
             writer.WriteString("content", Content);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path" or "content")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "content");
             writer.WriteEndObject();
         }
     }

@@ -348,21 +348,7 @@ namespace MyApp.Memory
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "observations")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "observations");
             writer.WriteEndObject();
         }
     }
@@ -416,21 +402,7 @@ namespace MyApp.Memory
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "entityName" or "contents")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "entityName" or "contents");
             writer.WriteEndObject();
         }
     }
@@ -479,21 +451,7 @@ namespace MyApp.Memory
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "entities")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "entities");
             writer.WriteEndObject();
         }
     }
@@ -551,21 +509,7 @@ namespace MyApp.Memory
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "name" or "entityType" or "observations")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "name" or "entityType" or "observations");
             writer.WriteEndObject();
         }
 
@@ -605,21 +549,7 @@ namespace MyApp.Memory
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "relations")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "relations");
             writer.WriteEndObject();
         }
     }
@@ -671,21 +601,7 @@ namespace MyApp.Memory
             writer.WriteString("from", From);
             writer.WriteString("to", To);
             writer.WriteString("relationType", RelationType);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "from" or "to" or "relationType")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "from" or "to" or "relationType");
             writer.WriteEndObject();
         }
 
@@ -725,21 +641,7 @@ namespace MyApp.Memory
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "entityNames")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "entityNames");
             writer.WriteEndObject();
         }
     }
@@ -793,21 +695,7 @@ namespace MyApp.Memory
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "deletions")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "deletions");
             writer.WriteEndObject();
         }
     }
@@ -865,21 +753,7 @@ namespace MyApp.Memory
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "entityName" or "observations")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "entityName" or "observations");
             writer.WriteEndObject();
         }
     }
@@ -906,21 +780,7 @@ namespace MyApp.Memory
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "relations")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "relations");
             writer.WriteEndObject();
         }
     }
@@ -974,21 +834,7 @@ namespace MyApp.Memory
                 writer.WriteStringValue(item);
             }
             writer.WriteEndArray();
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "names")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "names");
             writer.WriteEndObject();
         }
     }
@@ -1032,15 +878,7 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => false);
             writer.WriteEndObject();
         }
     }
@@ -1088,21 +926,7 @@ namespace MyApp.Memory
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("query", Query);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "query")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "query");
             writer.WriteEndObject();
         }
     }

@@ -217,21 +217,7 @@ namespace MyApp.Sample
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("message", Message);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "message")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
     }
@@ -256,20 +242,7 @@ namespace MyApp.Sample
                 writer.WriteString("timezone", Timezone);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "timezone")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "timezone");
             writer.WriteEndObject();
         }
     }
@@ -333,20 +306,7 @@ namespace MyApp.Sample
                 writer.WriteString("path", Path);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "path")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
     }
@@ -428,21 +388,7 @@ namespace MyApp.Sample
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("expression", Expression);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "expression")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "expression");
             writer.WriteEndObject();
         }
     }
@@ -523,20 +469,7 @@ namespace MyApp.Sample
                 writer.WriteNumber("timeoutSeconds", TimeoutSeconds.Value);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "command" or "arguments" or "timeoutSeconds")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "command" or "arguments" or "timeoutSeconds");
             writer.WriteEndObject();
         }
     }

@@ -82,21 +82,7 @@ namespace MyApp.Typing
             writer.WriteStartObject();
             writer.WritePropertyName("document");
             Document.WriteTo(writer);
-
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "document")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "document");
             writer.WriteEndObject();
         }
     }
@@ -284,20 +270,7 @@ namespace MyApp.Typing
                 writer.WriteString("reactions", global::MyApp.Typing.DocumentReactionsWireValues.ToWireValue(Reactions.Value, "reactions"));
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "edits" or "parent" or "limit" or "mode" or "tags" or "filter" or "counts" or "owners" or "metadata" or "tree" or "author" or "reviewer" or "payload" or "reactions")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "edits" or "parent" or "limit" or "mode" or "tags" or "filter" or "counts" or "owners" or "metadata" or "tree" or "author" or "reviewer" or "payload" or "reactions");
             writer.WriteEndObject();
         }
 
@@ -386,20 +359,7 @@ namespace MyApp.Typing
                 writer.WriteString("email", Email);
             }
 
-            if (AdditionalProperties is not null)
-            {
-                foreach (var entry in AdditionalProperties)
-                {
-                    if (entry.Key is "name" or "email")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "name" or "email");
             writer.WriteEndObject();
         }
 
@@ -627,21 +587,7 @@ namespace MyApp.Typing
                 global::System.ArgumentNullException.ThrowIfNull(writer);
                 writer.WriteStartObject();
                 writer.WriteString("page_id", PageId);
-
-                if (AdditionalProperties is not null)
-                {
-                    foreach (var entry in AdditionalProperties)
-                    {
-                        if (entry.Key is "page_id")
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(entry.Key);
-                        entry.Value.WriteTo(writer);
-                    }
-                }
-
+                global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "page_id");
                 writer.WriteEndObject();
             }
 
@@ -673,21 +619,7 @@ namespace MyApp.Typing
                 global::System.ArgumentNullException.ThrowIfNull(writer);
                 writer.WriteStartObject();
                 writer.WriteString("database_id", DatabaseId);
-
-                if (AdditionalProperties is not null)
-                {
-                    foreach (var entry in AdditionalProperties)
-                    {
-                        if (entry.Key is "database_id")
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(entry.Key);
-                        entry.Value.WriteTo(writer);
-                    }
-                }
-
+                global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "database_id");
                 writer.WriteEndObject();
             }
 
@@ -720,21 +652,7 @@ namespace MyApp.Typing
                 writer.WriteStartObject();
                 writer.WritePropertyName("type");
                 writer.WriteRawValue("\"workspace\"", skipInputValidation: true);
-
-                if (AdditionalProperties is not null)
-                {
-                    foreach (var entry in AdditionalProperties)
-                    {
-                        if (entry.Key is "type")
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(entry.Key);
-                        entry.Value.WriteTo(writer);
-                    }
-                }
-
+                global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "type");
                 writer.WriteEndObject();
             }
 
