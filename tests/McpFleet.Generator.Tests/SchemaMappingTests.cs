@@ -331,6 +331,24 @@ public sealed class SchemaMappingTests
     }
 
     [Fact]
+    public void Extra_properties_are_written_after_the_declared_ones_and_never_repeat_a_declared_name()
+    {
+        using var fleet = CompiledFleet.Generate(TestSnapshot.WithTools("""
+            [ { "name": "t", "inputSchema": { "type": "object", "properties": { "a": { "type": "string" }, "b": { "type": "integer" } } } } ]
+            """));
+        var extra = new Dictionary<string, JsonElement>
+        {
+            ["a"] = JsonSerializer.SerializeToElement("not sent"),
+            ["z"] = JsonSerializer.SerializeToElement(new { deep = true }),
+            ["c"] = JsonSerializer.SerializeToElement(3),
+        };
+
+        var written = CompiledFleet.WriteArguments(fleet.Create("TArguments", ("A", "declared"), ("AdditionalProperties", extra)));
+
+        Assert.Equal("""{"a":"declared","z":{"deep":true},"c":3}""", written);
+    }
+
+    [Fact]
     public void Documentation_carries_descriptions_defaults_constants_and_allowed_values()
     {
         using var fleet = CompiledFleet.Generate(TestSnapshot.WithInput("""
