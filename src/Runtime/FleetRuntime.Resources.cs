@@ -55,7 +55,7 @@ public sealed partial class FleetRuntime
         var instances = _registry.Find(serverName) is { Definition.ReplicaOf: not null } replica ? [replica] : _registry.InstancesOf(serverName);
         if (instances.IsEmpty)
         {
-            throw new InvalidOperationException($"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.");
+            throw NotInFleet(serverName);
         }
 
         ServerConnectionException? unreachable = null;

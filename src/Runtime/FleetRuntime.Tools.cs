@@ -32,10 +32,8 @@ public sealed partial class FleetRuntime
 
     /// <summary>Why a server cannot be called: the configuration's reason when it is unavailable, otherwise the servers
     /// there are and the closest name.</summary>
-    private InvalidOperationException NotInFleet(string serverName) => new(
-        _options.UnavailableServers.TryGetValue(serverName, out var reason)
-            ? $"Server '{serverName}' is unavailable: {reason}"
-            : $"Server '{serverName}' is not configured in this fleet; configured: {string.Join(", ", ServerNames)}.{NameSuggestion.Hint(serverName, ServerNames)}");
+    private InvalidOperationException NotInFleet(string serverName) =>
+        new(UnknownServer.Message(serverName, _options.UnavailableServers.TryGetValue(serverName, out var reason) ? reason : null, ServerNames));
 
     private async Task<ToolList> FetchToolsAsync(ServerEntry entry, CancellationToken cancellationToken)
     {

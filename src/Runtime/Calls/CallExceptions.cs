@@ -78,9 +78,7 @@ internal static class CallExceptions
         string[] servers = [.. fleet.Order(StringComparer.Ordinal)];
         var message = target.Group is { } group
             ? $"No server offering tool '{target.ToolName}' is configured; it is offered by {string.Join(", ", group.Members.Select(m => Member(m.Tool.ServerName, unavailableServers)))}."
-            : unavailableServers.TryGetValue(target.ServerName, out var reason)
-                ? $"Server '{target.ServerName}' is unavailable: {reason}"
-                : $"Server '{target.ServerName}' is not configured in this fleet; configured: {string.Join(", ", servers)}.{NameSuggestion.Hint(target.ServerName, servers)}";
+            : UnknownServer.Message(target.ServerName, unavailableServers.GetValueOrDefault(target.ServerName), servers);
         return new ToolNotSentException(target.ToolName, target.GroupName is null ? target.ServerName : "", target.GroupName, NotSentReason.NoReplica, [], message);
     }
 

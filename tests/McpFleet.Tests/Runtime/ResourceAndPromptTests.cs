@@ -1,3 +1,4 @@
+using McpFleet.Configuration;
 using McpFleet.Tests.ClientFeatures;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -31,5 +32,19 @@ public sealed class ResourceAndPromptTests
 
         Assert.StartsWith("Server 'everything' could not get prompt 'no-such-prompt': ", refused.Message, StringComparison.Ordinal);
         Assert.Equal("Server 'nowhere' is not configured in this fleet; configured: everything.", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Resources_of_an_unavailable_or_mistyped_server_say_why_as_its_tools_do()
+    {
+        var options = TestServers.FastOptions(ServerDefinition.Stdio("weather", "never-started"));
+        options.UnavailableServers["files"] = "its ${env:FILES_TOKEN} is not set";
+        await using var runtime = new FleetRuntime(options);
+
+        var unavailable = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.ReadResourceAsync("files", "file:///a"));
+        var mistyped = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.GetPromptAsync("wheather", "p"));
+
+        Assert.Equal("Server 'files' is unavailable: its ${env:FILES_TOKEN} is not set", unavailable.Message);
+        Assert.Equal("Server 'wheather' is not configured in this fleet; configured: weather. Did you mean 'weather'?", mistyped.Message);
     }
 }
