@@ -3,7 +3,8 @@ using McpFleet.Generator.Model;
 namespace McpFleet.Generator.Emit;
 
 /// <summary>
-/// Writes the bodies of the generated <c>WriteTo</c> methods: direct <c>Utf8JsonWriter</c> calls, no reflection.
+/// Writes the bodies of the generated <c>WriteTo</c> methods: <c>Utf8JsonWriter</c> calls, and one
+/// <see cref="KnownTypes.ArgumentValues"/> call per scalar property; no reflection.
 /// Roslyn does not run the System.Text.Json source generator over other generators' output, so a
 /// <c>JsonSerializerContext</c> for the generated types is impossible; this code is the equivalent, and trimming- and
 /// AOT-safe like it.
@@ -129,6 +130,14 @@ internal static class JsonWriting
             return false;
         }
 
+        if (ScalarWriter(property.Type.Kind) is { } scalar)
+        {
+            // One runtime call per scalar: an optional property that is null is left out, a required one is sent as null.
+            var optional = property.IsNullable && !property.IsRequired ? "Optional" : "";
+            writer.WriteLine($"{KnownTypes.ArgumentValues}.Write{optional}{scalar}(writer, {name}, {property.Name});");
+            return false;
+        }
+
         if (!property.IsNullable)
         {
             WriteNamedValue(writer, name, property.Name, property.Type, ns);
@@ -152,23 +161,21 @@ internal static class JsonWriting
         return true;
     }
 
-    /// <summary>Writes a property whose value <paramref name="expression"/> is not null.</summary>
+    /// <summary>The kind in the name of <see cref="KnownTypes.ArgumentValues"/>' writer for a scalar property, or <see langword="null"/>.</summary>
+    private static string? ScalarWriter(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Integer => "Integer",
+        TypeKind.Number => "Number",
+        TypeKind.Boolean => "Boolean",
+        _ => null,
+    };
+
+    /// <summary>Writes a property that is not a scalar (see <see cref="ScalarWriter"/>) whose value <paramref name="expression"/> is not null.</summary>
     private static void WriteNamedValue(SourceWriter writer, string name, string expression, TypeSpec type, string ns)
     {
         switch (type.Kind)
         {
-            case TypeKind.String:
-                writer.WriteLine($"writer.WriteString({name}, {expression});");
-                break;
-            case TypeKind.Integer:
-                writer.WriteLine($"writer.WriteNumber({name}, {expression});");
-                break;
-            case TypeKind.Number:
-                writer.WriteLine($"writer.WriteNumber({name}, {Finite(expression, name)});");
-                break;
-            case TypeKind.Boolean:
-                writer.WriteLine($"writer.WriteBoolean({name}, {expression});");
-                break;
             case TypeKind.Enum:
                 writer.WriteLine($"writer.WriteString({name}, {TypeSyntax.Helper(type, ns)}.ToWireValue({expression}, {name}));");
                 break;

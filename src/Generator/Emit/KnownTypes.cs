@@ -10,6 +10,7 @@ internal static class KnownTypes
     public const string IFleetRuntime = "global::McpFleet.IFleetRuntime";
     public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string ArgumentValues = "global::McpFleet.Tools.ArgumentValues";
+    public const string EnumWireValues = "global::McpFleet.Tools.EnumWireValues";
     public const string Progress = "global::System.IProgress<global::ModelContextProtocol.ProgressNotificationValue>";
     public const string FleetOptions = "global::McpFleet.FleetOptions";
     public const string FleetManifest = "global::McpFleet.FleetManifest";

@@ -113,7 +113,7 @@ namespace MyApp.Alpha
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("message", Message);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "message", Message);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
@@ -134,7 +134,7 @@ namespace MyApp.Alpha
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("expression", Expression);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "expression", Expression);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "expression");
             writer.WriteEndObject();
         }

@@ -112,7 +112,7 @@ namespace MyApp.Beta
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("message", Message);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "message", Message);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
@@ -133,11 +133,7 @@ namespace MyApp.Beta
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Timezone is not null)
-            {
-                writer.WriteString("timezone", Timezone);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "timezone", Timezone);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "timezone");
             writer.WriteEndObject();
         }

@@ -382,11 +382,7 @@ namespace MyApp
                 writer.WriteString("format", global::MyApp.SampleV2.GetTimeFormatWireValues.ToWireValue(Format.Value, "format"));
             }
 
-            if (Timezone is not null)
-            {
-                writer.WriteString("timezone", Timezone);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "timezone", Timezone);
             writer.WriteEndObject();
         }
     }

@@ -463,7 +463,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("message", Message);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "message", Message);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
@@ -488,11 +488,7 @@ namespace MyApp.Everything
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
             writer.WriteString("messageType", global::MyApp.Everything.GetAnnotatedMessageMessageTypeWireValues.ToWireValue(MessageType, "messageType"));
-            if (IncludeImage is not null)
-            {
-                writer.WriteBoolean("includeImage", IncludeImage.Value);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalBoolean(writer, "includeImage", IncludeImage);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "messageType" or "includeImage");
             writer.WriteEndObject();
         }
@@ -514,23 +510,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetAnnotatedMessageMessageTypeWireValues
     {
+        private static readonly string[] s_values = ["error", "success", "debug"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetAnnotatedMessageMessageType value, string name = "value") => value switch
-        {
-            global::MyApp.Everything.GetAnnotatedMessageMessageType.Error => "error",
-            global::MyApp.Everything.GetAnnotatedMessageMessageType.Success => "success",
-            global::MyApp.Everything.GetAnnotatedMessageMessageType.Debug => "debug",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: error, success, debug."),
-        };
+        public static string ToWireValue(this global::MyApp.Everything.GetAnnotatedMessageMessageType value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Everything.GetAnnotatedMessageMessageType? FromWireValue(string value) => value switch
-        {
-            "error" => global::MyApp.Everything.GetAnnotatedMessageMessageType.Error,
-            "success" => global::MyApp.Everything.GetAnnotatedMessageMessageType.Success,
-            "debug" => global::MyApp.Everything.GetAnnotatedMessageMessageType.Debug,
-            _ => null,
-        };
+        public static global::MyApp.Everything.GetAnnotatedMessageMessageType? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Everything.GetAnnotatedMessageMessageType)member : null;
     }
 
     /// <summary>The arguments of tool <c>get-env</c> on server <c>everything</c>.</summary>
@@ -565,11 +551,7 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Count is not null)
-            {
-                writer.WriteNumber("count", global::McpFleet.Tools.ArgumentValues.RequireFinite(Count.Value, "count"));
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "count", Count);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "count");
             writer.WriteEndObject();
         }
@@ -598,11 +580,7 @@ namespace MyApp.Everything
                 writer.WriteString("resourceType", global::MyApp.Everything.GetResourceReferenceResourceTypeWireValues.ToWireValue(ResourceType.Value, "resourceType"));
             }
 
-            if (ResourceId is not null)
-            {
-                writer.WriteNumber("resourceId", global::McpFleet.Tools.ArgumentValues.RequireFinite(ResourceId.Value, "resourceId"));
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "resourceId", ResourceId);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "resourceType" or "resourceId");
             writer.WriteEndObject();
         }
@@ -622,21 +600,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetResourceReferenceResourceTypeWireValues
     {
+        private static readonly string[] s_values = ["Text", "Blob"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetResourceReferenceResourceType value, string name = "value") => value switch
-        {
-            global::MyApp.Everything.GetResourceReferenceResourceType.Text => "Text",
-            global::MyApp.Everything.GetResourceReferenceResourceType.Blob => "Blob",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: Text, Blob."),
-        };
+        public static string ToWireValue(this global::MyApp.Everything.GetResourceReferenceResourceType value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Everything.GetResourceReferenceResourceType? FromWireValue(string value) => value switch
-        {
-            "Text" => global::MyApp.Everything.GetResourceReferenceResourceType.Text,
-            "Blob" => global::MyApp.Everything.GetResourceReferenceResourceType.Blob,
-            _ => null,
-        };
+        public static global::MyApp.Everything.GetResourceReferenceResourceType? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Everything.GetResourceReferenceResourceType)member : null;
     }
 
     /// <summary>The arguments of tool <c>get-structured-content</c> on server <c>everything</c>.</summary>
@@ -707,23 +677,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GetStructuredContentLocationWireValues
     {
+        private static readonly string[] s_values = ["New York", "Chicago", "Los Angeles"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GetStructuredContentLocation value, string name = "value") => value switch
-        {
-            global::MyApp.Everything.GetStructuredContentLocation.NewYork => "New York",
-            global::MyApp.Everything.GetStructuredContentLocation.Chicago => "Chicago",
-            global::MyApp.Everything.GetStructuredContentLocation.LosAngeles => "Los Angeles",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: New York, Chicago, Los Angeles."),
-        };
+        public static string ToWireValue(this global::MyApp.Everything.GetStructuredContentLocation value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Everything.GetStructuredContentLocation? FromWireValue(string value) => value switch
-        {
-            "New York" => global::MyApp.Everything.GetStructuredContentLocation.NewYork,
-            "Chicago" => global::MyApp.Everything.GetStructuredContentLocation.Chicago,
-            "Los Angeles" => global::MyApp.Everything.GetStructuredContentLocation.LosAngeles,
-            _ => null,
-        };
+        public static global::MyApp.Everything.GetStructuredContentLocation? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Everything.GetStructuredContentLocation)member : null;
     }
 
     /// <summary>The arguments of tool <c>get-sum</c> on server <c>everything</c>.</summary>
@@ -744,8 +704,8 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteNumber("a", global::McpFleet.Tools.ArgumentValues.RequireFinite(A, "a"));
-            writer.WriteNumber("b", global::McpFleet.Tools.ArgumentValues.RequireFinite(B, "b"));
+            global::McpFleet.Tools.ArgumentValues.WriteNumber(writer, "a", A);
+            global::McpFleet.Tools.ArgumentValues.WriteNumber(writer, "b", B);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "a" or "b");
             writer.WriteEndObject();
         }
@@ -789,16 +749,8 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Name is not null)
-            {
-                writer.WriteString("name", Name);
-            }
-
-            if (Data is not null)
-            {
-                writer.WriteString("data", Data);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "name", Name);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "data", Data);
             if (OutputType is not null)
             {
                 writer.WriteString("outputType", global::MyApp.Everything.GzipFileAsResourceOutputTypeWireValues.ToWireValue(OutputType.Value, "outputType"));
@@ -823,21 +775,13 @@ namespace MyApp.Everything
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class GzipFileAsResourceOutputTypeWireValues
     {
+        private static readonly string[] s_values = ["resourceLink", "resource"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Everything.GzipFileAsResourceOutputType value, string name = "value") => value switch
-        {
-            global::MyApp.Everything.GzipFileAsResourceOutputType.ResourceLink => "resourceLink",
-            global::MyApp.Everything.GzipFileAsResourceOutputType.Resource => "resource",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: resourceLink, resource."),
-        };
+        public static string ToWireValue(this global::MyApp.Everything.GzipFileAsResourceOutputType value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Everything.GzipFileAsResourceOutputType? FromWireValue(string value) => value switch
-        {
-            "resourceLink" => global::MyApp.Everything.GzipFileAsResourceOutputType.ResourceLink,
-            "resource" => global::MyApp.Everything.GzipFileAsResourceOutputType.Resource,
-            _ => null,
-        };
+        public static global::MyApp.Everything.GzipFileAsResourceOutputType? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Everything.GzipFileAsResourceOutputType)member : null;
     }
 
     /// <summary>The arguments of tool <c>simulate-research-query</c> on server <c>everything</c>.</summary>
@@ -858,12 +802,8 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("topic", Topic);
-            if (Ambiguous is not null)
-            {
-                writer.WriteBoolean("ambiguous", Ambiguous.Value);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "topic", Topic);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalBoolean(writer, "ambiguous", Ambiguous);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "topic" or "ambiguous");
             writer.WriteEndObject();
         }
@@ -921,16 +861,8 @@ namespace MyApp.Everything
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Duration is not null)
-            {
-                writer.WriteNumber("duration", global::McpFleet.Tools.ArgumentValues.RequireFinite(Duration.Value, "duration"));
-            }
-
-            if (Steps is not null)
-            {
-                writer.WriteNumber("steps", global::McpFleet.Tools.ArgumentValues.RequireFinite(Steps.Value, "steps"));
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "duration", Duration);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "steps", Steps);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "duration" or "steps");
             writer.WriteEndObject();
         }

@@ -530,7 +530,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
@@ -577,7 +577,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             if (ExcludePatterns is not null)
             {
                 writer.WritePropertyName("excludePatterns");
@@ -638,7 +638,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             writer.WritePropertyName("edits");
             writer.WriteStartArray();
             foreach (var item in Edits)
@@ -646,11 +646,7 @@ namespace MyApp.Filesystem
                 item.WriteTo(writer);
             }
             writer.WriteEndArray();
-            if (DryRun is not null)
-            {
-                writer.WriteBoolean("dryRun", DryRun.Value);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalBoolean(writer, "dryRun", DryRun);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "edits" or "dryRun");
             writer.WriteEndObject();
         }
@@ -697,8 +693,8 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("oldText", OldText);
-            writer.WriteString("newText", NewText);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "oldText", OldText);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "newText", NewText);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "oldText" or "newText");
             writer.WriteEndObject();
         }
@@ -719,7 +715,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
@@ -803,7 +799,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
@@ -850,7 +846,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             if (SortBy is not null)
             {
                 writer.WriteString("sortBy", global::MyApp.Filesystem.ListDirectoryWithSizesSortByWireValues.ToWireValue(SortBy.Value, "sortBy"));
@@ -898,21 +894,13 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class ListDirectoryWithSizesSortByWireValues
     {
+        private static readonly string[] s_values = ["name", "size"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Filesystem.ListDirectoryWithSizesSortBy value, string name = "value") => value switch
-        {
-            global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Name => "name",
-            global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Size => "size",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: name, size."),
-        };
+        public static string ToWireValue(this global::MyApp.Filesystem.ListDirectoryWithSizesSortBy value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? FromWireValue(string value) => value switch
-        {
-            "name" => global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Name,
-            "size" => global::MyApp.Filesystem.ListDirectoryWithSizesSortBy.Size,
-            _ => null,
-        };
+        public static global::MyApp.Filesystem.ListDirectoryWithSizesSortBy? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Filesystem.ListDirectoryWithSizesSortBy)member : null;
     }
 
     /// <summary>The arguments of tool <c>move_file</c> on server <c>filesystem</c>.</summary>
@@ -933,8 +921,8 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("source", Source);
-            writer.WriteString("destination", Destination);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "source", Source);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "destination", Destination);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "source" or "destination");
             writer.WriteEndObject();
         }
@@ -984,17 +972,9 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
-            if (Tail is not null)
-            {
-                writer.WriteNumber("tail", global::McpFleet.Tools.ArgumentValues.RequireFinite(Tail.Value, "tail"));
-            }
-
-            if (Head is not null)
-            {
-                writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "tail", Tail);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "head", Head);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "tail" or "head");
             writer.WriteEndObject();
         }
@@ -1038,7 +1018,7 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
@@ -1189,21 +1169,13 @@ namespace MyApp.Filesystem
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class ReadMediaFileResultContentItemWithDataTypeWireValues
     {
+        private static readonly string[] s_values = ["image", "audio"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value, string name = "value") => value switch
-        {
-            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image => "image",
-            global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio => "audio",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: image, audio."),
-        };
+        public static string ToWireValue(this global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType? FromWireValue(string value) => value switch
-        {
-            "image" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Image,
-            "audio" => global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType.Audio,
-            _ => null,
-        };
+        public static global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Filesystem.ReadMediaFileResultContentItemWithDataType)member : null;
     }
 
     /// <summary>The arguments of tool <c>read_multiple_files</c> on server <c>filesystem</c>.</summary>
@@ -1277,17 +1249,9 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
-            if (Tail is not null)
-            {
-                writer.WriteNumber("tail", global::McpFleet.Tools.ArgumentValues.RequireFinite(Tail.Value, "tail"));
-            }
-
-            if (Head is not null)
-            {
-                writer.WriteNumber("head", global::McpFleet.Tools.ArgumentValues.RequireFinite(Head.Value, "head"));
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "tail", Tail);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalNumber(writer, "head", Head);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "tail" or "head");
             writer.WriteEndObject();
         }
@@ -1337,8 +1301,8 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
-            writer.WriteString("pattern", Pattern);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "pattern", Pattern);
             if (ExcludePatterns is not null)
             {
                 writer.WritePropertyName("excludePatterns");
@@ -1396,8 +1360,8 @@ namespace MyApp.Filesystem
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("path", Path);
-            writer.WriteString("content", Content);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "path", Path);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "content", Content);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path" or "content");
             writer.WriteEndObject();
         }

@@ -113,7 +113,7 @@ namespace MyApp.Gamma
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("message", Message);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "message", Message);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
@@ -134,11 +134,7 @@ namespace MyApp.Gamma
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Path is not null)
-            {
-                writer.WriteString("path", Path);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }

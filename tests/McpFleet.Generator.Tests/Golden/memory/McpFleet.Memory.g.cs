@@ -394,7 +394,7 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("entityName", EntityName);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "entityName", EntityName);
             writer.WritePropertyName("contents");
             writer.WriteStartArray();
             foreach (var item in Contents)
@@ -500,8 +500,8 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("name", Name);
-            writer.WriteString("entityType", EntityType);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "name", Name);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "entityType", EntityType);
             writer.WritePropertyName("observations");
             writer.WriteStartArray();
             foreach (var item in Observations)
@@ -598,9 +598,9 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("from", From);
-            writer.WriteString("to", To);
-            writer.WriteString("relationType", RelationType);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "from", From);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "to", To);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "relationType", RelationType);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "from" or "to" or "relationType");
             writer.WriteEndObject();
         }
@@ -745,7 +745,7 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("entityName", EntityName);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "entityName", EntityName);
             writer.WritePropertyName("observations");
             writer.WriteStartArray();
             foreach (var item in Observations)
@@ -925,7 +925,7 @@ namespace MyApp.Memory
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("query", Query);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "query", Query);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "query");
             writer.WriteEndObject();
         }

@@ -216,7 +216,7 @@ namespace MyApp.Sample
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("message", Message);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "message", Message);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "message");
             writer.WriteEndObject();
         }
@@ -237,11 +237,7 @@ namespace MyApp.Sample
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Timezone is not null)
-            {
-                writer.WriteString("timezone", Timezone);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "timezone", Timezone);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "timezone");
             writer.WriteEndObject();
         }
@@ -301,11 +297,7 @@ namespace MyApp.Sample
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Path is not null)
-            {
-                writer.WriteString("path", Path);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "path", Path);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "path");
             writer.WriteEndObject();
         }
@@ -387,7 +379,7 @@ namespace MyApp.Sample
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("expression", Expression);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "expression", Expression);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "expression");
             writer.WriteEndObject();
         }
@@ -445,7 +437,7 @@ namespace MyApp.Sample
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("command", Command);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "command", Command);
             if (Arguments is not null)
             {
                 writer.WritePropertyName("arguments");
@@ -464,11 +456,7 @@ namespace MyApp.Sample
                 writer.WriteEndArray();
             }
 
-            if (TimeoutSeconds is not null)
-            {
-                writer.WriteNumber("timeoutSeconds", TimeoutSeconds.Value);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalInteger(writer, "timeoutSeconds", TimeoutSeconds);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "command" or "arguments" or "timeoutSeconds");
             writer.WriteEndObject();
         }

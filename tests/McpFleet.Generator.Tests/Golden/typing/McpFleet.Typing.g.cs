@@ -314,12 +314,8 @@ namespace MyApp.Typing
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("field", Field);
-            if (Equals2 is not null)
-            {
-                writer.WriteString("equals", Equals2);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "field", Field);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "equals", Equals2);
             writer.WriteEndObject();
         }
 
@@ -353,12 +349,8 @@ namespace MyApp.Typing
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("name", Name);
-            if (Email is not null)
-            {
-                writer.WriteString("email", Email);
-            }
-
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "name", Name);
+            global::McpFleet.Tools.ArgumentValues.WriteOptionalString(writer, "email", Email);
             global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "name" or "email");
             writer.WriteEndObject();
         }
@@ -391,7 +383,7 @@ namespace MyApp.Typing
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteString("label", Label);
+            global::McpFleet.Tools.ArgumentValues.WriteString(writer, "label", Label);
             if (Children is not null)
             {
                 writer.WritePropertyName("children");
@@ -467,8 +459,8 @@ namespace MyApp.Typing
                 writer.WriteStartObject();
                 writer.WritePropertyName("type");
                 writer.WriteRawValue("\"insert\"", skipInputValidation: true);
-                writer.WriteNumber("at", At);
-                writer.WriteString("text", Text);
+                global::McpFleet.Tools.ArgumentValues.WriteInteger(writer, "at", At);
+                global::McpFleet.Tools.ArgumentValues.WriteString(writer, "text", Text);
                 writer.WriteEndObject();
             }
 
@@ -504,8 +496,8 @@ namespace MyApp.Typing
                 writer.WriteStartObject();
                 writer.WritePropertyName("type");
                 writer.WriteRawValue("\"delete\"", skipInputValidation: true);
-                writer.WriteNumber("from", From);
-                writer.WriteNumber("to", To);
+                global::McpFleet.Tools.ArgumentValues.WriteInteger(writer, "from", From);
+                global::McpFleet.Tools.ArgumentValues.WriteInteger(writer, "to", To);
                 writer.WriteEndObject();
             }
 
@@ -586,7 +578,7 @@ namespace MyApp.Typing
             {
                 global::System.ArgumentNullException.ThrowIfNull(writer);
                 writer.WriteStartObject();
-                writer.WriteString("page_id", PageId);
+                global::McpFleet.Tools.ArgumentValues.WriteString(writer, "page_id", PageId);
                 global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "page_id");
                 writer.WriteEndObject();
             }
@@ -618,7 +610,7 @@ namespace MyApp.Typing
             {
                 global::System.ArgumentNullException.ThrowIfNull(writer);
                 writer.WriteStartObject();
-                writer.WriteString("database_id", DatabaseId);
+                global::McpFleet.Tools.ArgumentValues.WriteString(writer, "database_id", DatabaseId);
                 global::McpFleet.Tools.ArgumentValues.WriteAdditionalProperties(writer, AdditionalProperties, static name => name is "database_id");
                 writer.WriteEndObject();
             }
@@ -751,21 +743,13 @@ namespace MyApp.Typing
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class DocumentModeWireValues
     {
+        private static readonly string[] s_values = ["fast", "thorough"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Typing.DocumentMode value, string name = "value") => value switch
-        {
-            global::MyApp.Typing.DocumentMode.Fast => "fast",
-            global::MyApp.Typing.DocumentMode.Thorough => "thorough",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: fast, thorough."),
-        };
+        public static string ToWireValue(this global::MyApp.Typing.DocumentMode value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Typing.DocumentMode? FromWireValue(string value) => value switch
-        {
-            "fast" => global::MyApp.Typing.DocumentMode.Fast,
-            "thorough" => global::MyApp.Typing.DocumentMode.Thorough,
-            _ => null,
-        };
+        public static global::MyApp.Typing.DocumentMode? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Typing.DocumentMode)member : null;
     }
 
     /// <summary>The values of <c>inputSchema.$defs.document.properties.reactions</c> of tool <c>echo_document</c> on server <c>typing</c>.</summary>
@@ -788,26 +772,12 @@ namespace MyApp.Typing
     [global::System.CodeDom.Compiler.GeneratedCode("McpFleet.Generator", "0.1.0.0")]
     internal static class DocumentReactionsWireValues
     {
+        private static readonly string[] s_values = ["reactions-+1", "reactions--1", "15m", "1", "1.5"];
+
         /// <summary>The string that stands for the value on the wire; <paramref name="name"/> names the argument when the value is not a member.</summary>
-        public static string ToWireValue(this global::MyApp.Typing.DocumentReactions value, string name = "value") => value switch
-        {
-            global::MyApp.Typing.DocumentReactions.ReactionsPlus1 => "reactions-+1",
-            global::MyApp.Typing.DocumentReactions.ReactionsMinus1 => "reactions--1",
-            global::MyApp.Typing.DocumentReactions.M15 => "15m",
-            global::MyApp.Typing.DocumentReactions.Value1 => "1",
-            global::MyApp.Typing.DocumentReactions.Value1_5 => "1.5",
-            _ => throw new global::System.ArgumentOutOfRangeException(name, value, "'" + name + "' " + value + " is not one of the values the tool's schema allows: reactions-+1, reactions--1, 15m, 1, 1.5."),
-        };
+        public static string ToWireValue(this global::MyApp.Typing.DocumentReactions value, string name = "value") => global::McpFleet.Tools.EnumWireValues.ToWireValue(s_values, (int)value, name);
 
         /// <summary>The value for a string from the wire, or <see langword="null"/> when the schema does not allow the string.</summary>
-        public static global::MyApp.Typing.DocumentReactions? FromWireValue(string value) => value switch
-        {
-            "reactions-+1" => global::MyApp.Typing.DocumentReactions.ReactionsPlus1,
-            "reactions--1" => global::MyApp.Typing.DocumentReactions.ReactionsMinus1,
-            "15m" => global::MyApp.Typing.DocumentReactions.M15,
-            "1" => global::MyApp.Typing.DocumentReactions.Value1,
-            "1.5" => global::MyApp.Typing.DocumentReactions.Value1_5,
-            _ => null,
-        };
+        public static global::MyApp.Typing.DocumentReactions? FromWireValue(string value) => global::McpFleet.Tools.EnumWireValues.FromWireValue(s_values, value) is var member and >= 0 ? (global::MyApp.Typing.DocumentReactions)member : null;
     }
 }
