@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using McpFleet.Testing;
 
@@ -9,11 +10,12 @@ namespace McpFleet.Benchmarks.ConsumerBuild;
 /// What a fleet costs a consumer's build: a cold <c>dotnet build</c> (fresh compiler process, no build server, outputs
 /// deleted) of one console project without snapshots and with 50 × 100 synthetic ones (<see cref="SyntheticSnapshots"/>),
 /// in interleaved rounds, printing the medians (on the clock and in CPU time of all the build's processes), the time the
-/// snapshots add, and the generator's own time inside that cold compiler (<c>ReportAnalyzer</c>); then, once, a fleet of
-/// twice as many servers (10,000 tools), which must build.
+/// snapshots add, and the generator's own time inside that cold compiler (<c>ReportAnalyzer</c>); the same fleet trimmed
+/// to the tools an application uses (<c>IncludeTools</c>: the first <c>--used-tools</c> of each server, the rest reachable
+/// untyped); then, once, a fleet of twice as many servers (10,000 tools), which must build.
 /// With <c>--baseline</c>, another checkout of the repository (say, main's) is measured in the same rounds.
 /// Run: <c>dotnet run -c Release --project tests/Benchmarks -- build [--baseline /path/to/checkout] [--rounds 3]
-/// [--servers 50] [--tools 100] [--large-servers 100]</c>.
+/// [--servers 50] [--tools 100] [--used-tools 10] [--large-servers 100]</c>.
 /// </summary>
 internal static partial class ConsumerBuildBench
 {
@@ -26,6 +28,7 @@ internal static partial class ConsumerBuildBench
         var servers = options.Int("servers", 50);
         var tools = options.Int("tools", 100);
         var largeServers = options.Int("large-servers", 100);
+        var usedTools = options.Int("used-tools", 10);
         var checkouts = new List<(string Name, string Root)>();
         if (options.Value("baseline") is { } baseline)
         {
@@ -42,6 +45,10 @@ internal static partial class ConsumerBuildBench
                 consumers.Add(Consumer.Create(work, name, root, servers: 0, tools));
                 consumers.Add(Consumer.Create(work, name, root, servers, tools));
             }
+
+            // IncludeTools is this build's: only its consumer is trimmed.
+            var trimmed = Consumer.Create(work, "this build", RepositoryPaths.Root, servers, tools, usedTools);
+            consumers.Add(trimmed);
 
             Console.WriteLine($"Cold dotnet build of a console project with and without {servers} × {tools} synthetic tools, {rounds} rounds.");
             Console.WriteLine($"Load average at start: {LoadAverage.Read()}");
@@ -87,10 +94,16 @@ internal static partial class ConsumerBuildBench
             foreach (var (name, _) in checkouts)
             {
                 var withoutSnapshots = consumers.Single(c => c.Checkout == name && c.Servers == 0);
-                var withSnapshots = consumers.Single(c => c.Checkout == name && c.Servers > 0);
+                var withSnapshots = consumers.Single(c => c.Checkout == name && c.Servers > 0 && c.UsedTools == 0);
                 var (without, with) = (Median(times[withoutSnapshots]), Median(times[withSnapshots]));
                 var addedCpu = Median(cpuTimes[withSnapshots]) - Median(cpuTimes[withoutSnapshots]);
                 Console.WriteLine($"| {name} | {without:0.0} s | {with:0.0} s | **{with - without:0.0} s** | {addedCpu:0.0} s | {Median(generatorTimes[withSnapshots]):0.0} s |");
+                if (name == "this build")
+                {
+                    var trimmedTime = Median(times[trimmed]);
+                    var trimmedCpu = Median(cpuTimes[trimmed]) - Median(cpuTimes[withoutSnapshots]);
+                    Console.WriteLine($"| {name}, {usedTools} tools of each server typed | {without:0.0} s | {trimmedTime:0.0} s | **{trimmedTime - without:0.0} s** | {trimmedCpu:0.0} s | {Median(generatorTimes[trimmed]):0.0} s |");
+                }
             }
 
             Console.WriteLine();
@@ -151,11 +164,14 @@ internal static partial class ConsumerBuildBench
 
         public int Servers { get; }
 
-        public string Label => $"{Checkout}, {(Servers == 0 ? "no snapshots" : $"{Servers} snapshots")}";
+        public int UsedTools { get; private init; }
 
-        public static Consumer Create(string work, string checkout, string root, int servers, int tools)
+        public string Label => $"{Checkout}, {(Servers == 0 ? "no snapshots" : $"{Servers} snapshots")}{(UsedTools > 0 ? $", {UsedTools} tools of each typed" : "")}";
+
+        /// <param name="usedTools">When above 0, each snapshot's <c>IncludeTools</c> lists its first that many tools.</param>
+        public static Consumer Create(string work, string checkout, string root, int servers, int tools, int usedTools = 0)
         {
-            var directory = Path.Join(work, $"{checkout.Replace(' ', '-')}-{servers}");
+            var directory = Path.Join(work, $"{checkout.Replace(' ', '-')}-{servers}{(usedTools > 0 ? $"-used-{usedTools}" : "")}");
             System.IO.Directory.CreateDirectory(directory);
 
             // Empty MSBuild files stop the search for Directory.Build.* files above the temporary folder.
@@ -173,18 +189,36 @@ internal static partial class ConsumerBuildBench
                     <ReportAnalyzer>true</ReportAnalyzer>
                   </PropertyGroup>
                   <ItemGroup>
-                    <McpSnapshot Include="snapshots/*.snapshot.json" />
+                {SnapshotItems(directory, servers, tools, usedTools)}
                   </ItemGroup>
                   <Import Project="{Path.Join(root, "src", "McpFleet.FromSource.targets")}" />
                 </Project>
                 """);
             File.WriteAllText(Path.Join(directory, "Program.cs"), "Console.WriteLine(\"consumer\");\n");
-            if (servers > 0)
+            return new Consumer(directory, checkout, servers) { UsedTools = usedTools };
+        }
+
+        /// <summary>Writes the fleet's snapshots and returns the project's <c>McpSnapshot</c> items for them.</summary>
+        private static string SnapshotItems(string directory, int servers, int tools, int usedTools)
+        {
+            if (servers == 0)
             {
-                SyntheticSnapshots.Write(Path.Join(directory, "snapshots"), servers, tools);
+                return "    <McpSnapshot Include=\"snapshots/*.snapshot.json\" />";
             }
 
-            return new Consumer(directory, checkout, servers);
+            var paths = SyntheticSnapshots.Write(Path.Join(directory, "snapshots"), servers, tools);
+            if (usedTools == 0)
+            {
+                return "    <McpSnapshot Include=\"snapshots/*.snapshot.json\" />";
+            }
+
+            return string.Join('\n', paths.Order(StringComparer.Ordinal).Select(path =>
+            {
+                using var snapshot = JsonDocument.Parse(File.ReadAllText(path));
+                var used = snapshot.RootElement.GetProperty("tools").EnumerateArray().Select(tool => tool.GetProperty("name").GetString()!)
+                    .Order(StringComparer.Ordinal).Take(usedTools);
+                return $"    <McpSnapshot Include=\"snapshots/{Path.GetFileName(path)}\" IncludeTools=\"{string.Join(';', used)}\" />";
+            }));
         }
 
         public async Task RestoreAsync()
