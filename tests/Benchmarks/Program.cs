@@ -12,6 +12,8 @@ switch (args)
         return 0;
     case ["build", .. var rest]:
         return await ConsumerBuildBench.RunAsync(rest);
+    case ["edit", .. var rest]:
+        return await EditBuildBench.RunAsync(rest);
     case ["generator", .. var rest]:
         return await GeneratorBench.RunAsync(rest);
     case ["generator-run", var generator, var directory]:
