@@ -172,11 +172,7 @@ internal static partial class ConsumerBuildBench
         public static Consumer Create(string work, string checkout, string root, int servers, int tools, int usedTools = 0)
         {
             var directory = Path.Join(work, $"{checkout.Replace(' ', '-')}-{servers}{(usedTools > 0 ? $"-used-{usedTools}" : "")}");
-            System.IO.Directory.CreateDirectory(directory);
-
-            // Empty MSBuild files stop the search for Directory.Build.* files above the temporary folder.
-            File.WriteAllText(Path.Join(directory, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Join(directory, "Directory.Build.targets"), "<Project />");
+            ConsumerFolder.Create(directory);
             File.WriteAllText(Path.Join(directory, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

@@ -78,11 +78,7 @@ internal static class EditBuildBench
     /// <summary>Writes an application (and with <paramref name="library"/>, a <c>Proxies</c> library holding the snapshots); returns the application's folder.</summary>
     private static string CreateLayout(string directory, int servers, int tools, bool library)
     {
-        Directory.CreateDirectory(directory);
-
-        // Empty MSBuild files stop the search for Directory.Build.* files above the temporary folder.
-        File.WriteAllText(Path.Join(directory, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Join(directory, "Directory.Build.targets"), "<Project />");
+        ConsumerFolder.Create(directory);
         var fromSource = Path.Join(RepositoryPaths.Root, "src", "McpFleet.FromSource.targets");
         var proxies = Path.Join(directory, library ? "Proxies" : "App");
         Directory.CreateDirectory(proxies);
