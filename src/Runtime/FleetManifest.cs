@@ -46,6 +46,35 @@ public sealed class FleetManifest
     public ToolDescriptor? FindByModelName(string modelName) => _byModelName.GetValueOrDefault(modelName);
 
     /// <summary>
+    /// Finds a tool of a server's snapshot by name, with the hints the snapshot recorded: the generated descriptor when
+    /// the proxies call the tool, otherwise a descriptor for calling it untyped — so a tool that <c>IncludeTools</c> or
+    /// <c>ExcludeTools</c> left without generated code is still retried, hedged and cached only as its hints allow.
+    /// </summary>
+    /// <param name="serverName">The fleet's name for the server.</param>
+    /// <param name="toolName">The tool's name on the wire.</param>
+    /// <returns>The tool, or <see langword="null"/> when the manifest knows no such server or its snapshot no such tool.</returns>
+    /// <exception cref="InvalidOperationException">The manifest's snapshot definitions of the server are not a JSON
+    /// array of tool definitions.</exception>
+    public ToolDescriptor? FindTool(string serverName, string toolName)
+    {
+        ArgumentNullException.ThrowIfNull(serverName);
+        ArgumentNullException.ThrowIfNull(toolName);
+        if (Servers.FirstOrDefault(server => server.Name == serverName) is not { } server)
+        {
+            return null;
+        }
+
+        if (server.Tools.FirstOrDefault(tool => tool.ToolName == toolName) is { } generated)
+        {
+            return generated;
+        }
+
+        return _snapshotTools.Value.GetValueOrDefault(serverName)?.GetValueOrDefault(toolName) is { } definition
+            ? new ToolDescriptor(serverName, toolName, ToolHints.From(definition.Annotations))
+            : null;
+    }
+
+    /// <summary>
     /// The definition a server's snapshot recorded for one of its tools, exactly as the server sent it: name, title,
     /// description, input and output schemas, annotations. This is what a model is shown for the tool.
     /// </summary>
