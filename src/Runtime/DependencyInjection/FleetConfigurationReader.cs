@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using McpFleet.Alerts;
 using McpFleet.Configuration;
 using McpFleet.Drift;
 using McpFleet.Resilience;
@@ -31,6 +32,7 @@ namespace McpFleet.DependencyInjection;
 ///   },
 ///   "Caching": { "Enabled": true, "DefaultTimeToLive": "00:01:00", "MaxEntries": 1000, "MaxBytes": 33554432, "Tools": { "clock/get_time": "00:00:00" } },
 ///   "Drift": { "DescriptionChange": "Block", "BlockScope": "Server", "RelistInterval": "00:05:00", "Servers": { "weather": { "Breaking": "Warn", "Relist": "Always" } } },
+///   "Alerts": { "Window": "00:01:00", "MinimumCalls": 10, "Fleet": { "MaxErrorRate": 0.05 }, "Services": { "weather": { "MinHealthyReplicas": 2, "MaxP99Latency": "00:00:02" } } },
 ///   "Servers": {
 ///     "weather": { "Type": "http", "Url": "https://weather.example/mcp", "Weight": 2, "Tags": [ "eu" ] },
 ///     "files": { "Command": "npx", "Args": [ "-y", "@modelcontextprotocol/server-filesystem", "." ], "InheritEnv": [ "HTTPS_PROXY" ] }
@@ -131,10 +133,29 @@ internal static class FleetConfigurationReader
             };
         }
 
+        var alerts = configuration.GetSection("Alerts");
+        options.Alerts.Window = TimeSpanValue(alerts, "Window") ?? options.Alerts.Window;
+        options.Alerts.EvaluationInterval = TimeSpanValue(alerts, "EvaluationInterval") ?? options.Alerts.EvaluationInterval;
+        options.Alerts.MinimumCalls = IntValue(alerts, "MinimumCalls") ?? options.Alerts.MinimumCalls;
+        ReadThresholds(alerts.GetSection("Fleet"), options.Alerts.Fleet);
+        foreach (var service in alerts.GetSection("Services").GetChildren())
+        {
+            var thresholds = options.Alerts.Services.TryGetValue(service.Key, out var existing) ? existing : new AlertThresholds();
+            ReadThresholds(service, thresholds);
+            options.Alerts.Services[service.Key] = thresholds;
+        }
+
         foreach (var server in configuration.GetSection("Servers").GetChildren())
         {
             options.Servers.Add(ReadServer(server));
         }
+    }
+
+    private static void ReadThresholds(IConfiguration section, AlertThresholds thresholds)
+    {
+        thresholds.MinHealthyReplicas = IntValue(section, "MinHealthyReplicas") ?? thresholds.MinHealthyReplicas;
+        thresholds.MaxErrorRate = DoubleValue(section, "MaxErrorRate") ?? thresholds.MaxErrorRate;
+        thresholds.MaxP99Latency = TimeSpanValue(section, "MaxP99Latency") ?? thresholds.MaxP99Latency;
     }
 
     private static void ReadResilience(IConfigurationSection section, ResilienceOptions options)
