@@ -12,8 +12,8 @@ public sealed class BreakingDriftTests
     public async Task A_changed_parameter_type_blocks_the_tool_before_the_call_is_sent()
     {
         using var journal = new TemporaryFile();
-        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
         var (drifted, intact) = (DriftFleet.UniqueName("number"), DriftFleet.UniqueName("intact"));
+        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type", serverPrefix: drifted);
         await using var fleet = DriftFleet.Create(
             null,
             (TestServers.Stdio(drifted, "--tools", "echo", "math_calc", "--variant", "echo-number-message", "--journal", journal.Path), ["echo", "math_calc"]),

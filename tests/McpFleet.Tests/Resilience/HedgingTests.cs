@@ -24,7 +24,7 @@ public sealed class HedgingTests : IDisposable
             TestServers.Stdio(slow, "--latency-ms", TestServers.NeverMs, "--journal", slowJournal) with { ReplicaOf = service, Priority = 1 });
         options.Routing.DefaultStrategy = RoutingStrategies.Priority();
         options.Resilience.Hedging.Delay = TimeSpan.FromMilliseconds(200);
-        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
+        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type", serverPrefix: service);
         await using var runtime = TestServers.Runtime(options, service);
         await runtime.ConnectAsync();
         var resent = new List<CallResentEventArgs>();

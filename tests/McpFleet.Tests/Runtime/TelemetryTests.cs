@@ -12,10 +12,10 @@ public sealed class TelemetryTests
     {
         var service = $"svc-{Guid.NewGuid():N}";
         using var spans = new CallSpans();
-        using var calls = new MetricRecorder("mcpfleet.tool.calls", "mcpfleet.outcome");
-        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type");
-        using var duration = new MetricRecorder("mcpfleet.tool.duration", "gen_ai.tool.name");
-        using var decisions = new MetricRecorder("mcpfleet.routing.decisions", "mcpfleet.routing.strategy");
+        using var calls = new MetricRecorder("mcpfleet.tool.calls", "mcpfleet.outcome", serverPrefix: service);
+        using var errors = new MetricRecorder("mcpfleet.tool.errors", "error.type", serverPrefix: service);
+        using var duration = new MetricRecorder("mcpfleet.tool.duration", "gen_ai.tool.name", serverPrefix: service);
+        using var decisions = new MetricRecorder("mcpfleet.routing.decisions", "mcpfleet.routing.strategy", serverPrefix: service);
         await using var runtime = TestServers.Runtime(
             TestServers.FastOptions(TestServers.Stdio(service), TestServers.Stdio($"{service}-2") with { ReplicaOf = service }), service);
 
